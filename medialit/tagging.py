@@ -1,0 +1,529 @@
+"""The one tagging widget every lesson uses.
+
+A :class:`Tagger` shows a list of items (sentences or phrases), lets a student
+pick a tag for each, and answers back: the Check button gives feedback on
+every item, quoting the answer key's rationale, and :meth:`Tagger.score`
+counts agreement with the key, including Cohen's kappa (agreement beyond
+chance) computed by NLTK's ``AnnotationTask``.
+
+Work is kept: every change is saved as JSON in the work folder (see
+:func:`work_dir`), and a new Tagger with the same ``name`` picks the saved tags
+up again after a kernel restart.  Saving writes a temporary file and renames
+it, so a crash never leaves half a file; a damaged save file is reported in
+plain words, kept as it is, and never overwritten without being set aside.
+
+Everything can be driven from Python, which is how the tests and the
+solution notebooks use it::
+
+    tagger.tag("A02", "cited")        # same as clicking the button
+    tagger.check_button.click()       # same as pressing Check
+    tagger.score()
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import ipywidgets as widgets
+import pandas as pd
+from nltk.metrics.agreement import AnnotationTask
+
+__all__ = ["Tagger", "work_dir", "load_key", "kappa_meaning"]
+
+FORMAT = "medialit-tags"
+FORMAT_VERSION = 1
+_NOT_TAGGED = "not tagged"
+
+
+def work_dir() -> Path:
+    """Folder where students' tags are saved.
+
+    ``my_work/`` at the top of the course folder, unless the environment
+    variable ``MEDIALIT_WORK_DIR`` names another folder.  On Binder, download
+    this folder before the session ends (see ``00_start_here``).
+    """
+    folder = os.environ.get("MEDIALIT_WORK_DIR")
+    path = Path(folder) if folder else Path(__file__).resolve().parent.parent / "my_work"
+    return path
+
+
+def load_key(name: str) -> pd.DataFrame:
+    """Read an answer key ``data/keys/<name>.csv`` (columns include
+    ``item_id``, ``label`` and ``rationale``)."""
+    from .corpus import DATA_DIR
+
+    path = DATA_DIR / "keys" / f"{name}.csv"
+    if not path.exists():
+        raise ValueError(f"There is no answer key called '{name}' in {path.parent}.")
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def kappa_meaning(kappa: float) -> str:
+    """Words for a kappa value, on the scale of Landis & Koch (1977),
+    "The measurement of observer agreement for categorical data",
+    Biometrics 33(1): 159-174."""
+    if kappa < 0:
+        return "less than chance agreement"
+    for limit, words in [(0.20, "slight"), (0.40, "fair"), (0.60, "moderate"), (0.80, "substantial")]:
+        if kappa <= limit:
+            return f"{words} agreement"
+    return "almost perfect agreement"
+
+
+def _normalise_items(items, id_column: str, text_column: str) -> pd.DataFrame:
+    if isinstance(items, pd.DataFrame):
+        frame = items.copy()
+    else:
+        items = list(items)
+        if items and isinstance(items[0], str):
+            frame = pd.DataFrame({id_column: [str(i) for i in range(1, len(items) + 1)], text_column: items})
+        elif items and isinstance(items[0], (tuple, list)):
+            frame = pd.DataFrame([tuple(i)[:2] for i in items], columns=[id_column, text_column])
+        else:
+            frame = pd.DataFrame(items)
+    for column in (id_column, text_column):
+        if column not in frame.columns:
+            raise ValueError(f"The items need a '{column}' column; they have: {', '.join(map(str, frame.columns))}.")
+    if frame.empty:
+        raise ValueError("There are no items to tag.")
+    frame = frame.rename(columns={id_column: "item_id", text_column: "text"})
+    frame["item_id"] = frame["item_id"].astype(str)
+    if frame["item_id"].duplicated().any():
+        dupes = ", ".join(frame.loc[frame["item_id"].duplicated(), "item_id"])
+        raise ValueError(f"Each item needs its own id; these ids are repeated: {dupes}.")
+    return frame.reset_index(drop=True)
+
+
+def _normalise_choices(choices) -> list[tuple[str, str]]:
+    pairs = []
+    for choice in choices:
+        if isinstance(choice, (tuple, list)):
+            label, value = choice
+        else:
+            label = value = choice
+        pairs.append((str(label), str(value)))
+    if len(pairs) < 2:
+        raise ValueError("A Tagger needs at least two choices.")
+    return pairs
+
+
+def _normalise_key(key) -> dict[str, tuple[str, str]]:
+    if key is None:
+        return {}
+    if isinstance(key, pd.DataFrame):
+        id_col = "item_id" if "item_id" in key.columns else "sentence_id"
+        for column in (id_col, "label"):
+            if column not in key.columns:
+                raise ValueError(f"The answer key needs a '{column}' column.")
+        rationale = key["rationale"] if "rationale" in key.columns else [""] * len(key)
+        return {str(i): (str(l), str(r)) for i, l, r in zip(key[id_col], key["label"], rationale)}
+    result = {}
+    for item_id, value in dict(key).items():
+        if isinstance(value, (tuple, list)):
+            result[str(item_id)] = (str(value[0]), str(value[1]) if len(value) > 1 else "")
+        else:
+            result[str(item_id)] = (str(value), "")
+    return result
+
+
+def _highlight(text: str, phrase: str | None) -> str:
+    """Escape ``text`` for HTML, marking the first occurrence of ``phrase``."""
+    if phrase:
+        at = text.find(phrase)
+        if at >= 0:
+            return (html.escape(text[:at]) + "<mark><b>" + html.escape(phrase) + "</b></mark>"
+                    + html.escape(text[at + len(phrase):]))
+    return html.escape(text)
+
+
+class Tagger:
+    """A tagging activity: items, choices, an answer key, feedback and saving.
+
+    Parameters
+    ----------
+    items : DataFrame, list of (id, text) pairs, list of dicts, or list of str
+        What to tag.  A DataFrame needs an id and a text column (see
+        ``id_column``/``text_column``); an optional ``highlight`` column names
+        a phrase inside the text to mark.
+    choices : list of str or (label, value) pairs
+        The tags a student can choose.  The key uses the values.
+    key : DataFrame (``item_id``, ``label``, ``rationale``) or dict, optional
+        The answer key.  Every key label must be one of the choices.
+    name : str
+        Identifies the activity; also the save file's name (``<name>.json``).
+    title, instructions : str
+        Shown above the items (as plain text, escaped).
+    save_dir : path, optional
+        Where to save; defaults to :func:`work_dir`.
+    autosave : bool
+        Save after every change (default True) and pick up saved tags when
+        the Tagger is created.
+    """
+
+    def __init__(self, items, choices, key=None, *, name: str, title: str = "",
+                 instructions: str = "", save_dir=None, autosave: bool = True,
+                 id_column: str = "item_id", text_column: str = "text"):
+        if not name or not str(name).replace("_", "").replace("-", "").isalnum():
+            raise ValueError("A Tagger needs a short name made of letters, digits, '-' or '_'.")
+        self.name = str(name)
+        self.items = _normalise_items(items, id_column, text_column)
+        self.choices = _normalise_choices(choices)
+        self._values = [value for _, value in self.choices]
+        self._labels = {value: label for label, value in self.choices}
+        self.key = _normalise_key(key)
+        ids = set(self.items["item_id"])
+        unknown = sorted(set(self.key) - ids)
+        if unknown:
+            raise ValueError(f"The answer key has items that are not in the list: {', '.join(unknown)}.")
+        bad = sorted({label for label, _ in self.key.values()} - set(self._values))
+        if bad:
+            raise ValueError(f"The answer key uses tags that are not among the choices: {', '.join(bad)}.")
+        self.path = Path(save_dir) / f"{self.name}.json" if save_dir else work_dir() / f"{self.name}.json"
+        self.autosave = autosave
+        self._checked = False
+        self._kept_note = ""
+        self._build(title, instructions)
+        if autosave and self.path.exists():
+            try:
+                loaded = self.load(self.path)
+                if loaded:
+                    self._say(f"Welcome back: restored {loaded} saved tag(s) from {self.path}.")
+            except ValueError as problem:
+                self.autosave = False
+                self._say(f"{problem} Automatic saving is paused; press 'Save my work' to save "
+                          "anyway (the old file will be kept beside the new one).", warning=True)
+
+    # ------------------------------------------------------------------ widgets
+    def _build(self, title: str, instructions: str) -> None:
+        header = []
+        if title:
+            header.append(f"<p><strong>{html.escape(title)}</strong></p>")
+        if instructions:
+            header.append(f"<p>{html.escape(instructions)}</p>")
+        self.header = widgets.HTML("".join(header))
+        total = len(self.items)
+        self.progress = widgets.IntProgress(value=0, min=0, max=total, description="Tagged:",
+                                            layout=widgets.Layout(width="320px"))
+        self.progress_label = widgets.Label(f"0 of {total} tagged")
+        self.item_html: dict[str, widgets.HTML] = {}
+        self.choice_widgets: dict[str, widgets.ToggleButtons] = {}
+        self.feedback_html: dict[str, widgets.HTML] = {}
+        rows = []
+        for number, row in enumerate(self.items.itertuples(index=False), start=1):
+            item_id = row.item_id
+            phrase = getattr(row, "highlight", None)
+            text = _highlight(str(row.text), phrase if isinstance(phrase, str) else None)
+            self.item_html[item_id] = widgets.HTML(
+                f"<div style='margin-top:0.6em'><b>{number}. [{html.escape(item_id)}]</b> {text}</div>")
+            toggle = widgets.ToggleButtons(
+                options=self.choices, value=None, description=f"Your tag for {number}:",
+                tooltips=[label for label, _ in self.choices],
+                style={"description_width": "initial", "button_width": "auto"})
+            toggle.observe(self._on_change, names="value")
+            self.choice_widgets[item_id] = toggle
+            self.feedback_html[item_id] = widgets.HTML("")
+            rows.append(widgets.VBox([self.item_html[item_id], toggle, self.feedback_html[item_id]]))
+        self.check_button = widgets.Button(description="Check my tags", icon="check",
+                                           tooltip="Compare your tags with the answer key")
+        self.save_button = widgets.Button(description="Save my work", icon="save",
+                                          tooltip=f"Save your tags to {self.path}")
+        self.reset_button = widgets.Button(description="Start again", icon="undo",
+                                           tooltip="Clear all tags (a copy of the old ones is kept)")
+        self.check_button.on_click(lambda _: self.check())
+        self.save_button.on_click(lambda _: self._save_clicked())
+        self.reset_button.on_click(lambda _: self.reset())
+        self.status = widgets.HTML("")
+        self.summary_html = widgets.HTML("")
+        self.widget = widgets.VBox([
+            self.header,
+            widgets.HBox([self.progress, self.progress_label]),
+            *rows,
+            widgets.HBox([self.check_button, self.save_button, self.reset_button]),
+            self.summary_html,
+            self.status,
+        ])
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = self.widget._repr_mimebundle_(**kwargs)
+        data["text/plain"] = repr(self)
+        return data
+
+    def __repr__(self) -> str:
+        done = len(self.tags())
+        return (f"Tagger '{self.name}': {len(self.items)} items, {done} tagged, "
+                f"choices: {', '.join(label for label, _ in self.choices)}")
+
+    def _say(self, message: str, warning: bool = False) -> None:
+        colour = "#a33" if warning else "#333"
+        prefix = "Warning: " if warning else ""
+        self.status.value = f"<p style='color:{colour}'>{prefix}{html.escape(message)}</p>"
+
+    @property
+    def message(self) -> str:
+        """The last status message as plain text (saving, loading, errors)."""
+        return html.unescape(re.sub(r"<[^>]+>", "", self.status.value))
+
+    def _on_change(self, _change) -> None:
+        self._update_progress()
+        if self._checked:
+            self._show_feedback()
+        if self.autosave:
+            try:
+                self.save(self.path)
+            except OSError as problem:
+                self.autosave = False
+                self._say(f"Could not save to {self.path} ({problem.strerror}). Automatic saving is off.",
+                          warning=True)
+
+    def _update_progress(self) -> None:
+        done = len(self.tags())
+        self.progress.value = done
+        self.progress_label.value = f"{done} of {len(self.items)} tagged"
+
+    # ------------------------------------------------------------------ tagging
+    def tag(self, item_id: str, value: str | None) -> None:
+        """Tag one item (what clicking a choice does).  ``value`` may be a
+        choice's value or its label; ``None`` clears the tag."""
+        item_id = str(item_id)
+        if item_id not in self.choice_widgets:
+            raise ValueError(f"There is no item '{item_id}' in this activity.")
+        if value is not None and value not in self._values:
+            by_label = {label: v for label, v in self.choices}
+            if value not in by_label:
+                raise ValueError(f"'{value}' is not one of the choices: "
+                                 f"{', '.join(label for label, _ in self.choices)}.")
+            value = by_label[value]
+        self.choice_widgets[item_id].value = value
+
+    def tags(self) -> dict[str, str]:
+        """The student's tags so far: ``{item_id: value}`` (untagged items left out)."""
+        return {i: w.value for i, w in self.choice_widgets.items() if w.value is not None}
+
+    def feedback(self) -> pd.DataFrame:
+        """One row per item: ``item_id``, ``your_tag``, ``key``, ``result``
+        (``match``, ``differs``, ``not tagged`` or ``no key``) and ``rationale``."""
+        rows = []
+        tags = self.tags()
+        for item_id in self.items["item_id"]:
+            mine = tags.get(item_id)
+            key_value, rationale = self.key.get(item_id, (None, ""))
+            if key_value is None:
+                result = "no key"
+            elif mine is None:
+                result = _NOT_TAGGED
+            elif mine == key_value:
+                result = "match"
+            else:
+                result = "differs"
+            rows.append({
+                "item_id": item_id,
+                "your_tag": self._labels.get(mine, "") if mine else "",
+                "key": self._labels.get(key_value, "") if key_value else "",
+                "result": result,
+                "rationale": rationale,
+            })
+        return pd.DataFrame(rows, columns=["item_id", "your_tag", "key", "result", "rationale"])
+
+    def _show_feedback(self) -> pd.DataFrame:
+        table = self.feedback()
+        for row in table.itertuples(index=False):
+            why = html.escape(row.rationale)
+            if row.result == "match":
+                text = f"<span style='color:#1a5e1a'>✓ Matches the key.</span> {why}"
+            elif row.result == "differs":
+                text = (f"<span style='color:#8a1c1c'>✗ The key says “{html.escape(row.key)}”, "
+                        f"you chose “{html.escape(row.your_tag)}”.</span> {why}")
+            elif row.result == _NOT_TAGGED:
+                text = "<span style='color:#555'>… Not tagged yet: choose a tag, then check again.</span>"
+            else:
+                text = "<span style='color:#555'>No answer key for this item: discuss it.</span>"
+            self.feedback_html[row.item_id].value = f"<div style='margin-left:1.5em'>{text}</div>"
+        self.summary_html.value = f"<p><b>{html.escape(self.summary())}</b></p>"
+        return table
+
+    def check(self) -> pd.DataFrame:
+        """Show feedback under every item and the overall score (what the
+        Check button does).  Returns :meth:`feedback`."""
+        self._checked = True
+        return self._show_feedback()
+
+    # ------------------------------------------------------------------ scoring
+    def score(self) -> dict:
+        """Counts and agreement with the key.
+
+        Returns a dict: ``items``, ``tagged``, ``match``, ``differs``,
+        ``not_tagged``, ``percent_match`` (of the tagged items that have a
+        key), ``kappa`` (Cohen's kappa between the student and the key over
+        those items, or ``None`` when it is undefined) and ``kappa_note``.
+        """
+        table = self.feedback()
+        counts = table["result"].value_counts()
+        match, differs = int(counts.get("match", 0)), int(counts.get("differs", 0))
+        compared = match + differs
+        kappa, note = None, ""
+        if compared < 2:
+            note = "Tag at least two items to measure agreement."
+        else:
+            tags = self.tags()
+            data = []
+            for item_id in table.loc[table["result"].isin(["match", "differs"]), "item_id"]:
+                data.append(("student", item_id, tags[item_id]))
+                data.append(("key", item_id, self.key[item_id][0]))
+            try:
+                kappa = round(AnnotationTask(data=data).kappa(), 3)
+                note = kappa_meaning(kappa)
+            except ZeroDivisionError:
+                note = ("Kappa is undefined here: you and the key each used a single tag for every "
+                        "item, so agreement by chance cannot be told apart from real agreement.")
+        return {
+            "items": len(table),
+            "tagged": int(len(self.tags())),
+            "match": match,
+            "differs": differs,
+            "not_tagged": int(counts.get(_NOT_TAGGED, 0)),
+            "percent_match": round(100 * match / compared, 1) if compared else None,
+            "kappa": kappa,
+            "kappa_note": note,
+        }
+
+    def summary(self) -> str:
+        """One sentence on the score, as shown under the Check button."""
+        s = self.score()
+        if s["tagged"] == 0:
+            return f"Nothing tagged yet: {s['items']} items are waiting."
+        text = (f"You tagged {s['tagged']} of {s['items']} items; {s['match']} match the key"
+                + (f" ({s['percent_match']:g}%)" if s["percent_match"] is not None else "") + ".")
+        if s["kappa"] is not None:
+            text += f" Cohen's kappa = {s['kappa']:.2f}: {s['kappa_note']}."
+        elif s["kappa_note"]:
+            text += " " + s["kappa_note"]
+        return text
+
+    # ------------------------------------------------------------------ saving
+    def state(self) -> dict:
+        """What gets saved: a JSON-ready dict."""
+        return {
+            "format": FORMAT,
+            "version": FORMAT_VERSION,
+            "tagger": self.name,
+            "saved_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+            "items": list(self.items["item_id"]),
+            "tags": {i: w.value for i, w in self.choice_widgets.items()},
+        }
+
+    def save(self, path=None) -> Path:
+        """Save the tags as JSON to ``path`` (default: the work folder).
+
+        The file is written whole or not at all (temporary file + rename).
+        If a file is already there that is not this activity's save (damaged,
+        or another activity's), it is first renamed to
+        ``<name>.kept-<time>.json`` so nothing is lost.
+        """
+        path = Path(path) if path is not None else self.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        note = ""
+        if path.exists():
+            try:
+                _read_state(path, self.name)
+            except ValueError:
+                stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+                kept = path.with_name(f"{path.stem}.kept-{stamp}{path.suffix}")
+                os.replace(path, kept)
+                note = f" The file that was there could not be read, so it was kept as {kept.name}."
+        payload = json.dumps(self.state(), ensure_ascii=False, indent=1)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(payload)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temp, path)
+        except BaseException:
+            if os.path.exists(temp):
+                os.unlink(temp)
+            raise
+        self._kept_note = note
+        if note:
+            self._say(f"Saved to {path}.{note}", warning=True)
+        return path
+
+    def _save_clicked(self) -> None:
+        try:
+            self.save(self.path)
+        except OSError as problem:
+            self._say(f"Could not save to {self.path}: {problem.strerror}.", warning=True)
+            return
+        self.autosave = True
+        if not self._kept_note:
+            self._say(f"Saved {len(self.tags())} tag(s) to {self.path} at "
+                      f"{_dt.datetime.now().strftime('%H:%M:%S')}.")
+
+    def load(self, path=None) -> int:
+        """Load tags saved by :meth:`save`; returns how many tags were restored.
+
+        Raises ValueError, in plain words, if the file is missing, damaged or
+        belongs to another activity.  The file itself is never changed.
+        Saved tags for items this activity no longer has are skipped and
+        reported in :attr:`message`.
+        """
+        path = Path(path) if path is not None else self.path
+        state = _read_state(path, self.name)
+        skipped = []
+        restored = 0
+        autosave, self.autosave = self.autosave, False  # don't save while loading
+        try:
+            for item_id, value in state["tags"].items():
+                if item_id not in self.choice_widgets or (value is not None and value not in self._values):
+                    skipped.append(item_id)
+                    continue
+                self.choice_widgets[item_id].value = value
+                restored += value is not None
+        finally:
+            self.autosave = autosave
+        if state["tags"] and len(skipped) == len(state["tags"]):
+            raise ValueError(f"The saved file {path} does not match this activity: none of its "
+                             "items are here. It has been left unchanged.")
+        message = f"Restored {restored} tag(s) from {path}."
+        if skipped:
+            message += f" Skipped {len(skipped)} saved tag(s) that no longer fit: {', '.join(skipped)}."
+        self._say(message)
+        return restored
+
+    def reset(self) -> None:
+        """Clear every tag ("square one").  The previous tags are first saved
+        to ``<name>.before-reset.json`` so a reset can be undone by
+        ``load()``-ing that file."""
+        if self.tags():
+            self.save(self.path.with_name(f"{self.name}.before-reset.json"))
+        for toggle in self.choice_widgets.values():
+            toggle.value = None
+        self._checked = False
+        for feedback in self.feedback_html.values():
+            feedback.value = ""
+        self.summary_html.value = ""
+        self._say(f"All tags cleared. The old ones are in {self.name}.before-reset.json.")
+
+
+def _read_state(path: Path, name: str) -> dict:
+    """Read and validate a save file, raising ValueError in plain words."""
+    path = Path(path)
+    if not path.exists():
+        raise ValueError(f"There is no saved work at {path}.")
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as problem:
+        where = f" (near line {problem.lineno})" if isinstance(problem, json.JSONDecodeError) else ""
+        raise ValueError(f"Your saved work in {path} is damaged and cannot be read{where}. "
+                         "The file has been left as it is.") from None
+    if not isinstance(state, dict) or state.get("format") != FORMAT or not isinstance(state.get("tags"), dict):
+        raise ValueError(f"{path} is not a saved tagging file from this course. It has been left as it is.")
+    if state.get("tagger") != name:
+        raise ValueError(f"{path} holds tags for the activity '{state.get('tagger')}', not '{name}'. "
+                         "It has been left as it is.")
+    return state
