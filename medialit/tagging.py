@@ -34,7 +34,7 @@ import ipywidgets as widgets
 import pandas as pd
 from nltk.metrics.agreement import AnnotationTask
 
-__all__ = ["Tagger", "work_dir", "load_key", "kappa_meaning"]
+__all__ = ["Tagger", "work_dir", "load_key", "kappa_meaning", "pack_work"]
 
 FORMAT = "medialit-tags"
 FORMAT_VERSION = 1
@@ -51,6 +51,23 @@ def work_dir() -> Path:
     folder = os.environ.get("MEDIALIT_WORK_DIR")
     path = Path(folder) if folder else Path(__file__).resolve().parent.parent / "my_work"
     return path
+
+
+def pack_work(target=None) -> Path:
+    """Put every saved file of the work folder into one zip file (default:
+    ``my_work.zip`` beside the work folder) and return its path, so it can be
+    downloaded in one go, e.g. from Binder before the session ends."""
+    import zipfile
+
+    folder = work_dir()
+    files = sorted(p for p in folder.glob("*.json")) if folder.exists() else []
+    if not files:
+        raise ValueError(f"There is no saved work in {folder} yet: tag something first.")
+    target = Path(target) if target else folder.with_suffix(".zip")
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in files:
+            archive.write(path, arcname=f"{folder.name}/{path.name}")
+    return target
 
 
 def load_key(name: str) -> pd.DataFrame:
@@ -198,6 +215,18 @@ class Tagger:
                 self.autosave = False
                 self._say(f"{problem} Automatic saving is paused; press 'Save my work' to save "
                           "anyway (the old file will be kept beside the new one).", warning=True)
+
+    @classmethod
+    def from_key(cls, key_name: str, choices, **options) -> "Tagger":
+        """A Tagger whose items are the rows of ``data/keys/<key_name>.csv``
+        (text from its ``sentence`` or ``text`` column, an optional
+        ``highlight`` column) with that file as the answer key.  The save
+        name defaults to ``key_name``."""
+        key = load_key(key_name)
+        text_column = "sentence" if "sentence" in key.columns else "text"
+        columns = ["item_id", text_column] + (["highlight"] if "highlight" in key.columns else [])
+        options.setdefault("name", key_name)
+        return cls(key[columns], choices, key, text_column=text_column, **options)
 
     # ------------------------------------------------------------------ widgets
     def _build(self, title: str, instructions: str) -> None:

@@ -1,0 +1,157 @@
+"""Build the course notebooks: write exercises/ from solutions/, and execute
+notebooks in place so their committed outputs are current.
+
+    python scripts/notebook_tools.py exercises      # solutions/ -> exercises/
+    python scripts/notebook_tools.py execute [NB..] # run notebooks, save outputs, print times
+    python scripts/notebook_tools.py all            # both, for every notebook
+
+Solutions hold answers between nbgrader's markers ``### BEGIN SOLUTION`` and
+``### END SOLUTION``.  In the exercise copy, a code block becomes a blank:
+the variable(s) assigned on the block's last assignment get ``= ...``.  A
+markdown block becomes "*Write your answer here.*".  Cells tagged
+``solutions-only`` are left out of the exercises.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import os
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+_BLOCK = re.compile(r"^([ \t]*)### BEGIN SOLUTION[^\n]*\n(.*?)^[ \t]*### END SOLUTION[^\n]*(\n|$)", re.S | re.M)
+
+
+def _blank_for(code: str, indent: str) -> str:
+    """The exercise blank for a solution code block."""
+    import textwrap
+
+    try:
+        tree = ast.parse(textwrap.dedent(code))
+    except SyntaxError:
+        tree = None
+    targets: list[str] = []
+    if tree is not None:
+        for node in reversed(tree.body):
+            if isinstance(node, (ast.Assign, ast.AnnAssign)):
+                nodes = node.targets if isinstance(node, ast.Assign) else [node.target]
+                targets = [ast.unparse(t) for t in nodes]
+                break
+    lines = [f"{indent}# Your code here (use as many lines as you need)"]
+    lines += [f"{indent}{target} = ..." for target in targets] or [f"{indent}..."]
+    return "\n".join(lines) + "\n"
+
+
+def exercise_source(source: str, cell_type: str) -> str:
+    """Return ``source`` with every solution block replaced by a blank."""
+    if BEGIN not in source:
+        return source
+    if cell_type == "markdown":
+        return _BLOCK.sub(lambda m: "*Write your answer here.*\n", source).rstrip("\n")
+    return _BLOCK.sub(lambda m: _blank_for(m.group(2), m.group(1)), source).rstrip("\n")
+
+
+def make_exercise(solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The exercise notebook for a solutions notebook (outputs cleared)."""
+    notebook = copy.deepcopy(solution)
+    cells = []
+    for cell in notebook.cells:
+        if "solutions-only" in cell.get("metadata", {}).get("tags", []):
+            continue
+        cell.source = exercise_source(cell.source, cell.cell_type)
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+        cells.append(cell)
+    notebook.cells = cells
+    return notebook
+
+
+def exercise_path(solution_path: Path) -> Path:
+    return ROOT / "exercises" / solution_path.name
+
+
+def write_exercises() -> list[Path]:
+    """Write exercises/NN_*.ipynb for every solutions/NN_*.ipynb (unexecuted)."""
+    written = []
+    for path in sorted((ROOT / "solutions").glob("[0-9][0-9]_*.ipynb")):
+        exercise = make_exercise(nbformat.read(path, as_version=4))
+        target = exercise_path(path)
+        target.parent.mkdir(exist_ok=True)
+        nbformat.write(exercise, target)
+        written.append(target)
+    return written
+
+
+def drift(solution_path: Path) -> list[str]:
+    """Differences between the committed exercise notebook and the one the
+    solutions would produce, as human-readable lines (empty = in step)."""
+    expected = make_exercise(nbformat.read(solution_path, as_version=4))
+    target = exercise_path(solution_path)
+    if not target.exists():
+        return [f"{target.name} is missing: run python scripts/notebook_tools.py all"]
+    actual = nbformat.read(target, as_version=4)
+    problems = []
+    exp = [(c.cell_type, c.source) for c in expected.cells]
+    act = [(c.cell_type, c.source) for c in actual.cells]
+    if len(exp) != len(act):
+        problems.append(f"{target.name}: {len(act)} cells, expected {len(exp)}")
+    for number, (e, a) in enumerate(zip(exp, act), start=1):
+        if e != a:
+            problems.append(f"{target.name} cell {number} differs from the solution's blanked version")
+    return problems
+
+
+def execute(path: Path) -> float:
+    """Run a notebook top to bottom in place (fresh kernel, empty work folder);
+    return the seconds it took."""
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(path, as_version=4)
+    with tempfile.TemporaryDirectory() as work:
+        old = os.environ.get("MEDIALIT_WORK_DIR")
+        os.environ["MEDIALIT_WORK_DIR"] = work
+        try:
+            start = time.perf_counter()
+            NotebookClient(notebook, timeout=300, kernel_name="python3",
+                           resources={"metadata": {"path": str(path.parent)}}).execute()
+            seconds = time.perf_counter() - start
+        finally:
+            if old is None:
+                os.environ.pop("MEDIALIT_WORK_DIR", None)
+            else:
+                os.environ["MEDIALIT_WORK_DIR"] = old
+    notebook.metadata.pop("widgets", None)  # widget state: bulky, and random ids
+    nbformat.write(notebook, path)
+    return seconds
+
+
+def all_notebooks() -> list[Path]:
+    return [p for folder in ("notebooks", "solutions", "exercises")
+            for p in sorted((ROOT / folder).glob("[0-9][0-9]_*.ipynb"))]
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "all"
+    if command in ("exercises", "all"):
+        for path in write_exercises():
+            print(f"wrote {path.relative_to(ROOT)}")
+    if command in ("execute", "all"):
+        paths = [Path(p).resolve() for p in argv[1:]] if command == "execute" and argv[1:] else all_notebooks()
+        for path in paths:
+            print(f"{execute(path):6.1f} s  {path.relative_to(ROOT)}")
+    if command not in ("exercises", "execute", "all"):
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
