@@ -315,6 +315,13 @@ class Tagger:
         self.progress.value = done
         self.progress_label.value = f"{done} of {len(self.items)} tagged"
 
+    @property
+    def key_table(self) -> pd.DataFrame:
+        """The answer key as a table: ``item_id``, ``label`` (a choice's
+        value) and ``rationale``, in item order."""
+        rows = [(i, *self.key[i]) for i in self.items["item_id"] if i in self.key]
+        return pd.DataFrame(rows, columns=["item_id", "label", "rationale"])
+
     # ------------------------------------------------------------------ tagging
     def tag(self, item_id: str, value: str | None) -> None:
         """Tag one item (what clicking a choice does).  ``value`` may be a
