@@ -33,9 +33,17 @@ def load_names(path=None) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-@lru_cache(maxsize=4)
-def _pattern(path_key: str):
-    table = load_names(path_key or None)
+def _pattern(path):
+    """The compiled pattern for a names file, rebuilt when the file changes
+    (so a student who adds a row sees it without restarting)."""
+    path = path or DATA_DIR / "lexicons" / "names.csv"
+    stamp = path.stat()
+    return _compiled(str(path), stamp.st_mtime_ns, stamp.st_size)
+
+
+@lru_cache(maxsize=8)
+def _compiled(path: str, _mtime: int, _size: int):
+    table = load_names(path)
     by_variant = {}
     for name, kind, variants in zip(table["name"], table["kind"], table["variants"]):
         for variant in filter(None, (v.strip() for v in variants.split("|"))):
@@ -57,7 +65,9 @@ def find_names(text: str, path=None) -> pd.DataFrame:
     ['Kassym-Jomart Tokayev', 'Vladimir Putin', 'Kassym-Jomart Tokayev']
     """
     check_text(text)
-    regex, by_variant = _pattern(str(path) if path else "")
+    from pathlib import Path
+
+    regex, by_variant = _pattern(Path(path) if path else None)
     rows = [
         {"name": by_variant[m.group(0)][0], "kind": by_variant[m.group(0)][1],
          "variant": m.group(0), "start": m.start(), "end": m.end()}

@@ -37,3 +37,12 @@ def test_article_a_counts():
 def test_bad_input():
     with pytest.raises(ValueError, match="empty"):
         find_names("   ")
+
+
+def test_an_edited_list_is_used_without_restarting(tmp_path):
+    path = tmp_path / "names.csv"
+    path.write_text("name,kind,variants,role,notes\nAlmaty police,government or state body,Police,,\n",
+                    encoding="utf-8")
+    assert find_names("Police said so.", path=path)["name"].tolist() == ["Almaty police"]
+    path.write_text("name,kind,variants,role,notes\nSamal,person,Samal,,\n", encoding="utf-8")
+    assert find_names("Police said so, Samal said.", path=path)["name"].tolist() == ["Samal"]
