@@ -112,7 +112,8 @@ def test_every_sentence_key_quotes_its_sentence(relative, sentences):
     must quote the sentence table exactly and give a rationale per item."""
     key = read_csv(relative)
     if not {"item_id", "sentence"} <= set(key.columns):
-        pytest.skip(f"{relative} is not keyed by sentence")
+        assert relative == "keys/exercises_01.csv", f"{relative}: a key needs item_id and sentence columns"
+        return  # checked row by row in test_exercise_key_matches_the_texts
     assert key["item_id"].is_unique, f"{relative}: repeated item_id"
     for row in key.itertuples():
         assert row.item_id in sentences, f"{relative}, {row.item_id}: no such sentence"
@@ -268,3 +269,24 @@ def test_name_matching_rule(names, sentences):
     assert not any(n == "Ali" for n, _ in found("A02"))  # "Almaty"
     # Case matters: "us" in B32 is not the United States.
     assert found("B32") == []
+
+
+def test_exercise_key_matches_the_texts(sentences):
+    """Every answer to exercise 01.5 names an agency that its sentence names
+    (by name, or as "the news agency" with the name in the sentence before)."""
+    key = read_csv("keys/exercises_01.csv")
+    assert set(key["question"]) == {"01.5"}
+    spelling = {"TASS": "TASS", "Interfax": "Interfax", "AFP": "AFP", "Reuters": "Reuter"}
+    for row in key.itertuples():
+        assert row.item in sentences, f"exercises_01.csv: no sentence {row.item}"
+        assert len(row.rationale) >= 30, f"exercises_01.csv, {row.item}: rationale too short"
+        text = sentences[row.item]
+        if spelling[row.answer] not in text:
+            before = f"{row.item[0]}{int(row.item[1:]) - 1:02d}"
+            assert "the news agency" in text and spelling[row.answer] in sentences[before], row.item
+    # and no sentence that names an agency is missing from the key
+    keyed = set(zip(key["item"], key["answer"]))
+    for sentence_id, text in sentences.items():
+        for agency, word in spelling.items():
+            if word in text:
+                assert (sentence_id, agency) in keyed, f"{sentence_id} names {agency} but is not in the key"
