@@ -104,11 +104,11 @@ def _normalise_items(items, id_column: str, text_column: str) -> pd.DataFrame:
             frame = pd.DataFrame([tuple(i)[:2] for i in items], columns=[id_column, text_column])
         else:
             frame = pd.DataFrame(items)
+    if frame.empty:
+        raise ValueError("There are no items to tag.")
     for column in (id_column, text_column):
         if column not in frame.columns:
             raise ValueError(f"The items need a '{column}' column; they have: {', '.join(map(str, frame.columns))}.")
-    if frame.empty:
-        raise ValueError("There are no items to tag.")
     frame = frame.rename(columns={id_column: "item_id", text_column: "text"})
     frame["item_id"] = frame["item_id"].astype(str)
     if frame["item_id"].duplicated().any():
@@ -205,6 +205,7 @@ class Tagger:
         self.autosave = autosave
         self._checked = False
         self._kept_note = ""
+        self._set_aside = False  # True: the file at self.path could not be loaded; keep it on next save
         self._build(title, instructions)
         if autosave and self.path.exists():
             try:
@@ -213,6 +214,7 @@ class Tagger:
                     self._say(f"Welcome back: restored {loaded} saved tag(s) from {self.path}.")
             except ValueError as problem:
                 self.autosave = False
+                self._set_aside = True
                 self._say(f"{problem} Automatic saving is paused; press 'Save my work' to save "
                           "anyway (the old file will be kept beside the new one).", warning=True)
 
@@ -412,10 +414,13 @@ class Tagger:
                 data.append(("student", item_id, tags[item_id]))
                 data.append(("key", item_id, self.key[item_id][0]))
             try:
+                # NLTK >= 3.10 returns 1.0 instead of failing when kappa is 0/0.
+                if len({label for _, _, label in data}) < 2:
+                    raise ZeroDivisionError
                 kappa = round(AnnotationTask(data=data).kappa(), 3)
                 note = kappa_meaning(kappa)
             except ZeroDivisionError:
-                note = ("Kappa is undefined here: you and the key each used a single tag for every "
+                note = ("Kappa is undefined here: you and the key used the same single tag for every "
                         "item, so agreement by chance cannot be told apart from real agreement.")
         return {
             "items": len(table),
@@ -458,20 +463,26 @@ class Tagger:
 
         The file is written whole or not at all (temporary file + rename).
         If a file is already there that is not this activity's save (damaged,
-        or another activity's), it is first renamed to
+        or another activity's), or that could not be loaded when this Tagger
+        was created (e.g. none of its items are here), it is first renamed to
         ``<name>.kept-<time>.json`` so nothing is lost.
         """
         path = Path(path) if path is not None else self.path
         path.parent.mkdir(parents=True, exist_ok=True)
         note = ""
         if path.exists():
+            unreadable = self._set_aside and path == self.path
             try:
                 _read_state(path, self.name)
             except ValueError:
+                unreadable = True
+            if unreadable:
                 stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
                 kept = path.with_name(f"{path.stem}.kept-{stamp}{path.suffix}")
                 os.replace(path, kept)
-                note = f" The file that was there could not be read, so it was kept as {kept.name}."
+                if path == self.path:
+                    self._set_aside = False
+                note = f" The file that was there could not be used, so it was kept as {kept.name}."
         payload = json.dumps(self.state(), ensure_ascii=False, indent=1)
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:

@@ -1,0 +1,597 @@
+"""Unit tests for medialit.tagging: the Tagger, driven from Python the way
+the solution notebooks drive it (set ``.value``, call ``.click()``)."""
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from medialit import tagging
+from medialit.tagging import Tagger, kappa_meaning, load_key, work_dir
+
+ITEMS = [
+    ("q1", "“They have been eliminated,” said Sultanat Azirbek."),
+    ("q2", "Russia’s foreign ministry echoed the sentiment."),
+    ("q3", "Allegations of terrorism are often used to stigmatize opponents."),
+]
+CHOICES = ["writer", "cited"]
+KEY = pd.DataFrame({
+    "item_id": ["q1", "q2", "q3"],
+    "label": ["writer", "cited", "cited"],
+    "rationale": ["R1: the police spokesman's own words.", "R2: the ministry is named.", "R3: no source."],
+})
+
+
+def make(name="demo", items=ITEMS, choices=CHOICES, key=KEY, **kwargs):
+    return Tagger(items, choices, key, name=name, **kwargs)
+
+
+def all_widget_values(tagger):
+    """Every string value shown by any widget inside the Tagger."""
+    found, stack = [], [tagger.widget]
+    while stack:
+        w = stack.pop()
+        for attr in ("value", "description", "tooltip"):
+            value = getattr(w, attr, None)
+            if isinstance(value, str):
+                found.append(value)
+        stack.extend(getattr(w, "children", ()))
+    return found
+
+
+def files_in(folder):
+    return sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+
+
+# --------------------------------------------------------------------------
+# The work folder (conftest points it at a fresh temporary folder)
+
+
+def test_work_dir_follows_the_environment(work_folder):
+    assert work_dir() == work_folder
+    tagger = make()
+    assert tagger.path == work_folder / "demo.json"
+
+
+def test_work_dir_default_is_my_work(monkeypatch):
+    monkeypatch.delenv("MEDIALIT_WORK_DIR")
+    assert work_dir().name == "my_work"
+    assert work_dir().parent == Path(tagging.__file__).resolve().parent.parent
+
+
+# --------------------------------------------------------------------------
+# Feedback
+
+
+def test_check_gives_feedback_under_each_item():
+    tagger = make()
+    tagger.tag("q1", "writer")  # matches the key
+    tagger.choice_widgets["q2"].value = "writer"  # differs: key says cited
+    tagger.check_button.click()
+    match, differs, untagged = (tagger.feedback_html[i].value for i in ("q1", "q2", "q3"))
+    assert "✓" in match and "✗" not in match
+    assert "R1: the police spokesman&#x27;s own words." in match
+    assert "✗" in differs and "✓" not in differs
+    assert "The key says “cited”" in differs and "you chose “writer”" in differs
+    assert "R2: the ministry is named." in differs
+    assert "Not tagged yet" in untagged and "R3" not in untagged
+    assert "You tagged 2 of 3 items; 1 match the key (50%)" in tagger.summary_html.value
+
+
+def test_no_feedback_before_check_then_live_after():
+    tagger = make()
+    tagger.tag("q1", "cited")
+    assert all(w.value == "" for w in tagger.feedback_html.values())
+    assert tagger.summary_html.value == ""
+    tagger.check_button.click()
+    assert "✗" in tagger.feedback_html["q1"].value
+    tagger.tag("q1", "writer")  # after a check, feedback follows each change
+    assert "✓" in tagger.feedback_html["q1"].value
+
+
+def test_feedback_table():
+    tagger = make()
+    tagger.tag("q1", "writer")
+    tagger.tag("q2", "writer")
+    table = tagger.check()
+    assert table.columns.tolist() == ["item_id", "your_tag", "key", "result", "rationale"]
+    assert table["result"].tolist() == ["match", "differs", "not tagged"]
+    assert table["your_tag"].tolist() == ["writer", "writer", ""]
+    assert table["key"].tolist() == ["writer", "cited", "cited"]
+
+
+def test_items_without_a_key_entry():
+    tagger = make(key={"q1": ("writer", "why")})
+    tagger.tag("q2", "cited")
+    tagger.check()
+    assert "No answer key" in tagger.feedback_html["q2"].value
+    assert tagger.feedback()["result"].tolist() == ["not tagged", "no key", "no key"]
+
+
+def test_tagger_without_key():
+    tagger = make(key=None)
+    tagger.tag("q1", "writer")
+    assert tagger.score()["match"] == 0
+    assert tagger.score()["kappa"] is None
+
+
+# --------------------------------------------------------------------------
+# Score and kappa
+
+
+def cohen_kappa(a, b):
+    """Cohen's kappa written out by hand, to check NLTK's value."""
+    n = len(a)
+    observed = sum(x == y for x, y in zip(a, b)) / n
+    labels = set(a) | set(b)
+    expected = sum((a.count(k) / n) * (b.count(k) / n) for k in labels)
+    return (observed - expected) / (1 - expected)
+
+
+def test_score_counts_and_kappa():
+    tagger = make()
+    for item_id, value in zip(["q1", "q2", "q3"], ["writer", "writer", "cited"]):
+        tagger.tag(item_id, value)
+    # student w,w,c vs key w,c,c: observed 2/3, chance 2/3*1/3 + 1/3*2/3 = 4/9,
+    # kappa = (2/3 - 4/9) / (1 - 4/9) = 0.4
+    expected = cohen_kappa(["w", "w", "c"], ["w", "c", "c"])
+    assert expected == pytest.approx(0.4)
+    score = tagger.score()
+    assert score == {
+        "items": 3, "tagged": 3, "match": 2, "differs": 1, "not_tagged": 0,
+        "percent_match": 66.7, "kappa": pytest.approx(expected, abs=1e-3), "kappa_note": "fair agreement",
+    }
+    tagger.check()
+    assert "Cohen&#x27;s kappa = 0.40: fair agreement" in tagger.summary_html.value
+
+
+def test_kappa_of_a_longer_run_matches_hand_computation():
+    ids = [f"i{n}" for n in range(8)]
+    key = ["a", "a", "b", "b", "c", "c", "a", "b"]
+    mine = ["a", "b", "b", "b", "c", "a", "a", "c"]
+    tagger = make(name="longer", items=[(i, f"Item {i}.") for i in ids], choices=["a", "b", "c"],
+                  key=dict(zip(ids, key)))
+    for i, value in zip(ids, mine):
+        tagger.tag(i, value)
+    assert tagger.score()["kappa"] == pytest.approx(round(cohen_kappa(mine, key), 3))
+    assert tagger.score()["percent_match"] == 62.5
+
+
+def test_kappa_needs_two_items():
+    tagger = make()
+    tagger.tag("q1", "writer")
+    score = tagger.score()
+    assert score["kappa"] is None
+    assert "at least two" in score["kappa_note"]
+
+
+def test_kappa_undefined_when_everything_has_one_label():
+    key = {"q1": "cited", "q2": "cited", "q3": "cited"}
+    tagger = make(key=key)
+    for item_id in key:
+        tagger.tag(item_id, "cited")
+    score = tagger.score()  # no exception
+    assert score["match"] == 3
+    assert score["kappa"] is None
+    assert "undefined" in score["kappa_note"]
+    tagger.check()
+    assert "undefined" in tagger.summary_html.value
+    assert "kappa =" not in tagger.summary_html.value
+
+
+def test_kappa_when_only_the_student_uses_one_label():
+    # Not undefined: chance agreement is below 1, kappa is 0.
+    tagger = make()
+    for item_id in ("q1", "q2", "q3"):
+        tagger.tag(item_id, "cited")
+    assert tagger.score()["kappa"] == pytest.approx(cohen_kappa(["c", "c", "c"], ["w", "c", "c"]))
+
+
+@pytest.mark.parametrize("kappa, words", [
+    (-0.1, "less than chance agreement"), (0.0, "slight agreement"), (0.2, "slight agreement"),
+    (0.4, "fair agreement"), (0.41, "moderate agreement"), (0.75, "substantial agreement"),
+    (0.81, "almost perfect agreement"), (1.0, "almost perfect agreement"),
+])
+def test_kappa_meaning(kappa, words):
+    assert kappa_meaning(kappa) == words
+
+
+def test_summary_when_nothing_is_tagged():
+    tagger = make()
+    assert tagger.summary() == "Nothing tagged yet: 3 items are waiting."
+
+
+# --------------------------------------------------------------------------
+# Progress
+
+
+def test_progress_bar_and_label_follow_the_tags():
+    tagger = make()
+    assert (tagger.progress.value, tagger.progress.max) == (0, 3)
+    assert tagger.progress_label.value == "0 of 3 tagged"
+    tagger.tag("q1", "writer")
+    tagger.choice_widgets["q3"].value = "cited"
+    assert tagger.progress.value == 2
+    assert tagger.progress_label.value == "2 of 3 tagged"
+    tagger.tag("q1", None)  # clearing a tag
+    assert tagger.progress.value == 1
+    assert tagger.progress_label.value == "1 of 3 tagged"
+
+
+# --------------------------------------------------------------------------
+# HTML escaping: user text never becomes markup
+
+
+def test_item_title_instructions_and_rationale_are_escaped():
+    evil_item = "<img src=x onerror=alert(1)>"
+    evil = "<script>alert('x')</script>"
+    items = [("q1", evil_item), ("q2", "Plain text."), ("q<3>", "Another & more.")]
+    key = {"q1": ("writer", evil), "q2": ("cited", evil), "q<3>": ("cited", "ok")}
+    tagger = Tagger(items, [(evil, "writer"), ("cited", "cited")], key, name="escape",
+                    title=evil, instructions=evil)
+    tagger.tag("q1", "writer")
+    tagger.tag("q2", "writer")
+    tagger.check_button.click()
+    values = all_widget_values(tagger)
+    joined = "\n".join(values)
+    assert "<img" not in joined and "<script" not in joined
+    assert "&lt;img src=x onerror=alert(1)&gt;" in tagger.item_html["q1"].value
+    assert "&lt;script&gt;" in tagger.header.value
+    assert "&lt;script&gt;" in tagger.feedback_html["q1"].value
+    assert "[q&lt;3&gt;]" in tagger.item_html["q<3>"].value
+    assert "Another &amp; more." in tagger.item_html["q<3>"].value
+
+
+def test_highlight_marks_an_escaped_phrase():
+    items = pd.DataFrame({"item_id": ["h1"], "text": ["They were <b>bandits</b>, police said."],
+                          "highlight": ["<b>bandits</b>"]})
+    tagger = Tagger(items, CHOICES, name="highlight")
+    value = tagger.item_html["h1"].value
+    assert "<mark><b>&lt;b&gt;bandits&lt;/b&gt;</b></mark>" in value
+    assert "<b>bandits</b>" not in value
+
+
+# --------------------------------------------------------------------------
+# Saving and loading
+
+
+def test_autosave_writes_the_file_on_each_change(work_folder):
+    tagger = make()
+    assert not tagger.path.exists()
+    tagger.tag("q1", "writer")
+    state = json.loads(tagger.path.read_text(encoding="utf-8"))
+    assert state["format"] == "medialit-tags"
+    assert state["version"] == 1
+    assert state["tagger"] == "demo"
+    assert state["items"] == ["q1", "q2", "q3"]
+    assert state["tags"] == {"q1": "writer", "q2": None, "q3": None}
+    tagger.choice_widgets["q2"].value = "cited"
+    assert json.loads(tagger.path.read_text(encoding="utf-8"))["tags"]["q2"] == "cited"
+    assert files_in(work_folder) == ["demo.json"]  # no *.tmp left behind
+
+
+def test_new_tagger_with_same_name_restores_tags(tmp_path):
+    folder = tmp_path / "elsewhere"
+    first = make(save_dir=folder)
+    first.tag("q1", "writer")
+    first.tag("q3", "cited")
+    saved = first.save()
+    assert saved == folder / "demo.json"
+    second = make(save_dir=folder)
+    assert second.tags() == {"q1": "writer", "q3": "cited"}
+    assert second.progress.value == 2
+    assert "restored 2 saved tag(s)" in second.message
+
+
+def test_explicit_save_and_load_with_autosave_off(tmp_path):
+    tagger = make(autosave=False)
+    tagger.tag("q2", "cited")
+    assert not tagger.path.exists()  # autosave off: nothing written
+    target = tmp_path / "copy" / "mine.json"
+    tagger.save(target)
+    json.loads(target.read_text(encoding="utf-8"))  # valid JSON
+    other = make(autosave=False)
+    assert other.tags() == {}
+    assert other.load(target) == 1
+    assert other.tags() == {"q2": "cited"}
+    assert "Restored 1 tag(s)" in other.message
+
+
+def test_load_skips_tags_for_items_that_are_gone(tmp_path):
+    path = tmp_path / "demo.json"
+    path.write_text(json.dumps({"format": "medialit-tags", "version": 1, "tagger": "demo",
+                                "tags": {"q1": "writer", "old": "cited", "q2": "no-such-tag"}}))
+    tagger = make(autosave=False)
+    assert tagger.load(path) == 1
+    assert tagger.tags() == {"q1": "writer"}
+    assert "Skipped 2" in tagger.message and "old" in tagger.message
+
+
+def test_save_is_atomic_and_leaves_no_temporary_files(work_folder):
+    tagger = make()
+    for value in ("writer", "cited", "writer", None, "cited"):
+        tagger.tag("q1", value)
+    tagger.save()
+    assert files_in(work_folder) == ["demo.json"]
+    assert not [name for name in files_in(work_folder) if name.endswith(".tmp")]
+
+
+def test_failed_write_keeps_the_old_file_and_no_temporary(work_folder, monkeypatch):
+    tagger = make()
+    tagger.tag("q1", "writer")
+    before = tagger.path.read_bytes()
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(tagging.os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        tagger.save()
+    assert tagger.path.read_bytes() == before
+    assert files_in(work_folder) == ["demo.json"]
+
+
+def test_autosave_failure_is_reported_not_raised(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    tagger = make(save_dir=blocker / "sub")
+    tagger.tag("q1", "writer")  # must not raise
+    assert tagger.tags() == {"q1": "writer"}
+    assert tagger.autosave is False
+    assert tagger.message.startswith("Warning: Could not save")
+
+
+def test_corrupt_file_load_raises_plainly_and_leaves_the_file(work_folder):
+    work_folder.mkdir()
+    path = work_folder / "demo.json"
+    junk = b'{"format": "medialit-tags", "tagg\xff'
+    path.write_bytes(junk)
+    tagger = make(autosave=False)
+    with pytest.raises(ValueError) as info:
+        tagger.load(path)
+    message = str(info.value)
+    assert "damaged" in message and "Traceback" not in message
+    assert path.read_bytes() == junk
+
+
+@pytest.mark.parametrize("junk", [b'{"format": "medialit-tags", "tagg', b"\x00\x01\xfe binary",
+                                  b'["a", "list"]', b'{"format": "something-else", "tags": {}}'])
+def test_tagger_over_a_corrupt_file_warns_and_does_not_touch_it(work_folder, junk):
+    work_folder.mkdir()
+    path = work_folder / "demo.json"
+    path.write_bytes(junk)
+    tagger = make()
+    assert tagger.message.startswith("Warning:")
+    assert "left as it is" in tagger.message
+    assert tagger.autosave is False
+    assert tagger.tags() == {}
+    tagger.tag("q1", "writer")  # autosave paused: the file is not touched
+    assert path.read_bytes() == junk
+    assert files_in(work_folder) == ["demo.json"]
+
+
+def test_save_button_keeps_the_corrupt_file_aside(work_folder):
+    work_folder.mkdir()
+    path = work_folder / "demo.json"
+    junk = b'{"format": "medialit-tags", "tagg'
+    path.write_bytes(junk)
+    tagger = make()
+    tagger.tag("q1", "writer")
+    tagger.save_button.click()
+    kept = [name for name in files_in(work_folder) if name.startswith("demo.kept-")]
+    assert len(kept) == 1 and kept[0].endswith(".json")
+    assert (work_folder / kept[0]).read_bytes() == junk
+    assert json.loads(path.read_text(encoding="utf-8"))["tags"]["q1"] == "writer"
+    assert "kept as " + kept[0] in tagger.message
+    assert tagger.autosave is True  # saving works again from now on
+    tagger.tag("q2", "cited")
+    assert json.loads(path.read_text(encoding="utf-8"))["tags"]["q2"] == "cited"
+
+
+def test_file_from_another_activity(tmp_path):
+    path = make(name="lesson2", autosave=False).save(tmp_path / "lesson2.json")
+    tagger = make(name="lesson3", autosave=False)
+    with pytest.raises(ValueError) as info:
+        tagger.load(path)
+    assert "lesson2" in str(info.value) and "lesson3" in str(info.value)
+
+
+def test_tagger_over_another_activitys_file_keeps_it_on_save(tmp_path):
+    folder = tmp_path / "work"
+    other = make(name="lesson2", save_dir=folder)
+    other.tag("q1", "cited")
+    original = (folder / "lesson2.json").read_bytes()
+    os.replace(folder / "lesson2.json", folder / "lesson3.json")  # student renamed it
+    tagger = make(name="lesson3", save_dir=folder)
+    assert "lesson2" in tagger.message and tagger.autosave is False
+    tagger.save_button.click()
+    kept = [name for name in files_in(folder) if name.startswith("lesson3.kept-")]
+    assert len(kept) == 1
+    assert (folder / kept[0]).read_bytes() == original
+
+
+def test_file_whose_items_do_not_match(tmp_path):
+    path = tmp_path / "demo.json"
+    content = json.dumps({"format": "medialit-tags", "version": 1, "tagger": "demo",
+                          "items": ["x1", "x2"], "tags": {"x1": "writer", "x2": "cited"}})
+    path.write_text(content, encoding="utf-8")
+    tagger = make(autosave=False)
+    with pytest.raises(ValueError, match="does not match this activity"):
+        tagger.load(path)
+    assert path.read_text(encoding="utf-8") == content
+
+
+def test_tagger_over_a_file_whose_items_do_not_match_keeps_it_on_save(work_folder):
+    work_folder.mkdir()
+    path = work_folder / "demo.json"
+    content = json.dumps({"format": "medialit-tags", "version": 1, "tagger": "demo",
+                          "items": ["x1"], "tags": {"x1": "writer"}})
+    path.write_text(content, encoding="utf-8")
+    tagger = make()
+    assert tagger.autosave is False
+    assert "kept beside the new one" in tagger.message
+    tagger.tag("q1", "writer")
+    assert path.read_text(encoding="utf-8") == content
+    tagger.save_button.click()  # the message promised the old file is kept
+    kept = [name for name in files_in(work_folder) if name.startswith("demo.kept-")]
+    assert len(kept) == 1
+    assert (work_folder / kept[0]).read_text(encoding="utf-8") == content
+    assert json.loads(path.read_text(encoding="utf-8"))["tags"]["q1"] == "writer"
+
+
+def test_load_missing_file():
+    with pytest.raises(ValueError, match="no saved work"):
+        make(autosave=False).load()
+
+
+# --------------------------------------------------------------------------
+# Reset
+
+
+def test_reset_clears_tags_and_keeps_a_copy(work_folder):
+    tagger = make()
+    tagger.tag("q1", "writer")
+    tagger.tag("q2", "cited")
+    tagger.check()
+    tagger.reset_button.click()
+    assert tagger.tags() == {}
+    assert tagger.progress.value == 0
+    assert all(w.value == "" for w in tagger.feedback_html.values())
+    assert tagger.summary_html.value == ""
+    backup = work_folder / "demo.before-reset.json"
+    assert json.loads(backup.read_text(encoding="utf-8"))["tags"] == {"q1": "writer", "q2": "cited", "q3": None}
+    assert json.loads(tagger.path.read_text(encoding="utf-8"))["tags"] == {"q1": None, "q2": None, "q3": None}
+    assert "before-reset.json" in tagger.message
+    # the reset can be undone
+    assert tagger.load(backup) == 2
+    assert tagger.tags() == {"q1": "writer", "q2": "cited"}
+
+
+def test_feedback_is_not_live_after_reset():
+    tagger = make()
+    tagger.tag("q1", "writer")
+    tagger.check()
+    tagger.reset()
+    tagger.tag("q1", "cited")
+    assert tagger.feedback_html["q1"].value == ""
+
+
+# --------------------------------------------------------------------------
+# Construction and bad input
+
+
+def test_repr_is_a_deterministic_one_liner():
+    tagger = make(choices=[("The writer", "writer"), ("A cited source", "cited")])
+    assert repr(tagger) == "Tagger 'demo': 3 items, 0 tagged, choices: The writer, A cited source"
+    tagger.tag("q1", "writer")
+    assert repr(tagger) == "Tagger 'demo': 3 items, 1 tagged, choices: The writer, A cited source"
+    assert tagger._repr_mimebundle_()["text/plain"] == repr(tagger)
+
+
+def test_tag_with_unknown_id():
+    with pytest.raises(ValueError, match="no item 'q9'"):
+        make().tag("q9", "writer")
+
+
+def test_tag_with_unknown_value():
+    tagger = make()
+    with pytest.raises(ValueError, match="'maybe' is not one of the choices: writer, cited"):
+        tagger.tag("q1", "maybe")
+    assert tagger.tags() == {}
+
+
+def test_choices_as_label_value_pairs():
+    key = pd.DataFrame({"item_id": ["q1", "q2", "q3"], "label": ["own", "quoted", "quoted"],
+                        "rationale": ["r1", "r2", "r3"]})
+    tagger = make(choices=[("Writer's own voice", "own"), ("Quoted source", "quoted")], key=key)
+    tagger.tag("q1", "own")  # by value
+    tagger.tag("q2", "Writer's own voice")  # by label
+    tagger.choice_widgets["q3"].value = "quoted"  # what a click does
+    assert tagger.tags() == {"q1": "own", "q2": "own", "q3": "quoted"}
+    tagger.check()
+    assert "✓" in tagger.feedback_html["q1"].value
+    assert "The key says “Quoted source”, you chose “Writer&#x27;s own voice”" in tagger.feedback_html["q2"].value
+    assert tagger.score()["match"] == 2
+    assert json.loads(tagger.path.read_text(encoding="utf-8"))["tags"]["q2"] == "own"
+
+
+def test_key_label_not_among_choices():
+    key = KEY.assign(label=["writer", "cited", "unsure"])
+    with pytest.raises(ValueError, match="not among the choices: unsure"):
+        make(key=key)
+
+
+def test_key_must_use_values_not_labels():
+    with pytest.raises(ValueError, match="not among the choices"):
+        make(choices=[("Writer", "own"), ("Quoted", "quoted")], key={"q1": "Writer"})
+
+
+def test_key_with_unknown_ids():
+    key = pd.DataFrame({"item_id": ["q1", "zz"], "label": ["writer", "cited"], "rationale": ["", ""]})
+    with pytest.raises(ValueError, match="not in the list: zz"):
+        make(key=key)
+
+
+def test_key_without_label_column():
+    with pytest.raises(ValueError, match="'label' column"):
+        make(key=pd.DataFrame({"item_id": ["q1"], "answer": ["writer"]}))
+
+
+def test_key_with_sentence_id_column():
+    key = pd.DataFrame({"sentence_id": ["q1"], "label": ["cited"]})
+    tagger = make(key=key)
+    assert tagger.key == {"q1": ("cited", "")}
+
+
+@pytest.mark.parametrize("name", ["", "has space", "../escape", "a/b"])
+def test_bad_names(name):
+    with pytest.raises(ValueError, match="short name"):
+        make(name=name)
+
+
+def test_items_in_other_shapes():
+    as_strings = Tagger(["First.", "Second."], CHOICES, name="strings")
+    assert as_strings.items["item_id"].tolist() == ["1", "2"]
+    as_dicts = Tagger([{"item_id": "a", "text": "A."}, {"item_id": "b", "text": "B."}], CHOICES, name="dicts")
+    assert as_dicts.items["text"].tolist() == ["A.", "B."]
+    frame = pd.DataFrame({"sentence_id": ["A01"], "sentence": ["Dozens killed."]})
+    custom = Tagger(frame, CHOICES, name="frame", id_column="sentence_id", text_column="sentence")
+    assert custom.items.columns.tolist() == ["item_id", "text"]
+
+
+def test_bad_items_and_choices():
+    with pytest.raises(ValueError, match="no items"):
+        Tagger([], CHOICES, name="empty")
+    with pytest.raises(ValueError, match="repeated: q1"):
+        Tagger([("q1", "A."), ("q1", "B.")], CHOICES, name="dupes")
+    with pytest.raises(ValueError, match="'text' column"):
+        Tagger(pd.DataFrame({"item_id": ["q1"]}), CHOICES, name="nocol")
+    with pytest.raises(ValueError, match="at least two choices"):
+        Tagger(ITEMS, ["only"], name="onechoice")
+
+
+def test_load_key_unknown_name():
+    with pytest.raises(ValueError, match="no answer key called 'no_such_key'"):
+        load_key("no_such_key")
+
+
+# --------------------------------------------------------------------------
+# Timing
+
+
+def test_check_is_fast_for_fifty_items():
+    ids = [f"i{n:02d}" for n in range(50)]
+    key = {i: ("writer" if n % 3 else "cited", f"Because of reason {n}.") for n, i in enumerate(ids)}
+    tagger = Tagger([(i, f"Sentence number {n} about the protests.") for n, i in enumerate(ids)],
+                    CHOICES, key, name="timing")
+    for n, i in enumerate(ids):
+        tagger.tag(i, "writer" if n % 2 else "cited")
+    start = time.perf_counter()
+    tagger.check_button.click()
+    elapsed = time.perf_counter() - start
+    print(f"\ncheck() on 50 tagged items took {elapsed * 1000:.1f} ms")
+    assert sum("✓" in w.value or "✗" in w.value for w in tagger.feedback_html.values()) == 50
+    assert elapsed < 0.2
