@@ -253,9 +253,10 @@ def sentences(text: str, prefix: str = "s") -> pd.DataFrame:
                 rows.append({"text": text[a:b], "start": a, "end": b, "paragraph": paragraph})
     if not rows:
         raise ValueError("No sentences were found in the text.")
-    width = max(2, len(str(len(rows))))
     frame = pd.DataFrame(rows, columns=["text", "start", "end", "paragraph"])
-    frame.insert(0, "sentence_id", [f"{prefix}{i:0{width}d}" for i in range(1, len(rows) + 1)])
+    # two digits at least (A01 ... A99, then A100): an id never depends on
+    # how many sentences follow it
+    frame.insert(0, "sentence_id", [f"{prefix}{i:02d}" for i in range(1, len(rows) + 1)])
     return frame
 
 

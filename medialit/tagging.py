@@ -479,6 +479,10 @@ class Tagger:
             if unreadable:
                 stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
                 kept = path.with_name(f"{path.stem}.kept-{stamp}{path.suffix}")
+                copy = 1
+                while kept.exists():  # never replace an earlier kept copy
+                    copy += 1
+                    kept = path.with_name(f"{path.stem}.kept-{stamp}-{copy}{path.suffix}")
                 os.replace(path, kept)
                 if path == self.path:
                     self._set_aside = False

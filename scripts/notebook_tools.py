@@ -120,7 +120,7 @@ def execute(path: Path) -> float:
         os.environ["MEDIALIT_WORK_DIR"] = work
         try:
             start = time.perf_counter()
-            NotebookClient(notebook, timeout=300, kernel_name="python3",
+            NotebookClient(notebook, timeout=300, kernel_name="python3", record_timing=False,
                            resources={"metadata": {"path": str(path.parent)}}).execute()
             seconds = time.perf_counter() - start
         finally:
@@ -129,6 +129,8 @@ def execute(path: Path) -> float:
             else:
                 os.environ["MEDIALIT_WORK_DIR"] = old
     notebook.metadata.pop("widgets", None)  # widget state: bulky, and random ids
+    for cell in notebook.cells:  # timings from older runs: noise in diffs
+        cell.metadata.pop("execution", None)
     nbformat.write(notebook, path)
     return seconds
 

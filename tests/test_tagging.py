@@ -595,3 +595,16 @@ def test_check_is_fast_for_fifty_items():
     print(f"\ncheck() on 50 tagged items took {elapsed * 1000:.1f} ms")
     assert sum("✓" in w.value or "✗" in w.value for w in tagger.feedback_html.values()) == 50
     assert elapsed < 0.2
+
+
+def test_two_set_asides_in_the_same_second_keep_both(tmp_path):
+    """A damaged file set aside twice within one second must not replace the
+    first kept copy."""
+    items = [("a", "one"), ("b", "two")]
+    for attempt in range(2):
+        (tmp_path / "twice.json").write_text("{damaged", encoding="utf-8")
+        tagger = Tagger(items, ["x", "y"], name="twice", save_dir=tmp_path)
+        tagger.save_button.click()
+    kept = sorted(p.name for p in tmp_path.glob("twice.kept-*.json"))
+    assert len(kept) == 2
+    assert all((tmp_path / name).read_text(encoding="utf-8") == "{damaged" for name in kept)
