@@ -52,14 +52,17 @@ def setup() -> None:
 
 
 def open_course(headless: bool, port: int) -> int:
-    command = [str(BIN / "jupyter"), "lab", "notebooks/00_start_here.ipynb", f"--port={port}"]
+    # serve the whole course folder (so exercises/, solutions/ and my_work/
+    # show in the file browser) and open lesson 00
+    command = [str(BIN / "jupyter"), "lab", f"--ServerApp.root_dir={ROOT}",
+               "--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb", f"--port={port}"]
     if headless:
         command += ["--no-browser", "--ip=0.0.0.0"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
     say("starting JupyterLab; stop it with Ctrl+C (twice).")
     if headless:
-        say(f"on a server: open the http://127.0.0.1:{port}/lab?token=... link printed below, "
+        say(f"on a server: open the http://127.0.0.1:{port}/lab/tree/...?token=... link printed below, "
             f"after forwarding the port, e.g. ssh -L {port}:localhost:{port} you@server")
     return subprocess.call(command, cwd=ROOT)
 
