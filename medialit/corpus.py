@@ -58,15 +58,20 @@ def load_articles() -> pd.DataFrame:
     >>> load_articles()["article_id"].tolist()
     ['A', 'B']
     """
-    meta = pd.read_csv(DATA_DIR / "articles.csv", dtype=str, keep_default_na=False)
+    meta = _metadata().copy()
     meta["text"] = [article_text(a, clean_text=False) for a in meta["article_id"]]
     meta["clean_text"] = [article_text(a) for a in meta["article_id"]]
     return meta
 
 
+@lru_cache(maxsize=1)
+def _metadata() -> pd.DataFrame:
+    return pd.read_csv(DATA_DIR / "articles.csv", dtype=str, keep_default_na=False)
+
+
 @lru_cache(maxsize=None)
 def _read_article(article_id: str) -> str:
-    meta = pd.read_csv(DATA_DIR / "articles.csv", dtype=str, keep_default_na=False)
+    meta = _metadata()
     rows = meta[meta["article_id"] == article_id]
     if rows.empty:
         known = ", ".join(meta["article_id"])
@@ -75,14 +80,18 @@ def _read_article(article_id: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+@lru_cache(maxsize=None)
+def _clean_article(article_id: str) -> str:
+    return clean(_read_article(article_id))[0]
+
+
 def article_text(article_id: str, clean_text: bool = True) -> str:
     """Return the text of one article (``"A"`` or ``"B"``).
 
     With ``clean_text=True`` (the default) the page furniture is removed by
     :func:`clean`; with ``False`` you get the file byte for byte.
     """
-    raw = _read_article(article_id)
-    return clean(raw)[0] if clean_text else raw
+    return _clean_article(article_id) if clean_text else _read_article(article_id)
 
 
 # --------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -20,23 +21,24 @@ from .textcheck import check_text
 
 __all__ = ["load_names", "find_names"]
 
+#: The gazetteer the course ships.
+NAMES_FILE = DATA_DIR / "lexicons" / "names.csv"
+
 KINDS = ("person", "news organisation", "government or state body", "international organisation", "country")
 
 
-def load_names(path=None) -> pd.DataFrame:
+def load_names(path=NAMES_FILE) -> pd.DataFrame:
     """Read the gazetteer (default ``data/lexicons/names.csv``).
 
     Columns: ``name``, ``kind``, ``variants`` (``|``-separated surface forms),
     ``role``, ``notes``.
     """
-    path = path or DATA_DIR / "lexicons" / "names.csv"
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def _pattern(path):
+def _pattern(path: Path):
     """The compiled pattern for a names file, rebuilt when the file changes
     (so a student who adds a row sees it without restarting)."""
-    path = path or DATA_DIR / "lexicons" / "names.csv"
     stamp = path.stat()
     return _compiled(str(path), stamp.st_mtime_ns, stamp.st_size)
 
@@ -65,9 +67,7 @@ def find_names(text: str, path=None) -> pd.DataFrame:
     ['Kassym-Jomart Tokayev', 'Vladimir Putin', 'Kassym-Jomart Tokayev']
     """
     check_text(text)
-    from pathlib import Path
-
-    regex, by_variant = _pattern(Path(path) if path else None)
+    regex, by_variant = _pattern(Path(path) if path else NAMES_FILE)
     rows = [
         {"name": by_variant[m.group(0)][0], "kind": by_variant[m.group(0)][1],
          "variant": m.group(0), "start": m.start(), "end": m.end()}

@@ -42,6 +42,13 @@ def _as_mapping(answer, what: str) -> dict:
     raise TypeError(f"a dict or a pandas Series ({what})")
 
 
+def _whole_number(answer, example: str = "") -> int:
+    """The answer as an int, or TypeError naming what was expected."""
+    if isinstance(answer, bool) or not hasattr(answer, "__index__"):
+        raise TypeError("a whole number" + (f", such as {example}" if example else ""))
+    return int(answer)
+
+
 # --------------------------------------------------------------------------
 # Lesson 00 (a practice question) and lesson 01
 
@@ -50,9 +57,7 @@ def _q00_1(answer):
     from .corpus import load_articles
 
     expected = len(load_articles())
-    if isinstance(answer, bool) or not hasattr(answer, "__index__"):
-        raise TypeError("a whole number, such as 5")
-    if int(answer) == expected:
+    if _whole_number(answer, "5") == expected:
         return True, f"The course studies {expected} articles, A and B. That is how a self-check answers."
     return False, "Not quite. The table of articles above has one row per article."
 
@@ -74,9 +79,7 @@ def _q01_2(answer):
 
     _, removed = clean(article_text("A", clean_text=False))
     expected = len(removed)
-    if isinstance(answer, bool) or not hasattr(answer, "__index__"):
-        raise TypeError("a whole number")
-    if int(answer) == expected:
+    if _whole_number(answer) == expected:
         return True, (f"clean() removed {expected} lines from article A: the publisher's note, "
                       "the newsletter prompts, the app banner and a stray comma.")
     return False, "Not quite. Look at the second thing clean() returns: one row per removed line."
@@ -109,11 +112,12 @@ def _q01_4(answer):
     (top, n), = counts.most_common(1)
     if not isinstance(answer, str):
         raise TypeError("a name (a string)")
-    if answer.strip().lower() == top.lower() or answer.strip().lower() in top.lower().split():
+    given = answer.strip().lower()
+    if given == top.lower() or given in top.lower().split():
         return True, f"{top} is named most often in article A ({n} mentions), more than any source."
     by_lower = {name.lower(): name for name in counts}
-    if answer.strip().lower() in by_lower:
-        return False, (f"{answer} is named {counts[by_lower[answer.strip().lower()]]} times. Someone else is named more often. "
+    if given in by_lower:
+        return False, (f"{answer} is named {counts[by_lower[given]]} times. Someone else is named more often. "
                        "Count people only (kind == 'person').")
     return False, "That name is not among the people in article A. Use find_names() and keep kind == 'person'."
 

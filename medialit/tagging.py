@@ -413,13 +413,12 @@ class Tagger:
             for item_id in table.loc[table["result"].isin(["match", "differs"]), "item_id"]:
                 data.append(("student", item_id, tags[item_id]))
                 data.append(("key", item_id, self.key[item_id][0]))
-            try:
-                # NLTK >= 3.10 returns 1.0 instead of failing when kappa is 0/0.
-                if len({label for _, _, label in data}) < 2:
-                    raise ZeroDivisionError
+            # One label used by both sides makes kappa 0/0 (NLTK >= 3.10
+            # returns 1.0 for it instead of failing), so it is caught here.
+            if len({label for _, _, label in data}) >= 2:
                 kappa = round(AnnotationTask(data=data).kappa(), 3)
                 note = kappa_meaning(kappa)
-            except ZeroDivisionError:
+            else:
                 note = ("Kappa is undefined here: you and the key used the same single tag for every "
                         "item, so agreement by chance cannot be told apart from real agreement.")
         return {

@@ -20,20 +20,19 @@ import os
 import re
 import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 
 import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
-BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
+BEGIN = "### BEGIN SOLUTION"
 _BLOCK = re.compile(r"^([ \t]*)### BEGIN SOLUTION[^\n]*\n(.*?)^[ \t]*### END SOLUTION[^\n]*(\n|$)", re.S | re.M)
 
 
 def _blank_for(code: str, indent: str) -> str:
     """The exercise blank for a solution code block."""
-    import textwrap
-
     try:
         tree = ast.parse(textwrap.dedent(code))
     except SyntaxError:
