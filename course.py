@@ -84,12 +84,15 @@ def main() -> int:
     tester = sub.add_parser("test", help="set up, then run every test")
     tester.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments for pytest")
     sub.add_parser("setup", help="only set up .venv")
-    args = parser.parse_args()
+    # parse_known_args: pytest options such as -x or -k pass through to pytest
+    args, unknown = parser.parse_known_args()
+    if unknown and args.command != "test":
+        parser.error(f"unrecognised arguments: {' '.join(unknown)}")
     setup()
     if args.command == "open":
         return open_course(args.headless, args.port)
     if args.command == "test":
-        return run_tests(args.pytest_args)
+        return run_tests(unknown + args.pytest_args)
     return 0
 
 
