@@ -19,6 +19,9 @@ def pytest_configure(config):
     inherit the environment) at an empty work folder, so a student's saved
     tags in my_work/ can never change a notebook's outputs under test."""
     import os
+    import shutil
     import tempfile
 
-    os.environ["MEDIALIT_WORK_DIR"] = tempfile.mkdtemp(prefix="medialit-work-")
+    folder = tempfile.mkdtemp(prefix="medialit-work-")
+    os.environ["MEDIALIT_WORK_DIR"] = folder
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))

@@ -1,52 +1,12 @@
-"""Self-checks for the exercise notebooks.
-
-Each exercise ends with ``check("01.3", your_answer)``.  The check answers in
-words: correct, not quite (with a hint), or "not answered yet" while the
-answer is still the blank ``...``.  It never stops with a traceback: a
-student who hands in the wrong kind of thing is told what kind of thing was
-expected.
-
-Expected answers are worked out from the course data when the check runs
-(counts, longest sentence, ...) or read from ``data/keys/exercises_01.csv``
-when they need a person's judgement (which agency a sentence names).
-"""
+"""Self-check questions 00.1 (the practice question) and 01.1-01.5."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-import pandas as pd
-
-__all__ = ["check", "evaluate", "QUESTIONS"]
-
-NOT_ANSWERED = "Not answered yet: replace the ... with your answer and run the cell again."
+from ._common import as_mapping as _as_mapping, exercise_key, whole_number as _whole_number
 
 
-def _exercise_key(question: str) -> pd.DataFrame:
-    from .tagging import load_key
-
-    key = load_key("exercises_01")
-    return key[key["question"] == question]
-
-
-def _as_mapping(answer, what: str) -> dict:
-    """Turn a dict, Series or two-column DataFrame into a dict."""
-    if isinstance(answer, pd.DataFrame):
-        if answer.shape[1] != 2:
-            raise TypeError(f"a table with two columns ({what})")
-        return dict(zip(answer.iloc[:, 0], answer.iloc[:, 1]))
-    if isinstance(answer, pd.Series):
-        return answer.to_dict()
-    if isinstance(answer, Mapping):
-        return dict(answer)
-    raise TypeError(f"a dict or a pandas Series ({what})")
-
-
-def _whole_number(answer, example: str = "") -> int:
-    """The answer as an int, or TypeError naming what was expected."""
-    if isinstance(answer, bool) or not hasattr(answer, "__index__"):
-        raise TypeError("a whole number" + (f", such as {example}" if example else ""))
-    return int(answer)
+def _exercise_key(question):
+    return exercise_key("exercises_01", question)
 
 
 # --------------------------------------------------------------------------
@@ -54,7 +14,7 @@ def _whole_number(answer, example: str = "") -> int:
 
 
 def _q00_1(answer):
-    from .corpus import load_articles
+    from ..corpus import load_articles
 
     expected = len(load_articles())
     if _whole_number(answer, "5") == expected:
@@ -63,7 +23,7 @@ def _q00_1(answer):
 
 
 def _q01_1(answer):
-    from .corpus import article_sentences
+    from ..corpus import article_sentences
 
     expected = article_sentences().groupby("article_id").size().to_dict()
     given = {str(k): int(v) for k, v in _as_mapping(answer, "article id → number of sentences").items()}
@@ -75,7 +35,7 @@ def _q01_1(answer):
 
 
 def _q01_2(answer):
-    from .corpus import article_text, clean
+    from ..corpus import article_text, clean
 
     _, removed = clean(article_text("A", clean_text=False))
     expected = len(removed)
@@ -86,7 +46,7 @@ def _q01_2(answer):
 
 
 def _q01_3(answer):
-    from .corpus import article_sentences
+    from ..corpus import article_sentences
 
     table = article_sentences(["B"])
     lengths = table["text"].str.len()
@@ -103,8 +63,8 @@ def _q01_3(answer):
 def _q01_4(answer):
     from nltk import FreqDist
 
-    from .corpus import article_text
-    from .names import find_names
+    from ..corpus import article_text
+    from ..names import find_names
 
     people = find_names(article_text("A"))
     people = people[people["kind"] == "person"]
@@ -157,27 +117,3 @@ QUESTIONS = {
     "01.4": _q01_4,
     "01.5": _q01_5,
 }
-
-
-def evaluate(question: str, answer) -> tuple[str, str]:
-    """Return ``(status, message)`` for an answer.
-
-    ``status`` is ``"correct"``, ``"incorrect"``, ``"not answered"`` or
-    ``"unexpected"`` (the answer is the wrong kind of thing).
-    """
-    if question not in QUESTIONS:
-        return "unexpected", f"There is no exercise '{question}'. Exercises are: {', '.join(QUESTIONS)}."
-    if answer is ... or answer is None:
-        return "not answered", NOT_ANSWERED
-    try:
-        ok, message = QUESTIONS[question](answer)
-    except (TypeError, ValueError, AttributeError, KeyError) as problem:
-        return "unexpected", f"This answer is the wrong kind of thing: the exercise expects {problem}."
-    return ("correct" if ok else "incorrect"), message
-
-
-def check(question: str, answer) -> None:
-    """Print whether ``answer`` to exercise ``question`` is right, in words."""
-    status, message = evaluate(question, answer)
-    mark = {"correct": "✓ Correct.", "incorrect": "✗ Not yet.", "not answered": "…"}.get(status, "?")
-    print(f"Exercise {question}: {mark} {message}")

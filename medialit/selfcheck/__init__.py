@@ -1,0 +1,58 @@
+"""Self-checks for the exercise notebooks.
+
+Each exercise ends with ``check("01.3", your_answer)``.  The check answers in
+words: correct, not quite (with a hint), or "not answered yet" while the
+answer is still the blank ``...``.  It never stops with a traceback: a
+student who hands in the wrong kind of thing is told what kind of thing was
+expected.
+
+Expected answers are worked out from the course data when the check runs
+(counts, longest sentence, ...) or read from ``data/keys/exercises_01.csv``
+when they need a person's judgement (which agency a sentence names).
+
+Each lesson's questions live in their own module, ``lessonNN.py``, as a
+``QUESTIONS`` dict; this package collects them all.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from ._common import NOT_ANSWERED
+
+__all__ = ["check", "evaluate", "QUESTIONS"]
+
+
+def _collect() -> dict:
+    questions = {}
+    for module in sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("lesson")):
+        questions.update(importlib.import_module(f"{__name__}.{module}").QUESTIONS)
+    return dict(sorted(questions.items()))
+
+
+QUESTIONS = _collect()
+
+
+def evaluate(question: str, answer) -> tuple[str, str]:
+    """Return ``(status, message)`` for an answer.
+
+    ``status`` is ``"correct"``, ``"incorrect"``, ``"not answered"`` or
+    ``"unexpected"`` (the answer is the wrong kind of thing).
+    """
+    if question not in QUESTIONS:
+        return "unexpected", f"There is no exercise '{question}'. Exercises are: {', '.join(QUESTIONS)}."
+    if answer is ... or answer is None:
+        return "not answered", NOT_ANSWERED
+    try:
+        ok, message = QUESTIONS[question](answer)
+    except (TypeError, ValueError, AttributeError, KeyError) as problem:
+        return "unexpected", f"This answer is the wrong kind of thing: the exercise expects {problem}."
+    return ("correct" if ok else "incorrect"), message
+
+
+def check(question: str, answer) -> None:
+    """Print whether ``answer`` to exercise ``question`` is right, in words."""
+    status, message = evaluate(question, answer)
+    mark = {"correct": "✓ Correct.", "incorrect": "✗ Not yet.", "not answered": "…"}.get(status, "?")
+    print(f"Exercise {question}: {mark} {message}")

@@ -1,0 +1,37 @@
+"""Helpers shared by the lessons' self-check questions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+NOT_ANSWERED = "Not answered yet: replace the ... with your answer and run the cell again."
+
+
+def exercise_key(key_name: str, question: str) -> pd.DataFrame:
+    """The rows of ``data/keys/<key_name>.csv`` for one question."""
+    from ..tagging import load_key
+
+    key = load_key(key_name)
+    return key[key["question"] == question]
+
+
+def as_mapping(answer, what: str) -> dict:
+    """Turn a dict, Series or two-column DataFrame into a dict."""
+    if isinstance(answer, pd.DataFrame):
+        if answer.shape[1] != 2:
+            raise TypeError(f"a table with two columns ({what})")
+        return dict(zip(answer.iloc[:, 0], answer.iloc[:, 1]))
+    if isinstance(answer, pd.Series):
+        return answer.to_dict()
+    if isinstance(answer, Mapping):
+        return dict(answer)
+    raise TypeError(f"a dict or a pandas Series ({what})")
+
+
+def whole_number(answer, example: str = "") -> int:
+    """The answer as an int, or TypeError naming what was expected."""
+    if isinstance(answer, bool) or not hasattr(answer, "__index__"):
+        raise TypeError("a whole number" + (f", such as {example}" if example else ""))
+    return int(answer)
