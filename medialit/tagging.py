@@ -18,6 +18,10 @@ solution notebooks use it::
     tagger.tag("A02", "cited")        # same as clicking the button
     tagger.check_button.click()       # same as pressing Check
     tagger.score()
+
+An activity can also ask for a few words per item (``write_in=``): the
+likely original of a spun word, say, checked against the key's accepted
+answers, or a neutral rewrite of a sentence, shown beside a model answer.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -149,6 +154,21 @@ def _normalise_key(key) -> dict[str, tuple[str, str]]:
     return result
 
 
+def _key_answers(key) -> dict[str, str]:
+    """The key's optional ``answer`` column (write-in answers) by item id."""
+    if isinstance(key, pd.DataFrame) and "answer" in key.columns:
+        id_col = "item_id" if "item_id" in key.columns else "sentence_id"
+        return {str(i): str(a) for i, a in zip(key[id_col], key["answer"].fillna("")) if str(a).strip()}
+    if isinstance(key, Mapping):
+        return {str(i): str(v[2]) for i, v in key.items() if isinstance(v, (tuple, list)) and len(v) > 2}
+    return {}
+
+
+def _normalise_answer(text: str) -> str:
+    """Lower case, punctuation and extra spaces removed: how write-ins are compared."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
 def _highlight(text: str, phrase: str | None) -> str:
     """Escape ``text`` for HTML, marking the first occurrence of ``phrase``."""
     if phrase:
@@ -181,11 +201,21 @@ class Tagger:
     autosave : bool
         Save after every change (default True) and pick up saved tags when
         the Tagger is created.
+    write_in : str, optional
+        Also give every item a text box with this label (e.g. "The original
+        word"), for a few words of the student's own.  The key's optional
+        ``answer`` column holds what Check compares them with.
+    write_in_check : "match" or "model"
+        ``"match"`` (default for short answers): the key's ``answer`` lists
+        accepted answers separated by ``|``, compared ignoring case, spaces
+        and punctuation.  ``"model"``: the ``answer`` is a model answer,
+        shown beside the student's text after Check (no right or wrong).
     """
 
     def __init__(self, items, choices, key=None, *, name: str, title: str = "",
                  instructions: str = "", save_dir=None, autosave: bool = True,
-                 id_column: str = "item_id", text_column: str = "text"):
+                 id_column: str = "item_id", text_column: str = "text",
+                 write_in: str | None = None, write_in_check: str = "match"):
         if not name or not str(name).replace("_", "").replace("-", "").isalnum():
             raise ValueError("A Tagger needs a short name made of letters, digits, '-' or '_'.")
         self.name = str(name)
@@ -194,6 +224,12 @@ class Tagger:
         self._values = [value for _, value in self.choices]
         self._labels = {value: label for label, value in self.choices}
         self.key = _normalise_key(key)
+        if write_in_check not in ("match", "model"):
+            raise ValueError("write_in_check must be 'match' (compare with accepted answers) "
+                             "or 'model' (show a model answer).")
+        self.write_in = str(write_in) if write_in else None
+        self.write_in_check = write_in_check
+        self.answers = _key_answers(key)
         ids = set(self.items["item_id"])
         unknown = sorted(set(self.key) - ids)
         if unknown:
@@ -245,6 +281,7 @@ class Tagger:
         self.item_html: dict[str, widgets.HTML] = {}
         self.choice_widgets: dict[str, widgets.ToggleButtons] = {}
         self.feedback_html: dict[str, widgets.HTML] = {}
+        self.text_widgets: dict[str, widgets.Text | widgets.Textarea] = {}
         rows = []
         for number, row in enumerate(self.items.itertuples(index=False), start=1):
             item_id = row.item_id
@@ -259,7 +296,18 @@ class Tagger:
             toggle.observe(self._on_change, names="value")
             self.choice_widgets[item_id] = toggle
             self.feedback_html[item_id] = widgets.HTML("")
-            rows.append(widgets.VBox([self.item_html[item_id], toggle, self.feedback_html[item_id]]))
+            parts = [self.item_html[item_id], toggle]
+            if self.write_in:
+                box_class = widgets.Text if self.write_in_check == "match" else widgets.Textarea
+                box = box_class(value="", description=f"{self.write_in} ({number}):",
+                                placeholder="type here, then press Enter or click elsewhere",
+                                continuous_update=False, style={"description_width": "initial"},
+                                layout=widgets.Layout(width="95%"))
+                box.observe(self._on_change, names="value")
+                self.text_widgets[item_id] = box
+                parts.append(box)
+            parts.append(self.feedback_html[item_id])
+            rows.append(widgets.VBox(parts))
         self.check_button = widgets.Button(description="Check my tags", icon="check",
                                            tooltip="Compare your tags with the answer key")
         self.save_button = widgets.Button(description="Save my work", icon="save",
@@ -287,8 +335,11 @@ class Tagger:
 
     def __repr__(self) -> str:
         done = len(self.tags())
-        return (f"Tagger '{self.name}': {len(self.items)} items, {done} tagged, "
+        text = (f"Tagger '{self.name}': {len(self.items)} items, {done} tagged, "
                 f"choices: {', '.join(label for label, _ in self.choices)}")
+        if self.write_in:
+            text += f"; write-in '{self.write_in}': {len(self.texts())} written"
+        return text
 
     def _say(self, message: str, warning: bool = False) -> None:
         colour = "#a33" if warning else "#333"
@@ -343,9 +394,39 @@ class Tagger:
         """The student's tags so far: ``{item_id: value}`` (untagged items left out)."""
         return {i: w.value for i, w in self.choice_widgets.items() if w.value is not None}
 
+    def write(self, item_id: str, text: str) -> None:
+        """Type ``text`` into an item's write-in box (what typing does)."""
+        item_id = str(item_id)
+        if not self.write_in:
+            raise ValueError("This activity has no write-in boxes.")
+        if item_id not in self.text_widgets:
+            raise ValueError(f"There is no item '{item_id}' in this activity.")
+        self.text_widgets[item_id].value = "" if text is None else str(text)
+
+    def texts(self) -> dict[str, str]:
+        """What the student wrote in the write-in boxes: ``{item_id: text}``
+        (empty boxes left out)."""
+        return {i: w.value.strip() for i, w in self.text_widgets.items() if w.value.strip()}
+
+    def _text_result(self, item_id: str) -> str:
+        written = self.texts().get(item_id, "")
+        answer = self.answers.get(item_id, "")
+        if not written:
+            return "not written"
+        if self.write_in_check == "model":
+            return "model shown" if answer else "no key"
+        if not answer:
+            return "no key"
+        accepted = {_normalise_answer(a) for a in answer.split("|")}
+        return "match" if _normalise_answer(written) in accepted else "differs"
+
     def feedback(self) -> pd.DataFrame:
         """One row per item: ``item_id``, ``your_tag``, ``key``, ``result``
-        (``match``, ``differs``, ``not tagged`` or ``no key``) and ``rationale``."""
+        (``match``, ``differs``, ``not tagged`` or ``no key``) and ``rationale``.
+
+        With write-in boxes, also ``your_text``, ``answer`` and
+        ``text_result`` (``match``, ``differs``, ``model shown``, ``not
+        written`` or ``no key``)."""
         rows = []
         tags = self.tags()
         for item_id in self.items["item_id"]:
@@ -366,7 +447,14 @@ class Tagger:
                 "result": result,
                 "rationale": rationale,
             })
-        return pd.DataFrame(rows, columns=["item_id", "your_tag", "key", "result", "rationale"])
+            if self.write_in:
+                rows[-1].update(your_text=self.texts().get(item_id, ""),
+                                answer=self.answers.get(item_id, ""),
+                                text_result=self._text_result(item_id))
+        columns = ["item_id", "your_tag", "key", "result", "rationale"]
+        if self.write_in:
+            columns += ["your_text", "answer", "text_result"]
+        return pd.DataFrame(rows, columns=columns)
 
     def _show_feedback(self) -> pd.DataFrame:
         table = self.feedback()
@@ -381,9 +469,28 @@ class Tagger:
                 text = "<span style='color:#555'>… Not tagged yet: choose a tag, then check again.</span>"
             else:
                 text = "<span style='color:#555'>No answer key for this item: discuss it.</span>"
+            if self.write_in:
+                text += "<br>" + self._text_feedback(row)
             self.feedback_html[row.item_id].value = f"<div style='margin-left:1.5em'>{text}</div>"
         self.summary_html.value = f"<p><b>{html.escape(self.summary())}</b></p>"
         return table
+
+    def _text_feedback(self, row) -> str:
+        mine, answer = html.escape(row.your_text), html.escape(row.answer)
+        first = html.escape(row.answer.split("|")[0].strip())
+        if row.text_result == "match":
+            return f"<span style='color:#1a5e1a'>✓ “{mine}” matches the key.</span>"
+        if row.text_result == "differs":
+            return (f"<span style='color:#8a1c1c'>✗ You wrote “{mine}”; the key has “{first}”.</span>"
+                    + (f" (Also accepted: {html.escape(', '.join(a.strip() for a in row.answer.split('|')[1:]))}.)"
+                       if "|" in row.answer else ""))
+        if row.text_result == "model shown":
+            return (f"<span style='color:#333'>Yours: “{mine}”</span><br>"
+                    f"<span style='color:#333'>A model answer: “{answer}”. Compare: what did each of you "
+                    "keep, drop or change?</span>")
+        if row.text_result == "not written":
+            return "<span style='color:#555'>… Nothing written in the box yet.</span>"
+        return "<span style='color:#555'>No model answer for this box: discuss it.</span>"
 
     def check(self) -> pd.DataFrame:
         """Show feedback under every item and the overall score (what the
@@ -421,7 +528,7 @@ class Tagger:
             else:
                 note = ("Kappa is undefined here: you and the key used the same single tag for every "
                         "item, so agreement by chance cannot be told apart from real agreement.")
-        return {
+        result = {
             "items": len(table),
             "tagged": int(len(self.tags())),
             "match": match,
@@ -431,19 +538,30 @@ class Tagger:
             "kappa": kappa,
             "kappa_note": note,
         }
+        if self.write_in:
+            text_counts = table["text_result"].value_counts()
+            result["written"] = int(len(self.texts()))
+            result["text_match"] = int(text_counts.get("match", 0))
+        return result
 
     def summary(self) -> str:
         """One sentence on the score, as shown under the Check button."""
         s = self.score()
-        if s["tagged"] == 0:
+        if s["tagged"] == 0 and not s.get("written"):
             return f"Nothing tagged yet: {s['items']} items are waiting."
-        text = (f"You tagged {s['tagged']} of {s['items']} items; {s['match']} match the key"
-                + (f" ({s['percent_match']:g}%)" if s["percent_match"] is not None else "") + ".")
+        text = ""
+        if s["tagged"]:
+            text = (f"You tagged {s['tagged']} of {s['items']} items; {s['match']} match the key"
+                    + (f" ({s['percent_match']:g}%)" if s["percent_match"] is not None else "") + ".")
         if s["kappa"] is not None:
             text += f" Cohen's kappa = {s['kappa']:.2f}: {s['kappa_note']}."
         elif s["kappa_note"]:
             text += " " + s["kappa_note"]
-        return text
+        if self.write_in:
+            text += (" " if text else "") + f"Write-ins: {s['written']} of {s['items']} written"
+            text += (f", {s['text_match']} match the key." if self.write_in_check == "match"
+                     else "; compare each with the model answer.")
+        return text.strip()
 
     # ------------------------------------------------------------------ saving
     def state(self) -> dict:
@@ -455,6 +573,7 @@ class Tagger:
             "saved_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
             "items": list(self.items["item_id"]),
             "tags": {i: w.value for i, w in self.choice_widgets.items()},
+            **({"texts": {i: w.value for i, w in self.text_widgets.items()}} if self.write_in else {}),
         }
 
     def save(self, path=None) -> Path:
@@ -534,6 +653,11 @@ class Tagger:
                     continue
                 self.choice_widgets[item_id].value = value
                 restored += value is not None
+            texts = state.get("texts") if isinstance(state.get("texts"), dict) else {}
+            for item_id, text in texts.items():
+                if item_id in self.text_widgets and isinstance(text, str):
+                    self.text_widgets[item_id].value = text
+                    restored += bool(text.strip())
         finally:
             self.autosave = autosave
         if state["tags"] and len(skipped) == len(state["tags"]):
@@ -549,10 +673,12 @@ class Tagger:
         """Clear every tag ("square one").  The previous tags are first saved
         to ``<name>.before-reset.json`` so a reset can be undone by
         ``load()``-ing that file."""
-        if self.tags():
+        if self.tags() or self.texts():
             self.save(self.path.with_name(f"{self.name}.before-reset.json"))
         for toggle in self.choice_widgets.values():
             toggle.value = None
+        for box in self.text_widgets.values():
+            box.value = ""
         self._checked = False
         for feedback in self.feedback_html.values():
             feedback.value = ""

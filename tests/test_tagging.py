@@ -608,3 +608,63 @@ def test_two_set_asides_in_the_same_second_keep_both(tmp_path):
     kept = sorted(p.name for p in tmp_path.glob("twice.kept-*.json"))
     assert len(kept) == 2
     assert all((tmp_path / name).read_text(encoding="utf-8") == "{damaged" for name in kept)
+
+
+# ---------------------------------------------------------------- write-in boxes
+WRITE_KEY = pd.DataFrame({
+    "item_id": ["q1", "q2", "q3"],
+    "label": ["writer", "cited", "cited"],
+    "rationale": ["r1", "r2", "r3"],
+    "answer": ["city|town", "allies", ""],
+})
+
+
+def test_write_in_match_accepts_alternatives_ignoring_case_and_punctuation(tmp_path):
+    t = make("writein", key=WRITE_KEY, write_in="The original word", save_dir=tmp_path)
+    t.write("q1", "  Town. ")
+    t.write("q2", "helpers")
+    table = t.check()
+    assert list(table["text_result"]) == ["match", "differs", "not written"]
+    assert t.texts() == {"q1": "Town.", "q2": "helpers"}
+    assert "✓ “Town.” matches the key" in t.feedback_html["q1"].value
+    assert "the key has “allies”" in t.feedback_html["q2"].value
+    s = t.score()
+    assert (s["written"], s["text_match"]) == (2, 1)
+    assert "Write-ins: 2 of 3 written, 1 match the key." in t.summary()
+
+
+def test_write_in_model_answer_is_shown_escaped_beside_the_students_text(tmp_path):
+    key = WRITE_KEY.assign(answer=["Police said <b>dozens</b> died.", "", ""])
+    t = make("model", key=key, write_in="Your neutral rewrite", write_in_check="model", save_dir=tmp_path)
+    t.write("q1", "<script>x</script> my version")
+    t.write("q2", "something")
+    table = t.check()
+    assert list(table["text_result"]) == ["model shown", "no key", "not written"]
+    html_out = t.feedback_html["q1"].value
+    assert "&lt;script&gt;x&lt;/script&gt; my version" in html_out and "<script>" not in html_out
+    assert "A model answer: “Police said &lt;b&gt;dozens&lt;/b&gt; died.”" in html_out
+
+
+def test_write_ins_are_saved_restored_and_reset(tmp_path):
+    t = make("keepme", key=WRITE_KEY, write_in="Original", save_dir=tmp_path)
+    t.tag("q1", "writer")
+    t.write("q2", "allies")
+    saved = json.loads((tmp_path / "keepme.json").read_text(encoding="utf-8"))
+    assert saved["texts"]["q2"] == "allies" and saved["tags"]["q1"] == "writer"
+    again = make("keepme", key=WRITE_KEY, write_in="Original", save_dir=tmp_path)
+    assert again.tags() == {"q1": "writer"} and again.texts() == {"q2": "allies"}
+    assert "restored 2 saved tag(s)" in again.message
+    again.reset()
+    assert again.texts() == {} and again.tags() == {}
+    before = json.loads((tmp_path / "keepme.before-reset.json").read_text(encoding="utf-8"))
+    assert before["texts"]["q2"] == "allies"
+
+
+def test_write_in_options_are_checked():
+    with pytest.raises(ValueError, match="write_in_check"):
+        make("bad", write_in="x", write_in_check="exact")
+    plain = make("plain")
+    with pytest.raises(ValueError, match="no write-in boxes"):
+        plain.write("q1", "text")
+    assert "your_text" not in plain.feedback().columns
+    assert "texts" not in plain.state()
