@@ -30,6 +30,7 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from .textcheck import check_text
 
 __all__ = [
+    "mixed_articles",
     "DATA_DIR",
     "load_articles",
     "article_text",
@@ -285,3 +286,36 @@ def article_sentences(article_ids=None) -> pd.DataFrame:
         frame.insert(0, "article_id", article_id)
         frames.append(frame)
     return pd.concat(frames, ignore_index=True)
+
+
+def mixed_articles(n: int, size: int = 5000, seed: int = 0) -> list[str]:
+    """``n`` made-up practice texts of about ``size`` characters each, every
+    one a random mix of whole sentences from the two course articles, in
+    paragraphs of three sentences.
+
+    They are not news: they exist to try the checks on a folder of many
+    texts (lesson 05) and to time them (``benchmarks/``).  The same ``seed``
+    gives the same texts.
+
+    >>> texts = mixed_articles(3, size=800, seed=1)
+    >>> len(texts), all(700 < len(t) < 1400 for t in texts)
+    (3, True)
+    >>> mixed_articles(2, seed=1) == mixed_articles(2, seed=1)
+    True
+    """
+    import random
+
+    if n < 0 or size < 1:
+        raise ValueError("Ask for a number of texts (0 or more) of a positive size.")
+    pool = list(article_sentences()["text"])
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(n):
+        chosen, length = [], 0
+        while length < size:
+            sentence = rng.choice(pool)
+            chosen.append(sentence)
+            length += len(sentence) + 1
+        paragraphs = [" ".join(chosen[i:i + 3]) for i in range(0, len(chosen), 3)]
+        texts.append("\n\n".join(paragraphs) + "\n")
+    return texts
