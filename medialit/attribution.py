@@ -65,6 +65,13 @@ lessons rely on them):
 
 * :func:`load_source_types` - the table of sources and their types.
 
+* Checking the extractor against the answer key ``data/keys/attribution.csv``:
+  :func:`article_attribution` (``attribute`` on the course articles, ids
+  ``A01`` ...), :func:`load_attribution_key`, :func:`compare_with_key` (one
+  row per sentence, key beside extractor), :func:`agreement` (precision and
+  recall per field) and :func:`per_label`; :func:`source_shares` says how
+  much of each article rests on each source type.
+
 How it works (so you can predict its mistakes): it looks for *cue words*
 ("said", "told", "reported", "according to", "citing" ...) outside quotation
 marks, then for the nearest *source* - a name from the table
@@ -100,6 +107,13 @@ __all__ = [
     "claims",
     "chain_text",
     "parse_chain",
+    "article_attribution",
+    "load_attribution_key",
+    "compare_with_key",
+    "agreement",
+    "per_label",
+    "compare_items",
+    "source_shares",
 ]
 
 #: The table of sources (read it, extend it).
@@ -261,7 +275,7 @@ _ANAPHOR_TYPE = {"agency": "news agency", "channel": "state media",
                  "organisation": "international organisation", "organization": "international organisation",
                  "alliance": "international organisation"}
 # Words before a name that make it a hand-off (the medium), not the speaker.
-_MEDIUM_BEFORE = re.compile(r"(?:\bon|\bto|\btold|\bvia|\bthrough|\binterview with)\s+(?:\w+\s+){0,4}$", re.I)
+_MEDIUM_BEFORE = re.compile(r"(?:\bon|\bto|\btold|\bvia|\bthrough|\binterview with)\s+(?:[\w-]+\s+){0,2}$", re.I)
 # Filler allowed between a pronoun and its cue ("she also said").
 _PRONOUN_GAP = re.compile(r"^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)*$", re.I)
 # The generic subject of a cue when no listed source is found ("A doctor said").
@@ -576,10 +590,10 @@ def _copy_source(row, other):
 # claims()
 
 _NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                 r"a dozen|dozens|scores|hundreds|thousands|several|many")
+                 r"a dozen|dozens|scores|hundreds|thousands|several")
 _FIGURE = re.compile(
     r"\b(?P<figure>(?:(?:at least|more than|over|about|around|nearly|almost|up to|some)\s+)?"
-    r"(?:\d[\d,]*(?:\.\d+)?|(?:" + _NUMBER_WORDS + r")\b))",
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:" + _NUMBER_WORDS + r"))\b)",
     re.I,
 )
 _EVENTS = {
@@ -591,27 +605,46 @@ _EVENTS = {
     "troops": r"troops|soldiers|paratroopers|servicemen|dogfaces",
 }
 _EVENT = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _EVENTS.items()) + r")\b", re.I)
-_COUNTED = re.compile(r"^(?:of\s+(?:the\s+)?)?((?:[\w’'-]+\s+){0,5}?)(?=were|was|had|have|has|been|killed|injured|"
-                      r"hospitali[sz]ed|arrested|beheaded|in an|in\b|advanced|including|,|\.|$)", re.I)
+# Nouns for people: a figure counting them is kept even when the event is
+# not one the list knows (it is then "unclear").
+_PEOPLE = re.compile(r"\b(?:people|persons|protesters|demonstrators|attackers|officers|members|police(?:men)?|"
+                     r"civilians|soldiers|troops|residents|citizens)\b", re.I)
+_FILLER = re.compile(r"^of\b(?:\s+the\b)?|(?:^|\s+)(?:were|was|had|have|has|been|being|who|that|are|is)(?:\s+(?:been|being|found))?$", re.I)
+_OF_WHOM = re.compile(r"\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?(?=\s+(?:had|have|has|were|was|are|is|who)\b|[,.;]|$)")
 
 CLAIM_COLUMNS = ["sentence_id", "figure", "counts", "event", "words", "source", "chain", "source_type", "kind"]
+
+
+def _counted(words: str) -> str:
+    """'of the officers was' -> 'officers'."""
+    previous = None
+    words = words.strip(" ,")
+    while words != previous:
+        previous = words
+        words = _FILLER.sub("", words).strip(" ,")
+    return words
 
 
 def claims(text: str, prefix: str = "s", *, sources=None) -> pd.DataFrame:
     """The figures in ``text`` and who says them.
 
-    One row per figure that is followed, in the same sentence, by one of the
-    events killed, injured, hospitalised, arrested, beheaded, or that counts
-    troops. Columns: ``sentence_id``; ``figure`` - the number as written
-    ("more than 350", "dozens", "12"); ``counts`` - what it counts, as
-    written ("law enforcement officers"), or "" when the text leaves it out;
-    ``event``; ``words`` - the exact words from the figure to the event;
-    and the ``source``, ``chain``, ``source_type`` and ``kind`` of the
-    sentence (from :func:`attribute`).
+    One row per figure (a number, or a word such as "dozens") that comes
+    close to one of the events killed, injured, hospitalised, arrested,
+    beheaded, or that counts troops; a figure that counts people with an
+    event the list does not know gets ``event="unclear"``. Columns:
+
+    ``sentence_id``; ``figure`` - the number as written ("more than 350",
+    "dozens", "12"); ``counts`` - what it counts, as written ("law
+    enforcement officers"), or "" when the text leaves it out; ``event``;
+    ``words`` - the exact words of the sentence from the figure to the
+    event (``words in sentence`` is always true); and the ``source``,
+    ``chain``, ``source_type`` and ``kind`` of the sentence (from
+    :func:`attribute`).
 
     It reads numbers as written: it does not add figures up or decide which
-    is right. Spun words it does not know (article B's "had failed" for
-    "had died", inferred) are missed: compare with the claim ledger.
+    is right. Spun words it does not know (article B's "had failed", likely
+    "had died", inferred) give ``event="unclear"``: compare with the claim
+    ledger ``data/keys/claims_02.csv``.
 
     >>> claims("Police said 12 officers were killed.")[["figure", "counts", "event"]].values.tolist()
     [['12', 'officers', 'killed']]
@@ -621,26 +654,219 @@ def claims(text: str, prefix: str = "s", *, sources=None) -> pd.DataFrame:
     for row in table.itertuples(index=False):
         sentence = row.sentence
         events = list(_EVENT.finditer(sentence))
-        if not events:
-            continue
         for m in _FIGURE.finditer(sentence):
             figure = m.group("figure")
-            if re.fullmatch(r"(?:19|20)\d\d", figure):
+            if re.fullmatch(r"(?:1[89]|20)\d\d", figure):
                 continue  # a year, not a count
-            after = sentence[m.end():]
-            event = next((e for e in events if e.start() >= m.end() and e.start() - m.end() <= 60), None)
-            if event is None:
-                continue
-            kind = next(k for k, v in event.groupdict().items() if v)
-            counted = _COUNTED.match(after.strip())
-            counts = counted.group(1).strip() if counted else ""
-            if kind == "troops" and not counts:
-                counts = event.group(0)
-            if counts.lower().startswith(("were", "was")):
-                counts = ""
+            # "12 officers were killed" (event after) / "had killed dozens of protesters" (before)
+            after = next((e for e in events if e.start() >= m.end() and e.start() - m.end() <= 60
+                          and not re.search(r"[;:]|\band\b|\bbut\b", sentence[m.end():e.start()])), None)
+            before = next((e for e in reversed(events) if e.end() <= m.start()
+                           and re.fullmatch(r"\s*(?:at least\s+)?", sentence[e.end():m.start()])), None)
+            if after is not None and (before is None or after.group("troops")):
+                event, words = after, sentence[m.start():after.end()]
+                counts = _counted(sentence[m.end():after.start()])
+                if after.group("troops") and not counts:
+                    counts = after.group(0)
+            elif before is not None:
+                event = before
+                tail = re.match(r"(?:\s+of(?:\s+the)?)?\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=[,.;]|\s+(?:in|on|at|and|who|as)\b|$)",
+                                sentence[m.end():])
+                counts = tail.group(1) if tail else ""
+                words = sentence[before.start():m.end() + (tail.end() if tail else 0)]
+            else:
+                people = _PEOPLE.search(sentence, m.end())
+                if people is None or people.start() - m.end() > 30:
+                    continue
+                stop = people.end()
+                more = _OF_WHOM.match(sentence, stop)  # "members of the security forces"
+                if more:
+                    stop = more.end()
+                event, counts = None, _counted(sentence[m.end():stop])
+                words = sentence[m.start():stop]
+            kind = "unclear" if event is None else next(k for k, v in event.groupdict().items() if v)
             rows_out.append(dict(
                 sentence_id=row.sentence_id, figure=figure, counts=counts, event=kind,
-                words=sentence[m.start():event.end()], source=row.source, chain=row.chain,
+                words=words, source=row.source, chain=row.chain,
                 source_type=row.source_type, kind=row.kind,
             ))
     return pd.DataFrame(rows_out, columns=CLAIM_COLUMNS)
+
+
+# --------------------------------------------------------------------------
+# The course articles, the answer key and agreement
+
+FIELDS = ("source", "chain", "kind", "source_type")
+#: The value of each field that means "nothing attributed".
+_EMPTY = {"source": None, "chain": (), "kind": "none", "source_type": "the writer"}
+
+
+def article_attribution(article_ids=("A", "B")) -> pd.DataFrame:
+    """:func:`attribute` run on the cleaned course articles, with the ids the
+    answer keys use (``A01`` ...) and an ``article_id`` column first."""
+    from .corpus import article_text
+
+    frames = []
+    for article_id in article_ids:
+        frame = attribute(article_text(article_id), prefix=article_id)
+        frame.insert(0, "article_id", article_id)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
+
+
+def load_attribution_key(name: str = "attribution") -> pd.DataFrame:
+    """The answer key ``data/keys/<name>.csv``: one row per sentence, with
+    ``chain`` as a list and ``source`` as ``None`` where the key has none."""
+    from .tagging import load_key
+
+    key = load_key(name)
+    key["chain"] = key["chain"].map(parse_chain)
+    key["source"] = key["source"].astype(object).where(key["source"].str.strip() != "", None)
+    return key
+
+
+def _blank(value):
+    """None for None, NaN and empty strings; the value otherwise."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _name(value):
+    """A source name for comparing: case, spaces and a leading "the" ignored."""
+    value = _blank(value)
+    if value is None:
+        return None
+    return re.sub(r"^the\s+", "", " ".join(str(value).lower().split()))
+
+
+def _same(field, a, b) -> bool:
+    if field == "chain":
+        return [_name(x) for x in (a or [])] == [_name(x) for x in (b or [])]
+    if field == "source":
+        return _name(a) == _name(b)
+    return _blank(a) == _blank(b)
+
+
+def compare_with_key(article_ids=("A", "B"), key=None) -> pd.DataFrame:
+    """The extractor's answer beside the key's, one row per sentence.
+
+    Columns: ``sentence_id``, ``sentence``, then for each field of
+    :data:`FIELDS` the key's value (``key_source`` ...), the extractor's
+    (``source`` ...) and whether they agree (``ok_source`` ...), and the
+    key's ``rationale``.
+    """
+    key = load_attribution_key() if key is None else key
+    found = article_attribution(article_ids)
+    key = key[key["article_id"].isin(list(article_ids))].set_index("sentence_id")
+    missing = sorted(set(found["sentence_id"]) ^ set(key.index))
+    if missing:
+        raise ValueError("The answer key and the articles' sentences do not match "
+                         f"(ids {', '.join(missing[:5])}): run the data tests to see why.")
+    rows = []
+    for row in found.itertuples(index=False):
+        k = key.loc[row.sentence_id]
+        out = {"sentence_id": row.sentence_id, "sentence": row.sentence}
+        for field in FIELDS:
+            mine, theirs = getattr(row, field), k[field]
+            out[f"key_{field}"], out[field] = theirs, mine
+            out[f"ok_{field}"] = _same(field, theirs, mine)
+        out["rationale"] = k["rationale"]
+        rows.append(out)
+    return pd.DataFrame(rows)
+
+
+def compare_items(key: pd.DataFrame) -> pd.DataFrame:
+    """Like :func:`compare_with_key`, for a key of single sentences that are
+    not from the course articles (a ``text`` column instead of ids), such as
+    ``data/keys/attribution_heldout.csv``. Source names are compared
+    ignoring case and a leading "the"."""
+    for column in ("item_id", "text") + FIELDS:
+        if column not in key.columns:
+            raise ValueError(f"The key needs a '{column}' column.")
+    rows = []
+    for k in key.itertuples(index=False):
+        found = attribute(k.text).iloc[0]
+        out = {"sentence_id": k.item_id, "sentence": k.text}
+        for field in FIELDS:
+            theirs = parse_chain(k.chain) if field == "chain" else _blank(getattr(k, field))
+            out[f"key_{field}"], out[field] = theirs, found[field]
+            out[f"ok_{field}"] = _same(field, theirs, found[field])
+        out["rationale"] = getattr(k, "rationale", "")
+        rows.append(out)
+    return pd.DataFrame(rows)
+
+
+def _is_empty(field, value) -> bool:
+    if field == "chain":
+        return not value
+    return _blank(value) == _EMPTY[field]
+
+
+def agreement(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Precision and recall of the extractor, per field, from :func:`compare_with_key`.
+
+    For every field, a sentence counts as *found* when the extractor gives
+    it something other than "nothing attributed" (no source, kind ``none``,
+    type ``the writer``), and as *in the key* when the key does.
+    ``precision`` = found and exactly right / found; ``recall`` = found and
+    exactly right / in the key; ``agree`` = sentences where extractor and
+    key are equal (including both empty) / all sentences.
+    """
+    rows = []
+    n = len(comparison)
+    for field in FIELDS:
+        key_values, found_values = comparison[f"key_{field}"], comparison[field]
+        in_key = sum(not _is_empty(field, v) for v in key_values)
+        found = sum(not _is_empty(field, v) for v in found_values)
+        right = sum(not _is_empty(field, k) and _same(field, k, f) for k, f in zip(key_values, found_values))
+        agree = int(comparison[f"ok_{field}"].sum())
+        rows.append({
+            "field": field, "sentences": n, "agree": agree, "agree_%": round(100 * agree / n, 1) if n else None,
+            "in_key": in_key, "found": found, "found_and_right": right,
+            "precision": round(right / found, 3) if found else None,
+            "recall": round(right / in_key, 3) if in_key else None,
+        })
+    return pd.DataFrame(rows)
+
+
+def per_label(comparison: pd.DataFrame, field: str = "kind") -> pd.DataFrame:
+    """Precision and recall for each value of ``kind`` or ``source_type``."""
+    if field not in ("kind", "source_type"):
+        raise ValueError("per_label works for the fields 'kind' and 'source_type'.")
+    key_values, found_values = comparison[f"key_{field}"], comparison[field]
+    rows = []
+    for label in sorted(set(key_values) | set(found_values)):
+        in_key = int((key_values == label).sum())
+        found = int((found_values == label).sum())
+        right = int(((key_values == label) & (found_values == label)).sum())
+        rows.append({field: label, "in_key": in_key, "found": found, "found_and_right": right,
+                     "precision": round(right / found, 3) if found else None,
+                     "recall": round(right / in_key, 3) if in_key else None})
+    return pd.DataFrame(rows)
+
+
+def source_shares(table: pd.DataFrame, by: str = "source_type", weight: str = "characters") -> pd.DataFrame:
+    """How much of each article rests on each source type.
+
+    ``table`` has ``article_id``, ``sentence`` and ``by`` columns (the
+    output of :func:`article_attribution`, or the answer key). Returns a
+    table with one row per value of ``by`` and one column per article,
+    giving the percentage of the article's ``weight`` - ``"characters"``
+    (longer sentences count more) or ``"sentences"`` - that rests on it.
+    Rows are sorted by the overall share, largest first.
+    """
+    if weight not in ("characters", "sentences"):
+        raise ValueError("weight must be 'characters' or 'sentences'.")
+    for column in ("article_id", "sentence", by):
+        if column not in table.columns:
+            raise ValueError(f"The table needs a '{column}' column.")
+    sizes = table["sentence"].str.len() if weight == "characters" else pd.Series(1, index=table.index)
+    totals = pd.DataFrame({"article_id": table["article_id"], by: table[by], "size": sizes})
+    shares = totals.pivot_table(index=by, columns="article_id", values="size", aggfunc="sum", fill_value=0)
+    shares = (100 * shares / shares.sum()).round(1)
+    shares = shares.loc[shares.sum(axis=1).sort_values(ascending=False, kind="stable").index]
+    shares.columns.name = "article"
+    return shares
