@@ -1,0 +1,410 @@
+#!/usr/bin/env python3
+"""How fast is the course on this machine?  One command, one report.
+
+    .venv/bin/python benchmarks/run.py
+
+prints each figure as it is measured and writes them, with the machine's core
+count, load and the date, to ``benchmarks/RESULTS.md``.  It is not part of
+the test suite (pytest's testpaths do not include ``benchmarks/``).
+
+Parts (skip any with ``--skip``, e.g. ``--skip install,throughput``):
+
+``notebooks``   (a) every ``notebooks/NN_*.ipynb`` top to bottom with nbclient:
+                *cold* = a new kernel, timed from asking for the kernel to the
+                last cell ("Restart kernel and run all"); *warm* = the same
+                notebook again in that running kernel ("Run all" once more).
+                (b) from asking for the kernel to the end of the first cell
+                that shows output (the imports and loading the corpus).
+``tagger``      (c) the Tagger's Check (what the button does) for 50 tagged
+                items, median of 30, plus one tag click (which autosaves).
+``throughput``  (d) KB/s of ``attribution.attribute``, ``loaded.find_loaded``,
+                ``spin.find_spin``, ``readability.scores`` and
+                ``report.check_article`` over a generated corpus (default
+                1,000 texts of ~5 KB mixed from the two articles' sentences),
+                beside a naive baseline: per-sentence textstat calls and a
+                per-word ``wordfreq.zipf_frequency`` call.  A module that
+                does not exist yet is reported as "not available yet".
+``install``     (e) size and time of a fresh venv from requirements.txt, built
+                as Binder does, by ``scripts/binder_check.py`` (downloads
+                ~200 MB, a few minutes).  ``--install-json FILE`` keeps that
+                result in FILE and reuses it on later runs instead of
+                building again.
+
+``--profile`` also writes a pyinstrument profile of ``check_article`` to
+``benchmarks/profile_check_article.txt``.  ``--articles N`` uses a smaller
+corpus; ``--repeat N`` runs each notebook N times cold and keeps the fastest.
+
+Targets (from the course's issue 7): a lesson runs top to bottom in under 8 s;
+first output under 2 s; Tagger check under 20 ms; ``check_article`` at least
+300 KB/s per core and faster than the naive baseline.  Throughput is measured
+in one process, i.e. on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+PARTS = ("notebooks", "tagger", "throughput", "install")
+NOT_YET = "not available yet"
+TARGETS = {"lesson_seconds": 8.0, "first_output_seconds": 2.0, "check_ms": 20.0, "check_article_kbps": 300.0}
+
+sys.path.insert(0, str(ROOT))
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+def verdict(ok: bool | None) -> str:
+    return "—" if ok is None else ("met" if ok else "**missed**")
+
+
+# ---------------------------------------------------------------- (a), (b)
+def time_notebook(path: Path, timeout: int = 300) -> dict:
+    """Cold run (new kernel), first output, then a warm run in the same kernel."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
+                            resources={"metadata": {"path": str(path.parent)}})
+    result = {"notebook": path.name, "error": None}
+    start = time.perf_counter()
+    try:
+        with client.setup_kernel():
+            result["kernel_start"] = time.perf_counter() - start
+            first = None
+            for index, cell in enumerate(notebook.cells):
+                client.execute_cell(cell, index)
+                if first is None and cell.cell_type == "code" and cell.get("outputs"):
+                    first = time.perf_counter() - start
+            result["first_output"] = first
+            result["cold"] = time.perf_counter() - start
+            client.reset_execution_trackers()
+            again = time.perf_counter()
+            for index, cell in enumerate(notebook.cells):
+                client.execute_cell(cell, index)
+            result["warm"] = time.perf_counter() - again
+    except Exception as problem:  # report the failure in the table, go on with the others
+        last = re.sub(r"\x1b\[[0-9;]*m", "", str(problem)).strip().splitlines() or [""]
+        result["error"] = f"{type(problem).__name__}: {last[-1]}"
+    return result
+
+
+def bench_notebooks(repeat: int) -> list[dict]:
+    lessons = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    results = []
+    for path in lessons:
+        runs = [time_notebook(path) for _ in range(repeat)]
+        good = [r for r in runs if not r["error"]]
+        best = min(good, key=lambda r: r["cold"]) if good else runs[0]
+        results.append(best)
+        if best["error"]:
+            say(f"  {path.name:30} FAILED {best['error']}")
+        else:
+            say(f"  {path.name:30} cold {best['cold']:5.2f} s  warm {best['warm']:5.2f} s  "
+                f"kernel {best['kernel_start']:4.2f} s  first output {best['first_output'] or 0:4.2f} s")
+    return results
+
+
+# ---------------------------------------------------------------- (c)
+def bench_tagger(items: int = 50, repeat: int = 30) -> dict:
+    import random
+
+    from medialit import article_sentences
+    from medialit.tagging import Tagger
+
+    pool = article_sentences()
+    rows = pool.head(items) if len(pool) >= items else pool.sample(items, replace=True, random_state=0)
+    frame = rows.reset_index(drop=True).assign(item_id=[f"i{n:02d}" for n in range(items)])[["item_id", "text"]]
+    rng = random.Random(0)
+    choices = [("the writer's own", "writer"), ("someone the writer cites", "cited")]
+    key = {i: (rng.choice(["writer", "cited"]), f"why {i}") for i in frame["item_id"]}
+    with tempfile.TemporaryDirectory() as folder:
+        tagger = Tagger(frame, choices, key, name="bench", save_dir=folder)
+        click = time.perf_counter()
+        tagger.tag("i00", "writer")  # one click: updates progress and autosaves
+        click = time.perf_counter() - click
+        tagger.autosave = False
+        for item_id in frame["item_id"]:
+            tagger.tag(item_id, rng.choice(["writer", "cited"]))
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            tagger.check_button.click()
+            times.append(time.perf_counter() - start)
+        summary = tagger.summary()
+    result = {"items": items, "check_ms": statistics.median(times) * 1000, "check_max_ms": max(times) * 1000,
+              "click_ms": click * 1000, "summary": summary}
+    say(f"  Check with {items} items: median {result['check_ms']:.1f} ms (max {result['check_max_ms']:.1f} ms); "
+        f"one tag click with autosave {result['click_ms']:.1f} ms")
+    return result
+
+
+# ---------------------------------------------------------------- (d)
+def make_corpus(n: int, size: int = 5000, seed: int = 0) -> list[str]:
+    """``n`` texts of ~``size`` characters, mixed from the two articles'
+    sentences (medialit.corpus.mixed_articles when it exists)."""
+    try:
+        from medialit.corpus import mixed_articles
+    except ImportError:
+        mixed_articles = None
+    if mixed_articles is not None:
+        return mixed_articles(n, size=size, seed=seed)
+    import random
+
+    from medialit import article_sentences
+
+    pool = list(article_sentences()["text"])
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(n):
+        chosen = []
+        while sum(len(s) + 1 for s in chosen) < size:
+            chosen.append(rng.choice(pool))
+        texts.append("\n\n".join(" ".join(chosen[i:i + 3]) for i in range(0, len(chosen), 3)) + "\n")
+    return texts
+
+
+def naive_baseline(text: str) -> dict:
+    """What a first attempt would do: split sentences with a regular
+    expression, call textstat on every sentence, and wordfreq on every word."""
+    import textstat
+    from wordfreq import zipf_frequency
+
+    sentences = [s for s in re.split(r"(?<=[.!?”])\s+", text) if s.strip()]
+    ease = [textstat.flesch_reading_ease(s) for s in sentences]
+    grade = [textstat.flesch_kincaid_grade(s) for s in sentences]
+    zipf = [zipf_frequency(w, "en") for s in sentences for w in re.findall(r"[A-Za-z’']+", s)]
+    rare = sum(z < 3 for z in zipf)
+    return {"ease": sum(ease) / len(ease), "grade": sum(grade) / len(grade), "rare": rare}
+
+
+def _function(module: str, name: str):
+    import importlib
+
+    try:
+        return getattr(importlib.import_module(f"medialit.{module}"), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def bench_throughput(articles: int) -> dict:
+    say(f"  generating {articles} texts ...")
+    texts = make_corpus(articles)
+    kilobytes = sum(len(t.encode("utf-8")) for t in texts) / 1024
+    unique_sentences = len({s for t in texts for s in re.split(r"(?<=[.!?”])\s+", t)})
+    say(f"  corpus: {len(texts)} texts, {kilobytes:,.0f} KB, ~{unique_sentences} distinct sentences")
+    wanted = [("attribution", "attribute"), ("loaded", "find_loaded"), ("spin", "find_spin"),
+              ("readability", "scores"), ("report", "check_article")]
+    rows = []
+    for module, name in wanted + [("(baseline)", "naive")]:
+        label = f"{module}.{name}" if module != "(baseline)" else "naive baseline (textstat per sentence, wordfreq per word)"
+        function = naive_baseline if module == "(baseline)" else _function(module, name)
+        if function is None:
+            rows.append({"function": label, "status": NOT_YET})
+            say(f"  {label:40} {NOT_YET}")
+            continue
+        try:
+            function(texts[0])  # load data files and lexicons once, as a lesson's first call does
+            start = time.perf_counter()
+            for text in texts:
+                function(text)
+            seconds = time.perf_counter() - start
+        except ModuleNotFoundError as problem:  # e.g. check_article before medialit.spin exists
+            rows.append({"function": label, "status": f"{NOT_YET} (needs {problem.name})"})
+            say(f"  {label:40} {rows[-1]['status']}")
+            continue
+        except Exception as problem:
+            rows.append({"function": label, "status": f"error: {type(problem).__name__}: {problem}"[:200]})
+            say(f"  {label:40} error: {problem}")
+            continue
+        rows.append({"function": label, "status": "ok", "seconds": seconds, "kbps": kilobytes / seconds,
+                     "ms_per_text": 1000 * seconds / len(texts)})
+        say(f"  {label:40} {kilobytes / seconds:8.0f} KB/s  ({1000 * seconds / len(texts):.1f} ms per text)")
+    return {"texts": len(texts), "kilobytes": kilobytes, "unique_sentences": unique_sentences, "rows": rows}
+
+
+def profile_check_article(articles: int, out: Path) -> None:
+    function = _function("report", "check_article")
+    if function is None:
+        say(f"  check_article is {NOT_YET}: no profile")
+        return
+    from pyinstrument import Profiler
+
+    texts = make_corpus(articles, seed=1)
+    function(texts[0])
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    for text in texts:
+        function(text)
+    profiler.stop()
+    out.write_text(profiler.output_text(unicode=False, color=False, show_all=False))
+    say(f"  profile of check_article over {len(texts)} texts written to {out.relative_to(ROOT)}")
+
+
+# ---------------------------------------------------------------- (e)
+def bench_install(install_json: Path | None) -> dict:
+    if install_json and install_json.exists():
+        result = json.loads(install_json.read_text())
+        say(f"  reusing the fresh-venv figures in {install_json} (measured {result.get('measured', '?')})")
+        return result
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "binder.json"
+        start = time.perf_counter()
+        code = subprocess.call([sys.executable, str(ROOT / "scripts" / "binder_check.py"), "--json", str(out)],
+                               cwd=ROOT)
+        wall = time.perf_counter() - start
+        result = json.loads(out.read_text()) if out.exists() else {}
+    result.update({"exit_code": code, "wall_seconds": round(wall, 1),
+                   "measured": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")})
+    if install_json:
+        install_json.write_text(json.dumps(result, indent=1))
+    return result
+
+
+# ---------------------------------------------------------------- report
+def machine() -> dict:
+    model = ""
+    try:
+        model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
+                      if line.startswith("model name")), "")
+    except OSError:
+        pass
+    return {"cores": os.cpu_count(), "cpu": model or platform.processor() or platform.machine(),
+            "load": os.getloadavg() if hasattr(os, "getloadavg") else None,
+            "python": platform.python_version(), "system": platform.platform(terse=True),
+            "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+
+
+def markdown(results: dict, command: str) -> str:
+    m = results["machine"]
+    load = ", ".join(f"{x:.2f}" for x in m["load"]) if m["load"] else "unknown"
+    lines = ["# Benchmark results", "",
+             f"Measured {m['date']} on {m['cores']} cores ({m['cpu']}), {m['system']}, Python {m['python']}; "
+             f"load average at start {load} (the machine was shared, so treat single figures as ±30 %).", "",
+             f"Command: `{command}`  (see `benchmarks/run.py` for what each part measures).", ""]
+    if "notebooks" in results:
+        lines += ["## (a) Lessons top to bottom, (b) first output", "",
+                  f"Target: a lesson under {TARGETS['lesson_seconds']:g} s cold; first output under "
+                  f"{TARGETS['first_output_seconds']:g} s after asking for the kernel.", "",
+                  "| notebook | cold (new kernel) s | warm (same kernel) s | kernel start s | first output s | "
+                  "lesson target | first-output target |",
+                  "| --- | ---: | ---: | ---: | ---: | --- | --- |"]
+        for r in results["notebooks"]:
+            if r["error"]:
+                lines.append(f"| {r['notebook']} | failed: {r['error']} | | | | **missed** | |")
+                continue
+            first = r["first_output"]
+            lines.append(f"| {r['notebook']} | {r['cold']:.2f} | {r['warm']:.2f} | {r['kernel_start']:.2f} | "
+                         f"{first:.2f} | {verdict(r['cold'] < TARGETS['lesson_seconds'])} | "
+                         f"{verdict(first < TARGETS['first_output_seconds'] if first else None)} |")
+        lines.append("")
+    if "tagger" in results:
+        t = results["tagger"]
+        lines += ["## (c) Tagger", "",
+                  "| measure | ms | target |", "| --- | ---: | --- |",
+                  f"| Check ({t['items']} items tagged), median of 30 | {t['check_ms']:.1f} | "
+                  f"{verdict(t['check_ms'] < TARGETS['check_ms'])} (< {TARGETS['check_ms']:g} ms) |",
+                  f"| Check, slowest of 30 | {t['check_max_ms']:.1f} | |",
+                  f"| one tag click, with autosave to disk | {t['click_ms']:.1f} | |", ""]
+    if "throughput" in results:
+        d = results["throughput"]
+        base = next((r for r in d["rows"] if r["function"].startswith("naive") and r["status"] == "ok"), None)
+        lines += ["## (d) Analysis throughput, one process (= one core)", "",
+                  f"Corpus: {d['texts']:,} generated texts, {d['kilobytes']:,.0f} KB in all, mixed from the two "
+                  f"articles' sentences (~{d['unique_sentences']} distinct sentences, so per-sentence caches "
+                  "would flatter the figures; medialit has none).", "",
+                  "| function | KB/s | ms per text | vs naive baseline | target |",
+                  "| --- | ---: | ---: | ---: | --- |"]
+        for r in d["rows"]:
+            if r["status"] != "ok":
+                lines.append(f"| `{r['function']}` | {r['status']} | | | |")
+                continue
+            ratio = f"{r['kbps'] / base['kbps']:.1f}×" if base and r is not base else ""
+            target = ""
+            if r["function"] == "report.check_article":
+                ok = r["kbps"] >= TARGETS["check_article_kbps"] and (base is None or r["kbps"] > base["kbps"])
+                target = f"{verdict(ok)} (≥ {TARGETS['check_article_kbps']:g} KB/s and faster than the baseline)"
+            name = r["function"] if r["function"].startswith("naive") else f"`{r['function']}`"
+            lines.append(f"| {name} | {r['kbps']:,.0f} | {r['ms_per_text']:.1f} | {ratio} | {target} |")
+        lines.append("")
+    if "install" in results:
+        e = results["install"]
+        lines += ["## (e) A fresh environment, as Binder builds it", ""]
+        if e.get("install_seconds") is None:
+            lines.append(f"Not measured: {e.get('note', 'the build failed')} (exit code {e.get('exit_code')}).")
+        else:
+            ran = e.get("notebooks", [])
+            lessons = ", ".join(f"{n['notebook']} {n['seconds']:.1f} s" + (" FAILED" if n["error"] else "")
+                                for n in ran)
+            lines += ["| measure | value |", "| --- | ---: |",
+                      f"| `pip install --no-cache-dir -r requirements.txt` into a new venv | "
+                      f"{e['install_seconds']:.0f} s |",
+                      f"| size of that venv on disk | {e['venv_mb']:,} MB |",
+                      f"| whole check (export, install, run every lesson) | {e.get('wall_seconds', 0):.0f} s |", "",
+                      f"Lessons run in the fresh venv: {lessons or 'none'}.  Measured {e.get('measured', '?')} "
+                      "with `python3 scripts/binder_check.py`; the download speed of the package index "
+                      "dominates the install time."]
+        lines.append("")
+    if results.get("skipped"):
+        lines += [f"Skipped in this run: {', '.join(results['skipped'])}.", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--skip", default="", help=f"comma-separated parts to skip: {', '.join(PARTS)}")
+    parser.add_argument("--articles", type=int, default=1000, help="texts in the throughput corpus (default 1000)")
+    parser.add_argument("--repeat", type=int, default=1, help="cold runs per notebook; the fastest is kept")
+    parser.add_argument("--install-json", type=Path, help="keep/reuse the fresh-venv figures in this file")
+    parser.add_argument("--profile", action="store_true", help="write a pyinstrument profile of check_article")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the markdown (default RESULTS.md)")
+    args = parser.parse_args(argv)
+    skip = {part.strip() for part in args.skip.split(",") if part.strip()}
+    unknown = skip - set(PARTS)
+    if unknown:
+        parser.error(f"unknown part(s) to skip: {', '.join(sorted(unknown))}; the parts are {', '.join(PARTS)}")
+
+    with tempfile.TemporaryDirectory(prefix="medialit-bench-work-") as work:
+        # lessons and Taggers save into a throw-away work folder, never my_work/
+        os.environ["MEDIALIT_WORK_DIR"] = work
+        os.environ.setdefault("MPLBACKEND", "agg")
+        results: dict = {"machine": machine(), "skipped": sorted(skip)}
+        say(f"benchmark on {results['machine']['cores']} cores, {results['machine']['date']}")
+        if "notebooks" not in skip:
+            say("(a, b) lessons top to bottom, cold and warm kernel:")
+            results["notebooks"] = bench_notebooks(args.repeat)
+        if "tagger" not in skip:
+            say("(c) Tagger check:")
+            results["tagger"] = bench_tagger()
+        if "throughput" not in skip:
+            say("(d) analysis throughput:")
+            results["throughput"] = bench_throughput(args.articles)
+        if args.profile:
+            profile_check_article(min(args.articles, 100), Path(__file__).resolve().parent / "profile_check_article.txt")
+        if "install" not in skip:
+            say("(e) fresh venv as Binder builds it (scripts/binder_check.py):")
+            results["install"] = bench_install(args.install_json)
+
+    command = "python " + " ".join(["benchmarks/run.py", *(argv if argv is not None else sys.argv[1:])])
+    args.out.write_text(markdown(results, command), encoding="utf-8")
+    say(f"written: {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
