@@ -1,0 +1,485 @@
+"""Loaded words: labels, euphemisms and distancing, and whose voice carries them.
+
+:func:`find_loaded` looks up the words listed in
+``data/lexicons/loaded_terms.csv`` (a lexicon students can read and extend)
+and reports, for every occurrence:
+
+* what kind of word it is (``category``: a name-calling label, a euphemism,
+  an escalating word for the events, ...) and a ``neutral`` alternative;
+* whose **voice** carries it: ``quoted`` (inside quotation marks),
+  ``attributed`` (in a sentence the writer attributes to a source, e.g.
+  "the CSTO said ...") or ``own`` (the writer's own voice), and the
+  ``speaker`` (the quoted or cited source, or "the writer");
+* the **distancing** moves around it: "what he describes as", "whom the
+  organization described as", "so-called", "allegations of", and quotation
+  marks around a word or two (scare quotes).
+
+Words are matched with their inflections: every word is reduced to its stem
+with NLTK's Porter stemmer (no data download needed), so the lexicon row
+"peacekeepers" also finds "peacekeeper", and "eliminated" finds
+"eliminate".  Plain stemming would also make "attack" match "attackers"
+and "protests" match "protesters"; a person word (-er, -or) and an action
+word (-ion, -ate) are therefore kept apart from the bare stem (see
+:func:`word_key`).
+
+Voice and speaker come from lesson 02's :mod:`medialit.attribution`.
+They are rules of thumb, not understanding: "attributed" means the sentence
+reports a source, not that the source chose that very word.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+from nltk.stem import PorterStemmer
+
+from .attribution import attribute, quote_spans
+from .corpus import DATA_DIR
+from .textcheck import check_text
+
+__all__ = [
+    "LEXICON_FILE",
+    "CATEGORIES",
+    "load_lexicon",
+    "word_key",
+    "find_loaded",
+    "article_loaded",
+    "concordance",
+]
+
+#: The lexicon the course ships.
+LEXICON_FILE = DATA_DIR / "lexicons" / "loaded_terms.csv"
+
+#: The lexicon's columns, in order.  ``variants`` may be empty; every other
+#: cell must be filled in.
+COLUMNS = ("term", "variants", "category", "refers_to", "neutral", "why", "source")
+_REQUIRED = tuple(c for c in COLUMNS if c != "variants")
+
+_SEMEVAL = "Da San Martino et al. (2020), SemEval-2020 Task 11"
+#: The categories a lexicon row may have: a definition and where it comes from.
+CATEGORIES = {
+    "name-calling/label": (
+        "A label for people or groups that the audience fears, hates or despises (or admires).",
+        f"{_SEMEVAL}, technique 'Name Calling, Labeling'"),
+    "euphemism": (
+        "A mild or official word that makes something (a killing, a military deployment) seem smaller or "
+        "more acceptable than it is.",
+        f"{_SEMEVAL}, technique 'Exaggeration, Minimisation' (the minimising side)"),
+    "evaluative adjective/adverb": (
+        "A describing word that passes a judgement (brutally, crazy, rigged) instead of saying what happened.",
+        f"{_SEMEVAL}, technique 'Loaded Language'; Recasens et al. (2013)"),
+    "escalating event word": (
+        "A word for the events that makes them bigger or more organised: protests, unrest, riot, uprising, "
+        "insurrection, armed incursion.",
+        f"{_SEMEVAL}, techniques 'Loaded Language' and 'Exaggeration, Minimisation'"),
+    "distancing cue": (
+        "Words that tell the reader not to take the next label at face value (so-called, alleged).",
+        "Reuters Handbook of Journalism; Recasens et al. (2013)"),
+    "scare-quoted label": (
+        "A single word or short phrase put in quotation marks to signal doubt or someone else's wording.",
+        "Reuters Handbook of Journalism (no single words in inverted commas)"),
+    "neutral": (
+        "A plain word, listed as the baseline to compare loaded words with.",
+        "the course"),
+}
+
+VOICES = ("quoted", "attributed", "own")
+WRITER = "the writer"
+OUTPUT_COLUMNS = ["sentence_id", "start", "end", "matched", "term", "category", "refers_to",
+                  "voice", "speaker", "distancing", "neutral"]
+
+_WORD = re.compile(r"[^\W\d_]+")
+# Between the words of a multi-word term only spaces and hyphens may stand
+# ("counter-terrorist operation"), never punctuation or quotation marks.
+_JOINER = re.compile(r"[ \t\n\-‐‑]+")
+_STEMMER = PorterStemmer()
+
+# Distancing phrases.  Each must end shortly before the loaded word (see
+# _distancing_before): "what he describes as a terrorist threat".
+_VERBS = r"(?:describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|term(?:s|ed)?|dub(?:s|bed)?|brand(?:s|ed)?|label(?:s|led|ed)?)"
+_MARKERS = [
+    (re.compile(r"\bwhat\s+(?:he|she|they|it|we|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+" + _VERBS + r"(?:\s+as)?\b", re.I),
+     "what … describes as"),
+    (re.compile(r"\b(?:whom|which|who)\s+(?:[\w’'-]+\s+){0,4}?" + _VERBS + r"(?:\s+as)?\b", re.I),
+     "whom … described as"),
+    (re.compile(r"\bdescrib(?:e|es|ed|ing)\s+(?:[\w’'-]+\s+){1,4}?as\b", re.I), "describing … as"),
+    (re.compile(r"\bso[- ]called\b", re.I), "so-called"),
+    (re.compile(r"\b(?:alleged(?:ly)?|purported(?:ly)?|supposed(?:ly)?|allegations?\s+of|accus(?:ed|ations?)\s+of)\b",
+                re.I), "alleged / allegations of"),
+]
+_MAX_GAP_WORDS = 3   # words allowed between a distancing phrase and the loaded word
+_SHORT_QUOTE = 4     # a quotation of at most this many words counts as scare quotes
+
+
+# --------------------------------------------------------------------------
+# The lexicon
+
+
+@lru_cache(maxsize=4096)
+def word_key(word: str) -> str:
+    """The form a word is matched by: its Porter stem, plus a mark for a
+    person word (-er/-or) or an action word (-ion, -ate) when the stemmer
+    has cut that ending off.
+
+    >>> [word_key(w) for w in ["peacekeepers", "peacekeeper", "eliminated", "eliminates"]]
+    ['peacekeep+person', 'peacekeep+person', 'elimin+ate', 'elimin+ate']
+    >>> word_key("attackers") == word_key("attack")
+    False
+    """
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    stem = _STEMMER.stem(low)
+    for mark, endings, kept in (("person", ("ers", "er", "ors", "or"), ("er", "or")),
+                                ("ion", ("ions", "ion"), ("ion",)),
+                                ("ate", ("ates", "ated", "ate", "ating"), ("at",))):
+        if low.endswith(endings) and not stem.endswith(kept):
+            return f"{stem}+{mark}"
+    return stem
+
+
+def _phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(word_key(w) for w in _WORD.findall(phrase))
+
+
+def _validate(rows: list[dict], where: str) -> pd.DataFrame:
+    """Check lexicon rows (dicts with the COLUMNS), raising ValueError that
+    names the row.  ``where(i)`` describes row ``i`` for the message."""
+    owner: dict[tuple[str, ...], str] = {}
+    for i, row in enumerate(rows):
+        term = (row.get("term") or "").strip()
+        label = f"{where(i)}" + (f" (term '{term}')" if term else "")
+        for column in _REQUIRED:
+            value = row.get(column)
+            if value is None or not str(value).strip():
+                raise ValueError(f"{label} has no value in the column '{column}'. Every row needs "
+                                 f"{', '.join(_REQUIRED)}; only 'variants' may be left empty.")
+        if row["category"].strip() not in CATEGORIES:
+            raise ValueError(f"{label} has the category '{row['category']}', which is not one of: "
+                             f"{', '.join(CATEGORIES)}.")
+        forms = [term] + [v.strip() for v in str(row.get("variants") or "").split("|") if v.strip()]
+        for form in forms:
+            key = _phrase_key(form)
+            if not key:
+                raise ValueError(f"{label}: '{form}' has no letters to match.")
+            if key in owner and owner[key] != term:
+                raise ValueError(f"{label}: '{form}' would match the same words as the term "
+                                 f"'{owner[key]}'. List each form under one term only.")
+            owner[key] = term
+    return pd.DataFrame([{c: str(row.get(c) or "").strip() for c in COLUMNS} for row in rows],
+                        columns=list(COLUMNS))
+
+
+def _read_file(path: Path) -> pd.DataFrame:
+    if not path.exists():
+        raise ValueError(f"There is no lexicon file at {path}.")
+    try:
+        content = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ValueError(f"The lexicon {path.name} is not UTF-8 text. Save it as 'CSV UTF-8'.") from None
+    reader = csv.reader(io.StringIO(content))
+    header = [h.strip() for h in next(reader, [])]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        raise ValueError(f"The lexicon {path.name} lacks the column(s) {', '.join(missing)}. "
+                         f"Its first line must be: {','.join(COLUMNS)}")
+    rows, lines = [], []
+    for cells in reader:
+        if not any(c.strip() for c in cells):
+            continue  # blank line
+        line = reader.line_num
+        if len(cells) != len(header):
+            term = cells[0].strip() if cells else ""
+            raise ValueError(f"Line {line} of {path.name}" + (f" (term '{term}')" if term else "")
+                             + f" has {len(cells)} cells, but the header has {len(header)}. "
+                             "Check for a missing or extra comma; put a cell that contains a comma "
+                             "in double quotes.")
+        rows.append(dict(zip(header, cells)))
+        lines.append(line)
+    if not rows:
+        raise ValueError(f"The lexicon {path.name} has no rows.")
+    return _validate(rows, lambda i: f"Line {lines[i]} of {path.name}")
+
+
+@lru_cache(maxsize=8)
+def _cached_file(path: str, _mtime: int, _size: int) -> pd.DataFrame:
+    return _read_file(Path(path))
+
+
+def load_lexicon(lexicon=None) -> pd.DataFrame:
+    """Read and check a lexicon of loaded words.
+
+    ``lexicon`` is a path to a CSV file (default: ``data/lexicons/loaded_terms.csv``)
+    or a DataFrame with the same columns: ``term``, ``variants``
+    (``|``-separated other forms, may be empty), ``category`` (one of
+    :data:`CATEGORIES`), ``refers_to`` (what the word names, e.g. "people on
+    the streets"), ``neutral`` (a neutral alternative), ``why`` and
+    ``source`` (where the category's definition comes from).
+
+    Raises ValueError naming the row when a row lacks a value, has an
+    unknown category, or repeats a form another term already has.  The file
+    is read again whenever it changes, so a new row shows without a restart.
+    """
+    if lexicon is None:
+        lexicon = LEXICON_FILE
+    if isinstance(lexicon, pd.DataFrame):
+        missing = [c for c in COLUMNS if c not in lexicon.columns]
+        if missing:
+            raise ValueError(f"The lexicon table lacks the column(s) {', '.join(missing)}.")
+        rows = [{c: (None if pd.isna(v) else str(v)) for c, v in row.items()}
+                for row in lexicon[list(COLUMNS)].to_dict("records")]
+        if not rows:
+            raise ValueError("The lexicon table has no rows.")
+        return _validate(rows, lambda i: f"Row {i} of the lexicon table (index {lexicon.index[i]})")
+    if not isinstance(lexicon, (str, Path)):
+        raise ValueError("The lexicon should be a path to a CSV file or a pandas DataFrame, "
+                         f"not {type(lexicon).__name__}.")
+    path = Path(lexicon)
+    if not path.exists():
+        raise ValueError(f"There is no lexicon file at {path}.")
+    stamp = path.stat()
+    return _cached_file(str(path.resolve()), stamp.st_mtime_ns, stamp.st_size).copy()
+
+
+def _patterns(table: pd.DataFrame) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    """First word key → [(all word keys, row number)], longest first."""
+    by_first: dict[str, list] = {}
+    for number, (term, variants) in enumerate(zip(table["term"], table["variants"])):
+        forms = [term] + [v.strip() for v in variants.split("|") if v.strip()]
+        for key in {_phrase_key(f) for f in forms}:
+            by_first.setdefault(key[0], []).append((key, number))
+    for candidates in by_first.values():
+        candidates.sort(key=lambda c: -len(c[0]))
+    forms = [f for term, variants in zip(table["term"], table["variants"]) for f in [term, *variants.split("|")]]
+    by_first["__rows__"] = table.to_dict("records")
+    by_first["__starts__"] = {w[:3].lower() for f in forms for w in _WORD.findall(f)}
+    return by_first
+
+
+@lru_cache(maxsize=8)
+def _file_patterns(path: str, mtime: int, size: int):
+    table = _cached_file(path, mtime, size)
+    return table, _patterns(table)
+
+
+def _lexicon_and_patterns(lexicon):
+    if lexicon is None or isinstance(lexicon, (str, Path)):
+        path = Path(lexicon) if lexicon is not None else LEXICON_FILE
+        if not path.exists():
+            raise ValueError(f"There is no lexicon file at {path}.")
+        stamp = path.stat()
+        return _file_patterns(str(path.resolve()), stamp.st_mtime_ns, stamp.st_size)
+    table = load_lexicon(lexicon)
+    return table, _patterns(table)
+
+
+# --------------------------------------------------------------------------
+# Matching
+
+
+def _matches(text: str, patterns) -> list[tuple[int, int, int]]:
+    """(start, end, lexicon row) for every match, longest first at each
+    position, never overlapping."""
+    # Stemming is the slow part, so only words that begin with the same
+    # three letters as a lexicon word are stemmed (Porter's stemmer changes
+    # only endings, so two words with one stem begin alike).
+    starts = patterns["__starts__"]
+    words = [(m.start(), m.end(), word_key(m.group(0)) if m.group(0)[:3].lower() in starts else "")
+             for m in _WORD.finditer(text)]
+    found, i = [], 0
+    while i < len(words):
+        hit = None
+        for key, number in patterns.get(words[i][2], ()):
+            n = len(key)
+            if i + n > len(words):
+                continue
+            if all(words[i + j][2] == key[j] for j in range(1, n)) and all(
+                    _JOINER.fullmatch(text[words[i + j - 1][1]:words[i + j][0]]) for j in range(1, n)):
+                hit = (words[i][0], words[i + n - 1][1], number, n)
+                break
+        if hit:
+            found.append(hit[:3])
+            i += hit[3]
+        else:
+            i += 1
+    return found
+
+
+def _distancing_before(sentence: str, offset: int, quote_start: int | None) -> list[str]:
+    """Distancing phrases in ``sentence`` that end just before position
+    ``offset`` (at most a few words before it, or right before the quotation
+    the word stands in)."""
+    cues = []
+    for pattern, name in _MARKERS:
+        for m in pattern.finditer(sentence, 0, offset):
+            if m.end() > offset:
+                continue
+            gap = sentence[m.end():offset]
+            near = len(_WORD.findall(gap)) <= _MAX_GAP_WORDS and not re.search(r"[.;:!?]", gap)
+            # "describing the incidents as “an attempt ... armed formations”"
+            opens_quote = (quote_start is not None and m.end() <= quote_start <= offset
+                           and len(_WORD.findall(sentence[m.end():quote_start])) <= _MAX_GAP_WORDS)
+            if near or opens_quote:
+                cues.append(" ".join(m.group(0).split()))
+                break
+    return cues
+
+
+def _attribution(text: str, prefix: str):
+    """Sentences with their sources, and quotation spans, from lesson 02."""
+    return attribute(text, prefix=prefix), list(quote_spans(text))
+
+
+def find_loaded(text: str, lexicon=None, *, include_neutral: bool = False, prefix: str = "s") -> pd.DataFrame:
+    """Find the loaded words of ``text``, one row per occurrence.
+
+    Columns: ``sentence_id`` (as :func:`medialit.corpus.sentences` numbers
+    them, with ``prefix``), ``start`` and ``end`` (offsets into ``text``),
+    ``matched`` (the words as written), ``term`` (the lexicon row they
+    match), ``category``, ``refers_to``, ``voice`` (``quoted``,
+    ``attributed`` or ``own``), ``speaker`` (the quoted or cited source,
+    "the writer" for the writer's own voice, or None when a quotation's
+    source is not given), ``distancing`` (the distancing moves around the
+    word, joined by "; ", or "") and ``neutral`` (a neutral alternative).
+
+    ``lexicon`` is a path to a CSV file or a DataFrame (see
+    :func:`load_lexicon`); by default the course's lexicon.  Rows whose
+    category is ``neutral`` (plain words kept for comparison) are left out
+    unless ``include_neutral=True``.  A word or short phrase in quotation
+    marks that is not in the lexicon is also reported, with the category
+    "scare-quoted label", when it stands alone in the quotation marks.
+
+    Raises ValueError for unusable text or a broken lexicon.
+    """
+    check_text(text)
+    table, patterns = _lexicon_and_patterns(lexicon)
+    frame, quotes = _attribution(text, prefix)
+    sentences = [dict(zip(("sentence_id", "start", "end", "source"), values)) for values in
+                 zip(frame["sentence_id"], frame["start"], frame["end"], frame["source"])]
+    starts = [s["start"] for s in sentences]
+    ends = [s["end"] for s in sentences]
+
+    def sentence_at(offset: int) -> int:
+        for n in range(len(starts)):
+            if starts[n] <= offset < ends[n] or (n + 1 < len(starts) and offset < starts[n + 1]):
+                return n
+        return len(starts) - 1
+
+    def quote_at(start: int, end: int):
+        for a, b in quotes:
+            if a <= start and end <= b:
+                return a, b
+        return None
+
+    def speaker_of_quote(span, n: int):
+        # the source of the sentence the word is in, else of the next
+        # sentences the quotation runs into ('“... disinformation. ...,” she said.')
+        sources = [s["source"] for s in sentences]
+        candidates = [n] + [m for m in range(n + 1, len(starts)) if starts[m] < span[1]]
+        for m in candidates:
+            if sources[m]:
+                return sources[m]
+        return None
+
+    rows = patterns["__rows__"]
+    records = []
+    taken = []
+    for start, end, number in _matches(text, patterns):
+        row = rows[number]
+        if row["category"] == "neutral" and not include_neutral:
+            continue
+        taken.append((start, end))
+        records.append(_record(text, start, end, row["term"], row["category"], row["refers_to"],
+                               row["neutral"], sentences, sentence_at, quote_at, speaker_of_quote))
+    for a, b in quotes:  # words in scare quotes that the lexicon does not know
+        inner = text[a:b].strip(" \t\n“”‘’\"'")
+        words = _WORD.findall(inner)
+        if not words or len(words) > _SHORT_QUOTE or re.search(r"[,.;:!?]", inner):
+            continue
+        if any(s < b and a < e for s, e in taken):
+            continue
+        s = a + text[a:b].index(inner)
+        records.append(_record(text, s, s + len(inner), inner.lower(), "scare-quoted label", "other",
+                               "quote more fully and say whose word it is", sentences, sentence_at,
+                               quote_at, speaker_of_quote))
+    records.sort(key=lambda r: r["start"])
+    return pd.DataFrame(records, columns=OUTPUT_COLUMNS)
+
+
+def _record(text, start, end, term, category, refers_to, neutral, sentences, sentence_at, quote_at,
+            speaker_of_quote) -> dict:
+    n = sentence_at(start)
+    sentence = sentences[n]
+    source = sentence["source"] if isinstance(sentence["source"], str) and sentence["source"] else None
+    span = quote_at(start, end)
+    if span is not None:
+        voice, speaker = "quoted", speaker_of_quote(span, n)
+    elif source:
+        voice, speaker = "attributed", source
+    else:
+        voice, speaker = "own", WRITER
+    s0 = int(sentence["start"])
+    cues = _distancing_before(text[s0:int(sentence["end"])], start - s0,
+                              None if span is None else max(span[0] - s0, 0))
+    if span is not None:
+        quoted_words = _WORD.findall(text[span[0]:span[1]])
+        if len(quoted_words) <= _SHORT_QUOTE:
+            cues.append("scare quotes" if len(quoted_words) == len(_WORD.findall(text[start:end]))
+                        else "short quote")
+    return {
+        "sentence_id": sentence["sentence_id"], "start": start, "end": end, "matched": text[start:end],
+        "term": term, "category": category, "refers_to": refers_to, "voice": voice, "speaker": speaker,
+        "distancing": "; ".join(cues), "neutral": neutral,
+    }
+
+
+def article_loaded(article_ids=None, lexicon=None, *, include_neutral: bool = False) -> pd.DataFrame:
+    """:func:`find_loaded` over the cleaned course articles, with an
+    ``article_id`` column first; sentence ids are the course's (``A03``)."""
+    from .corpus import load_articles
+
+    articles = load_articles()
+    if article_ids is not None:
+        articles = articles[articles["article_id"].isin(list(article_ids))]
+    frames = [find_loaded(text, lexicon, include_neutral=include_neutral, prefix=article_id)
+              .assign(article_id=article_id)
+              for article_id, text in zip(articles["article_id"], articles["clean_text"])]
+    frame = pd.concat(frames, ignore_index=True)
+    return frame[["article_id"] + OUTPUT_COLUMNS]
+
+
+# --------------------------------------------------------------------------
+# Concordance
+
+
+_TOKENS = re.compile(r"[^\W\d_]+(?:[-’'][^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
+
+
+def concordance(text: str, word: str, width: int = 80, lines: int = 25) -> str:
+    """Every occurrence of ``word`` in ``text`` with its context, as NLTK's
+    ``Text.concordance`` prints it (returned as a string, so it can be
+    shown, compared and tested).  Matching ignores case but not endings:
+    ask for "protesters" and "protests" separately.
+
+    >>> print(concordance("Police said protesters were killed. Protesters fled.", "protesters", width=40))
+    Displaying 2 of 2 matches:
+       Police said protesters were killed .
+     were killed . Protesters fled .
+    """
+    check_text(text)
+    if not isinstance(word, str) or not word.strip() or len(_TOKENS.findall(word)) != 1:
+        raise ValueError("Give one word to look up, such as 'protesters' "
+                         "(a hyphenated word like 'counter-terrorist' counts as one).")
+    from nltk.text import Text
+
+    corpus = Text(_TOKENS.findall(text))
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        corpus.concordance(word.strip(), width=width, lines=lines)
+    return "\n".join(line.rstrip() for line in buffer.getvalue().rstrip("\n").splitlines())
