@@ -257,7 +257,7 @@ def profile_check_article(articles: int, out: Path) -> None:
 
 
 # ---------------------------------------------------------------- (e)
-def bench_install(install_json: Path | None) -> dict:
+def bench_install(install_json: Path | None, keep: Path | None = None) -> dict:
     if install_json and install_json.exists():
         result = json.loads(install_json.read_text())
         say(f"  reusing the fresh-venv figures in {install_json} (measured {result.get('measured', '?')})")
@@ -265,8 +265,10 @@ def bench_install(install_json: Path | None) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "binder.json"
         start = time.perf_counter()
-        code = subprocess.call([sys.executable, str(ROOT / "scripts" / "binder_check.py"), "--json", str(out)],
-                               cwd=ROOT)
+        command = [sys.executable, str(ROOT / "scripts" / "binder_check.py"), "--json", str(out)]
+        if keep:
+            command += ["--keep", str(keep)]
+        code = subprocess.call(command, cwd=ROOT)
         wall = time.perf_counter() - start
         result = json.loads(out.read_text()) if out.exists() else {}
     result.update({"exit_code": code, "wall_seconds": round(wall, 1),
@@ -371,6 +373,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000, help="texts in the throughput corpus (default 1000)")
     parser.add_argument("--repeat", type=int, default=1, help="cold runs per notebook; the fastest is kept")
     parser.add_argument("--install-json", type=Path, help="keep/reuse the fresh-venv figures in this file")
+    parser.add_argument("--keep-venv", type=Path, help="build the fresh venv in this new folder and keep it "
+                        "(then `scripts/binder_check.py --reuse FOLDER` re-runs the lessons in it)")
     parser.add_argument("--profile", action="store_true", help="write a pyinstrument profile of check_article")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the markdown (default RESULTS.md)")
     args = parser.parse_args(argv)
@@ -398,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
             profile_check_article(min(args.articles, 100), Path(__file__).resolve().parent / "profile_check_article.txt")
         if "install" not in skip:
             say("(e) fresh venv as Binder builds it (scripts/binder_check.py):")
-            results["install"] = bench_install(args.install_json)
+            results["install"] = bench_install(args.install_json, args.keep_venv)
 
     command = "python " + " ".join(["benchmarks/run.py", *(argv if argv is not None else sys.argv[1:])])
     args.out.write_text(markdown(results, command), encoding="utf-8")

@@ -6,6 +6,9 @@ run every lesson in it.
     python3 scripts/binder_check.py --worktree      # the working tree, uncommitted files too
     python3 scripts/binder_check.py --venv .venv    # skip the build: run the lessons in an existing venv
     python3 scripts/binder_check.py --json out.json # also write the figures as JSON
+    python3 scripts/binder_check.py --keep DIR      # build in DIR and keep it, then later:
+    python3 scripts/binder_check.py --reuse DIR     # fresh export of HEAD into DIR, lessons run
+                                                    # in DIR's venv again (no second install)
 
 What Binder (repo2docker) does with this repository, and what this script copies:
 
@@ -163,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--python", help="the interpreter to build with (default: python<runtime.txt version>)")
     parser.add_argument("--pip-cache", action="store_true", help="let pip use its cache (Binder does not)")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
+    parser.add_argument("--reuse", type=Path, help="a folder made by --keep: export the source again, "
+                        "run the lessons in its venv, no install")
     parser.add_argument("--timeout", type=int, default=120, help="seconds allowed per cell (default 120)")
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--run-here", action="store_true", help=argparse.SUPPRESS)
@@ -177,12 +182,22 @@ def main(argv: list[str] | None = None) -> int:
 
     wanted = runtime_version()
     report: dict = {"runtime": f"python-{wanted}"}
-    work = (args.keep or Path(tempfile.mkdtemp(prefix="binder-check-"))).resolve()
+    work = (args.keep or args.reuse or Path(tempfile.mkdtemp(prefix="binder-check-"))).resolve()
     try:
         if args.venv:
             venv = args.venv.resolve()
             source = ROOT
             say(f"running the lessons in the existing environment {venv}")
+        elif args.reuse:
+            reuse = args.reuse.resolve()
+            source, venv = reuse / "repo", reuse / "venv"
+            if not (venv / "bin" / "python").exists():
+                raise SystemExit(f"{reuse} has no venv/ made by --keep")
+            shutil.rmtree(source, ignore_errors=True)  # medialit is installed from here (-e .)
+            source.mkdir()
+            export_source(source, args.worktree)
+            say(f"source: {'working tree' if args.worktree else 'git HEAD'} -> {source}; "
+                f"reusing the environment built earlier in {venv}")
         else:
             python = find_python(wanted, args.python)
             source, venv = work / "repo", work / "venv"
@@ -206,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
             args.json.write_text(json.dumps(report, indent=1))
         return 1 if failed else 0
     finally:
-        if not args.keep:
+        if not args.keep and not args.reuse:
             shutil.rmtree(work, ignore_errors=True)
 
 
