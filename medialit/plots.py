@@ -10,10 +10,12 @@ pattern, so colour is never the only cue.
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 
-__all__ = ["OKABE_ITO", "HATCHES", "grouped_barh"]
+__all__ = ["OKABE_ITO", "HATCHES", "grouped_barh", "share_bars", "chain_diagram"]
 
 #: Okabe-Ito colours (black left out: it hides the hatching).
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
@@ -50,3 +52,122 @@ def grouped_barh(table: pd.DataFrame, title: str, xlabel: str, ylabel: str = "")
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
     return fig, table
+
+
+# --------------------------------------------------------------------------
+# Lesson 02: who says so
+
+
+def _style(label, i: int):
+    """(colour, hatch) for a group: a source type always gets the same pair
+    (its place in medialit.attribution.SOURCE_TYPES), anything else by order."""
+    from .attribution import SOURCE_TYPES
+
+    if label == "the writer":  # no source: plain grey, no pattern
+        return "#BBBBBB", ""
+    if label == "not in the table":
+        return "#FFFFFF", "oo"
+    if label in SOURCE_TYPES:
+        i = SOURCE_TYPES.index(label)
+    return OKABE_ITO[i % len(OKABE_ITO)], HATCHES[(i + i // len(OKABE_ITO)) % len(HATCHES)]
+
+
+def share_bars(table: pd.DataFrame, title: str, xlabel: str = "share of the article (%)"):
+    """One 100 % bar per column of ``table`` (e.g. per article), split into
+    segments by its rows (e.g. source types), each with its own colour and
+    hatch.  Segments of 4 % or more carry their value.  Returns
+    ``(figure, table)``; the table is the text alternative.
+    """
+    if table.empty:
+        raise ValueError("There is nothing to plot: the table is empty.")
+    rows, columns = list(table.index), list(table.columns)
+    fig, ax = plt.subplots(figsize=(8, 1.0 * len(columns) + 2.2))
+    left = [0.0] * len(columns)
+    for i, row in enumerate(rows):
+        values = [float(table.loc[row, c]) for c in columns]
+        colour, hatch = _style(row, i)
+        bars = ax.barh(range(len(columns)), values, left=left, label=str(row), color=colour, hatch=hatch,
+                       edgecolor="black", linewidth=0.6)
+        ax.bar_label(bars, labels=[f"{v:.0f}" if v >= 4 else "" for v in values],
+                     label_type="center", fontsize=8,
+                     bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.8))
+        left = [a + b for a, b in zip(left, values)]
+    ax.set_yticks(range(len(columns)), [str(c) for c in columns])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(table.columns.name or "")
+    ax.legend(title=table.index.name or None, loc="upper center", bbox_to_anchor=(0.5, -0.25 - 0.05 * len(columns)),
+              ncol=3, fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return fig, table
+
+
+def chain_diagram(table: pd.DataFrame, title: str, tail=(), type_of=None):
+    """Who passed what to whom: a box for every source, an arrow for every
+    hand-off.
+
+    ``table`` has columns ``sentence_id`` and ``chain`` (a list, innermost
+    speaker first, as made by :func:`medialit.attribution.attribute`); rows
+    with an empty chain are left out.  ``tail`` names the hand-offs every
+    chain shares after its last link (for article A: the wire feed, Mint,
+    the reader).  ``type_of`` maps a source to its type, which decides its
+    colour and hatch.  Speakers are on the left; the reader is on the right.
+
+    Returns ``(figure, edges)``: ``edges`` has one row per arrow (``from``,
+    ``to``, ``sentences``), the text alternative.
+    """
+    from matplotlib.patches import Patch
+
+    chains = [(sid, list(chain)) for sid, chain in zip(table["sentence_id"], table["chain"]) if chain]
+    if not chains:
+        raise ValueError("There is nothing to draw: no sentence has a chain of sources.")
+    tail = list(tail)
+    depth, edges = {}, {}
+    for sid, chain in chains:
+        path = chain + tail
+        for i, node in enumerate(path):
+            depth[node] = max(depth.get(node, 0), len(path) - 1 - i)
+        for a, b in zip(path, path[1:]):
+            edges.setdefault((a, b), []).append(sid)
+    width = max(depth.values())
+    columns: dict[int, list[str]] = {}
+    for node in depth:  # first seen first, so the layout follows the text
+        columns.setdefault(width - depth[node], []).append(node)
+    tallest = max(len(v) for v in columns.values())
+    position = {}
+    for x, nodes in columns.items():
+        for j, node in enumerate(nodes):  # centred on y = 0, first at the top
+            position[node] = (x, (len(nodes) - 1) / 2 - j)
+    types = type_of or {}
+    kinds = sorted({types.get(n, "") for n in depth if types.get(n)})
+    style = {k: _style(k, i) for i, k in enumerate(kinds)}
+    fig, ax = plt.subplots(figsize=(2.1 * (width + 1) + 0.6, 0.75 * tallest + 2.4))
+    for (a, b), ids in edges.items():
+        (xa, ya), (xb, yb) = position[a], position[b]
+        ax.annotate("", xy=(xb - 0.36, yb), xytext=(xa + 0.36, ya),
+                    arrowprops=dict(arrowstyle="-|>", color="#444", lw=1.2, shrinkA=0, shrinkB=0))
+        if a not in tail:
+            ax.text((xa + xb) / 2, (ya + yb) / 2 + 0.12, ", ".join(ids[:3]) + (" …" if len(ids) > 3 else ""),
+                    ha="center", va="bottom", fontsize=7, color="#333")
+    for node, (x, y) in position.items():
+        colour, hatch = style.get(types.get(node, ""), ("#EEEEEE", ""))
+        ax.add_patch(plt.Rectangle((x - 0.36, y - 0.22), 0.72, 0.44, facecolor=colour, hatch=hatch,
+                                   edgecolor="black", linewidth=0.8, alpha=0.9))
+        ax.text(x, y, textwrap.fill(node, 16), ha="center", va="center",
+                fontsize=8, bbox=dict(boxstyle="round,pad=0.2", facecolor="white", edgecolor="none", alpha=0.85))
+    ax.set_xlim(-0.6, width + 0.6)
+    ax.set_ylim(-(tallest - 1) / 2 - 0.5, (tallest - 1) / 2 + 0.5)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel("who spoke first (left) → each hand-off → the reader (right)")
+    ax.set_title(title)
+    ax.spines[["top", "right", "left"]].set_visible(False)
+    if style:
+        ax.legend(handles=[Patch(facecolor=c, hatch=h, edgecolor="black", label=k) for k, (c, h) in style.items()],
+                  title="source type", loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=8)
+    fig.tight_layout()
+    rows = [{"from": a, "to": b, "sentences": ", ".join(ids)} for (a, b), ids in edges.items()]
+    return fig, pd.DataFrame(rows, columns=["from", "to", "sentences"])
