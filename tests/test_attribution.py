@@ -1,0 +1,245 @@
+"""Unit tests for medialit.attribution: who says so, through whom, and how."""
+
+import time
+
+import pandas as pd
+import pytest
+
+import medialit.corpus as corpus
+from medialit.attribution import (
+    COLUMNS, KINDS, SOURCE_TYPES, attribute, chain_text, claims, load_source_types, parse_chain, quote_spans,
+)
+
+
+def one(text, **kw):
+    """The single row attribute() gives for a one-sentence text."""
+    table = attribute(text, **kw)
+    assert len(table) == 1, table["sentence"].tolist()
+    return table.iloc[0]
+
+
+# ---------------------------------------------------------------- the contract
+
+def test_columns_ids_and_offsets_follow_corpus_sentences():
+    text = corpus.article_text("A")
+    table = attribute(text, prefix="A")
+    assert list(table.columns) == COLUMNS
+    expected = corpus.article_sentences(["A"])
+    assert table["sentence_id"].tolist() == expected["sentence_id"].tolist()
+    for row in table.itertuples():
+        assert text[row.start:row.end] == row.sentence
+    assert set(table["kind"]) <= set(KINDS)
+    assert set(table["source_type"]) <= set(SOURCE_TYPES)
+
+
+def test_no_source_means_empty_chain_and_the_writer():
+    row = one("The streets were quiet on Saturday morning.")
+    assert row["source"] is None and row["chain"] == [] and row["cue"] is None
+    assert row["kind"] == "none" and row["source_type"] == "the writer"
+
+
+def test_default_prefix_is_s():
+    assert attribute("One. Two.")["sentence_id"].tolist() == ["s01", "s02"]
+
+
+# ---------------------------------------------------------------- patterns
+
+@pytest.mark.parametrize("text", [
+    "TASS said 12 people died.",
+    "12 people died, TASS said.",
+    "12 people died, said TASS.",
+    "According to TASS, 12 people died.",
+    "TASS reported that 12 people died.",
+])
+def test_cue_before_or_after_the_source(text):
+    row = one(text)
+    assert row["source"] == "TASS" and row["chain"] == ["TASS"]
+    assert row["kind"] == "indirect" and row["source_type"] == "news agency"
+    assert row["cue"]
+
+
+def test_nested_chain_according_to_then_citing():
+    row = one("Police said 12 officers died, according to Interfax, citing Khabar 24.")
+    assert row["chain"] == ["police", "Khabar 24", "Interfax"]
+    assert row["source"] == "police"
+    assert "according to" in row["cue"] and "citing" in row["cue"]
+
+
+def test_spokesperson_on_a_channel_according_to_an_agency():
+    row = one("“They have gone,” said Sultanat Azirbek, a police spokesman, "
+              "on Kazakh state television channel Khabar 24, according to TASS.")
+    assert row["chain"] == ["Sultanat Azirbek", "Khabar 24", "TASS"]
+    assert row["kind"] == "direct" and row["source_type"] == "government official"
+
+
+def test_citing_puts_the_cited_source_innermost():
+    row = one("One officer died, the agency Interfax said, citing the Kazakh state media.")
+    assert row["chain"] == ["Kazakh state media", "Interfax"]
+
+
+@pytest.mark.parametrize("pronoun, expected", [("it", "CSTO"), ("she", "Jen Psaki")])
+def test_pronoun_resolves_to_last_named_source_of_the_right_kind(pronoun, expected):
+    text = ("The CSTO said its troops would stay. Jen Psaki said that was wrong. "
+            f"The mission is short, {pronoun} said.")
+    assert attribute(text).iloc[2]["source"] == expected
+
+
+def test_pronoun_with_no_earlier_source_gives_no_source():
+    row = one("The mission is short, it said.")
+    assert row["source"] is None
+
+
+def test_the_news_agency_points_back_to_the_last_agency_named():
+    text = "According to Interfax, the channel reported fighting. One officer died, the news agency said."
+    assert attribute(text).iloc[1]["chain"] == ["Interfax"]
+
+
+def test_quote_opens_in_one_sentence_and_is_attributed_in_the_next():
+    text = ("Jen Psaki dismissed the claims. “This is wrong. "
+            "It is disinformation,” she said.")
+    table = attribute(text)
+    assert table["source"].tolist() == ["Jen Psaki", "Jen Psaki", "Jen Psaki"]
+    assert table["kind"].tolist() == ["indirect", "direct", "direct"]
+    assert table.iloc[1]["cue"] is None  # the cue is in the next sentence
+
+
+def test_quotation_that_continues_takes_the_previous_speaker():
+    text = "“Thank God,” Ali told Reuters by phone. “Looters came in last night.”"
+    table = attribute(text)
+    assert table.iloc[1]["chain"] == ["Ali", "Reuters"] and table.iloc[1]["kind"] == "direct"
+
+
+def test_quotation_with_no_speaker():
+    row = one("‘Counter-terrorist operation’")
+    assert row["kind"] == "direct" and row["source"] is None and row["source_type"] == "the writer"
+
+
+def test_mixed_paraphrase_with_quoted_words():
+    row = one("The CSTO said its troops were sent “to stabilize the situation”.")
+    assert row["kind"] == "mixed" and row["source"] == "CSTO"
+
+
+def test_direct_quote_after_a_colon():
+    assert one("The CSTO said: “We will stay.”")["kind"] == "direct"
+
+
+def test_unlisted_source_is_kept_with_its_words():
+    row = one("A local doctor said five people died.")
+    assert row["source"] == "A local doctor" and row["source_type"] == "not in the table"
+
+
+def test_called_in_is_an_action_not_a_cue():
+    row = one("The president called in the troops overnight.")
+    assert row["source"] is None and row["kind"] == "none"
+
+
+def test_a_new_row_in_the_sources_table_is_used(tmp_path):
+    table = load_source_types()
+    extra = pd.DataFrame([{"source": "the interior ministry", "source_type": "government official",
+                           "entity": "organisation", "variants": "The interior ministry|the interior ministry",
+                           "notes": ""}])
+    path = tmp_path / "sources.csv"
+    pd.concat([table, extra]).to_csv(path, index=False)
+    text = "The interior ministry said 5,800 people had been detained."
+    assert one(text)["source_type"] == "not in the table"
+    row = one(text, sources=path)
+    assert row["source"] == "the interior ministry" and row["source_type"] == "government official"
+
+
+def test_bad_sources_table_is_a_clear_error(tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("source,source_type,entity,variants\nX,gossip,person,X\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="Unknown source type"):
+        attribute("X said so.", sources=path)
+
+
+# ---------------------------------------------------------------- bad input
+
+@pytest.mark.parametrize("bad", ["", "   \n ", None, 42, b"\xff\xfe", "<html><body>x</body></html>"])
+def test_bad_input_is_a_clear_value_error(bad):
+    with pytest.raises(ValueError):
+        attribute(bad)
+
+
+@pytest.mark.parametrize("text", [
+    "He said “no.",                       # never closed
+    "He said no.” Then he left.",         # never opened
+    "“ “ ” ” “",                            # only marks... and a lone one
+    "The CSTO said “a ‘b” c’ d.",          # crossed marks
+    "“\n",
+])
+def test_unbalanced_quotes_never_crash(text):
+    try:
+        table = attribute(text)
+    except ValueError:
+        return  # e.g. no words at all: a clear message is fine
+    assert set(table["kind"]) <= set(KINDS)
+    spans = quote_spans(text)
+    assert all(0 <= a < b <= len(text) for a, b in spans)
+
+
+def test_quote_spans_basic_and_multi_sentence():
+    text = "He said “one. Two,” and left. ‘Heading’ and Kazakhstan’s “open"
+    spans = [text[a:b] for a, b in quote_spans(text)]
+    assert spans == ["“one. Two,”", "‘Heading’", "“open"]
+
+
+def test_quote_spans_straight_quotes_and_line_end():
+    text = 'He said "yes" and "no\nNext line.'
+    assert [text[a:b] for a, b in quote_spans(text)] == ['"yes"', '"no']
+
+
+def test_quote_spans_rejects_non_text():
+    with pytest.raises(ValueError):
+        quote_spans(None)
+
+
+def test_chain_text_round_trip():
+    chain = ["Sultanat Azirbek", "Khabar 24", "TASS"]
+    assert chain_text(chain) == "Sultanat Azirbek > Khabar 24 > TASS"
+    assert parse_chain(chain_text(chain)) == chain
+    assert parse_chain("") == [] and chain_text([]) == ""
+
+
+# ---------------------------------------------------------------- claims
+
+def test_claims_reads_figures_as_written():
+    table = claims("Officials said more than 1,000 people were injured and 400 were hospitalised in 2022.")
+    assert table[["figure", "counts", "event"]].values.tolist() == [
+        ["more than 1,000", "people", "injured"], ["400", "", "hospitalised"]]
+    assert set(table["source"]) == {"officials"}
+    for row in table.itertuples():
+        assert row.words.startswith(row.figure)
+
+
+def test_claims_event_before_figure_and_unknown_event():
+    table = claims("Police said they had killed dozens of protesters. At least 18 members of the security forces had failed.")
+    assert table[["figure", "counts", "event"]].values.tolist() == [
+        ["dozens", "protesters", "killed"], ["At least 18", "members of the security forces", "unclear"]]
+
+
+def test_claims_on_article_a_keeps_sources():
+    table = claims(corpus.article_text("A"), prefix="A")
+    a04 = table[table["sentence_id"] == "A04"]
+    assert a04["figure"].tolist() == ["12", "more than 350"]
+    assert all(chain == ["Khabar 24", "Interfax"] for chain in a04["chain"])
+    assert not table["figure"].str.fullmatch(r"\d{4},?").any()  # years are not counts
+
+
+def test_claims_with_no_figures_is_an_empty_table():
+    assert claims("Nothing was counted here.").empty
+
+
+# ---------------------------------------------------------------- speed
+
+def test_attribute_article_a_under_50_ms():
+    text = corpus.article_text("A")
+    attribute(text, prefix="A")  # warm the caches, as after an import in a lesson
+    best = min(_timed(attribute, text, prefix="A") for _ in range(5))
+    assert best < 0.050, f"attribute() on article A took {best * 1000:.0f} ms"
+
+
+def _timed(function, *args, **kwargs):
+    start = time.perf_counter()
+    function(*args, **kwargs)
+    return time.perf_counter() - start
