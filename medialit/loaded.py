@@ -48,6 +48,7 @@ __all__ = [
     "CATEGORIES",
     "load_lexicon",
     "word_key",
+    "term_for",
     "find_loaded",
     "article_loaded",
     "concordance",
@@ -309,6 +310,22 @@ def _matches(text: str, patterns) -> list[tuple[int, int, int]]:
         else:
             i += 1
     return found
+
+
+def term_for(words: str, lexicon=None) -> str | None:
+    """The lexicon term that ``words`` are a form of, or None.
+
+    >>> term_for("Peacekeeper"), term_for("counter-terrorism operations"), term_for("soldiers on duty")
+    ('peacekeepers', 'counter-terrorist operation', None)
+    """
+    if not isinstance(words, str) or not words.strip():
+        return None
+    table, patterns = _lexicon_and_patterns(lexicon)
+    text = " ".join(_WORD.findall(words))
+    hits = _matches(text, patterns)
+    if len(hits) == 1 and hits[0][0] == 0 and hits[0][1] == len(text):
+        return table["term"].iloc[hits[0][2]]
+    return None
 
 
 def _distancing_before(sentence: str, offset: int, quote_start: int | None) -> list[str]:
