@@ -15,7 +15,7 @@ import textwrap
 import matplotlib.pyplot as plt
 import pandas as pd
 
-__all__ = ["OKABE_ITO", "HATCHES", "grouped_barh", "share_bars", "chain_diagram"]
+__all__ = ["OKABE_ITO", "HATCHES", "grouped_barh", "share_bars", "chain_diagram", "count_heatmap"]
 
 #: Okabe-Ito colours (black left out: it hides the hatching).
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
@@ -171,3 +171,46 @@ def chain_diagram(table: pd.DataFrame, title: str, tail=(), type_of=None):
     fig.tight_layout()
     rows = [{"from": a, "to": b, "sentences": ", ".join(ids)} for (a, b), ids in edges.items()]
     return fig, pd.DataFrame(rows, columns=["from", "to", "sentences"])
+
+
+# --------------------------------------------------------------------------
+# Lesson 03: loaded words
+
+
+def count_heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str):
+    """A grid of counts: one row of ``table`` per row of cells (e.g.
+    speakers), one column per column (e.g. terms).  Shades run from white to
+    Okabe-Ito blue (one hue, so it reads in grey and for colour-blind
+    readers too), and every non-zero cell carries its number, so the colour
+    is never the only cue.  Empty cells stay white.  Returns
+    ``(figure, table)``; the table is the text alternative.
+    """
+    from matplotlib.colors import LinearSegmentedColormap
+
+    if table.empty:
+        raise ValueError("There is nothing to plot: the table is empty.")
+    values = table.fillna(0).astype(float)
+    rows, columns = list(values.index), list(values.columns)
+    cmap = LinearSegmentedColormap.from_list("white_to_blue", ["#FFFFFF", OKABE_ITO[0]])
+    top = max(float(values.to_numpy().max()), 1.0)
+    fig, ax = plt.subplots(figsize=(1.0 + 0.55 * len(columns) + 0.07 * max(len(str(r)) for r in rows),
+                                    1.8 + 0.42 * len(rows)))
+    image = ax.imshow(values.to_numpy(), cmap=cmap, vmin=0, vmax=top, aspect="auto")
+    for i in range(len(rows)):
+        for j in range(len(columns)):
+            value = values.iat[i, j]
+            if value:
+                ax.text(j, i, f"{value:g}", ha="center", va="center", fontsize=9,
+                        color="white" if value > top * 0.6 else "black")
+    ax.set_xticks(range(len(columns)), [str(c) for c in columns], rotation=45, ha="right")
+    ax.set_yticks(range(len(rows)), [str(r) for r in rows])
+    ax.set_xticks([x - 0.5 for x in range(1, len(columns))], minor=True)
+    ax.set_yticks([y - 0.5 for y in range(1, len(rows))], minor=True)
+    ax.grid(which="minor", color="#DDDDDD", linewidth=0.6)
+    ax.tick_params(which="minor", length=0)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    fig.colorbar(image, ax=ax, label="count", shrink=0.8)
+    fig.tight_layout()
+    return fig, table

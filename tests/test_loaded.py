@@ -313,3 +313,29 @@ def test_article_loaded_ids_follow_the_sentence_table(found):
     assert set(found["sentence_id"]) <= ids
     assert list(found.columns[:3]) == ["article_id", "sentence_id", "start"]
     assert set(found["voice"]) == {"quoted", "attributed", "own"}
+
+
+# --------------------------------------------------------------------------
+# The speaker × term heat map
+
+
+def test_count_heatmap_labels_every_non_zero_cell(found):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from medialit.plots import count_heatmap
+
+    loaded = found[found["category"] != "neutral"]
+    table = pd.crosstab(loaded["speaker"].fillna("unnamed"), loaded["term"])
+    fig, shown = count_heatmap(table, title="Who uses which loaded word", xlabel="term", ylabel="speaker")
+    ax = fig.axes[0]
+    assert ax.get_title() == "Who uses which loaded word"
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("term", "speaker")
+    numbers = sorted(float(t.get_text()) for t in ax.texts)
+    assert numbers == sorted(float(v) for v in table.to_numpy().ravel() if v)
+    assert shown is table
+    plt.close(fig)
+    with pytest.raises(ValueError, match="nothing to plot"):
+        count_heatmap(pd.DataFrame(), title="t", xlabel="x", ylabel="y")
