@@ -153,9 +153,13 @@ def _validate(rows: list[dict], where: str) -> pd.DataFrame:
     """Check lexicon rows (dicts with the COLUMNS), raising ValueError that
     names the row.  ``where(i)`` describes row ``i`` for the message."""
     owner: dict[tuple[str, ...], str] = {}
+    terms: set[str] = set()
     for i, row in enumerate(rows):
         term = (row.get("term") or "").strip()
         label = f"{where(i)}" + (f" (term '{term}')" if term else "")
+        if term and term.lower() in terms:
+            raise ValueError(f"{label}: the term '{term}' is listed twice. Merge the two rows into one.")
+        terms.add(term.lower())
         for column in _REQUIRED:
             value = row.get(column)
             if value is None or not str(value).strip():

@@ -109,7 +109,7 @@ def test_inflections_match_the_same_term():
         ("peacekeeper", "peacekeepers"), ("peacekeepers", "peacekeepers"),
         ("eliminate", "eliminated"), ("eliminated", "eliminated"), ("eliminating", "eliminated"),
         ("Rioters", "rioters"), ("rioted", "riots"), ("riots", "riots"),
-        ("terrorist", "terrorist"), ("terrorists", "terrorist"), ("terrorism", "terrorist"),
+        ("terrorist", "terrorist"), ("terrorists", "terrorist"), ("terrorism", "terrorism"),
     ]
 
 
@@ -185,7 +185,7 @@ def test_writers_own_voice(found):
     own = found[(found["voice"] == "own") & (found["category"] != "neutral") & (found["article_id"] == "A")]
     assert set(own["term"]) >= {"uprising", "brutally", "rigged", "regime", "authoritarian"}
     assert set(own["speaker"]) == {"the writer"}
-    assert one(found, sentence_id="A20", term="terrorist").distancing == "Allegations of"
+    assert one(found, sentence_id="A20", term="terrorism").distancing == "Allegations of"
 
 
 def test_spun_copy_labels(found):
@@ -270,7 +270,9 @@ def test_bad_lexicons_are_explained(tmp_path):
     with pytest.raises(ValueError, match="category 'propaganda'"):
         load_lexicon(table.assign(category=["propaganda"] + list(table["category"][1:])))
     with pytest.raises(ValueError, match="would match the same words as the term 'terrorist'"):
-        load_lexicon(pd.concat([table, table[table["term"] == "terrorist"].assign(term="terrorism", variants="")]))
+        load_lexicon(pd.concat([table, table[table["term"] == "terrorist"].assign(term="terrorists", variants="")]))
+    with pytest.raises(ValueError, match="the term 'regime' is listed twice"):
+        load_lexicon(pd.concat([table, table[table["term"] == "regime"].assign(variants="")]))
     with pytest.raises(ValueError, match="lacks the column"):
         load_lexicon(table.drop(columns=["why"]))
     with pytest.raises(ValueError, match="no lexicon file"):
