@@ -78,11 +78,16 @@ def exercise_path(solution_path: Path) -> Path:
 
 
 def write_exercises() -> list[Path]:
-    """Write exercises/NN_*.ipynb for every solutions/NN_*.ipynb (unexecuted)."""
+    """Write exercises/NN_*.ipynb for every solutions/NN_*.ipynb (unexecuted).
+
+    An exercise notebook already in step with its solutions is left as it
+    is, so its executed outputs stay."""
     written = []
     for path in sorted((ROOT / "solutions").glob("[0-9][0-9]_*.ipynb")):
-        exercise = make_exercise(nbformat.read(path, as_version=4))
         target = exercise_path(path)
+        if target.exists() and not drift(path):
+            continue
+        exercise = make_exercise(nbformat.read(path, as_version=4))
         target.parent.mkdir(exist_ok=True)
         nbformat.write(exercise, target)
         written.append(target)
@@ -143,7 +148,7 @@ def main(argv: list[str]) -> int:
     command = argv[0] if argv else "all"
     if command in ("exercises", "all"):
         for path in write_exercises():
-            print(f"wrote {path.relative_to(ROOT)}")
+            print(f"wrote {path.relative_to(ROOT)} (execute it to store its outputs)")
     if command in ("execute", "all"):
         paths = [Path(p).resolve() for p in argv[1:]] if command == "execute" and argv[1:] else all_notebooks()
         for path in paths:
