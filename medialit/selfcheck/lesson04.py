@@ -1,0 +1,212 @@
+"""Self-check questions 04.1-04.6 (lesson 04, spun text).
+
+Every expected answer is worked out from the course data when the check
+runs (the spin map, the texts, medialit.readability and medialit.spin), so
+the checks stay true if the data are corrected.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+
+from ._common import as_mapping as _as_mapping
+
+
+def _words_given(answer, example: str) -> set[str]:
+    if isinstance(answer, str):
+        answer = re.split(r"[,;\s]+", answer)
+    if isinstance(answer, Mapping) or not hasattr(answer, "__iter__"):
+        raise TypeError(f"a list of words, such as {example}")
+    words = set()
+    for item in answer:
+        if not isinstance(item, str):
+            raise TypeError(f"a list of words (strings), such as {example}")
+        if item.strip():
+            words.add(item.strip().lower())
+    return words
+
+
+def _number(answer, example: str) -> float:
+    if isinstance(answer, bool) or not isinstance(answer, (int, float)) and not hasattr(answer, "__float__"):
+        raise TypeError(f"a number, such as {example}")
+    value = float(answer)
+    if math.isnan(value):
+        raise TypeError(f"a number, such as {example}")
+    return value
+
+
+# --------------------------------------------------------------------------
+# 04.1 Words wordfreq has never seen
+
+
+def unknown_words_b() -> set[str]:
+    """Lower-case words of article B with Zipf 0, names (capitalised) left out."""
+    from ..corpus import article_text
+    from ..readability import rare_words
+
+    table = rare_words(article_text("B"))
+    return set(table.loc[(table["zipf"] == 0) & ~table["capitalised"], "word"].str.lower())
+
+
+def _q04_1(answer):
+    expected = unknown_words_b()
+    given = _words_given(answer, "['bestrew', 'fleetly']")
+    found, missing, extra = given & expected, expected - given, given - expected
+    if not missing and not extra:
+        return True, (f"All {len(expected)}: {', '.join(sorted(expected))}. Two of them are not even words: "
+                      "“ofex” and “theex” are spaces lost before “ex-”.")
+    parts = [f"You found {len(found)} of {len(expected)}."]
+    if missing:
+        parts.append("Some are missing: keep the rows of rare_words() whose zipf is 0 and that are not capitalised.")
+    if extra:
+        parts.append(f"Not in the list: {', '.join(sorted(extra)[:4])} (a name, or a word wordfreq does know?).")
+    return False, " ".join(parts)
+
+
+# --------------------------------------------------------------------------
+# 04.2 Broken attributions
+
+
+def _q04_2(answer):
+    from ..spin import spin_map
+
+    table = spin_map()
+    expected = set(table.loc[table["kind"] == "attribution broken", "sentence_id"])
+    given = {s.upper() for s in _words_given(answer, "['B01', 'B02']")}
+    if given == expected:
+        return True, (f"{', '.join(sorted(expected))}: Reuters' journalists became “intelligencers”, witnesses "
+                      "became “substantiations”, and the State Department's spokesman a “prophet”.")
+    if not given <= set(table["sentence_id"]):
+        return False, "Give sentence ids of article B that appear in the spin map, like 'B10'."
+    return False, (f"You gave {len(given)} sentence(s); the spin map has {len(expected)} with kind "
+                   "'attribution broken'. Filter spin_map() on the kind column.")
+
+
+# --------------------------------------------------------------------------
+# 04.3 Which measure changes most?
+
+
+def biggest_change() -> tuple[str, float]:
+    """The measure whose value changes most, in per cent, from spun B to restored B."""
+    from ..corpus import article_text
+    from ..readability import compare
+    from ..spin import restore
+
+    spun = article_text("B")
+    table = compare(spun, restore(spun), labels=("spun", "restored"))
+    change = table["change %"].abs().dropna()
+    return change.idxmax(), float(table.loc[change.idxmax(), "change %"])
+
+
+def _q04_3(answer):
+    if not isinstance(answer, str):
+        raise TypeError("the name of a measure (a string), such as 'Gunning fog'")
+    measure, change = biggest_change()
+    from ..readability import METRICS
+
+    given = answer.strip().lower().replace("-", "–")
+    if given == measure.lower():
+        return True, (f"{measure} changes by {change:+.1f} %: restoring about halves the rare words, "
+                      "while the formulas move far less (Flesch the most, because it weighs syllables heavily).")
+    if given not in {m.lower() for m in METRICS}:
+        return False, f"That is not one of the measures. They are: {', '.join(METRICS)}."
+    return False, "Not the biggest change. Sort the compare() table by the absolute value of 'change %'."
+
+
+# --------------------------------------------------------------------------
+# 04.4 Restore a sentence by hand
+
+
+def _q04_4(answer):
+    from ..spin import spin_map
+
+    if not isinstance(answer, str) or not answer.strip():
+        raise TypeError("the sentence, rewritten, as a string")
+    table = spin_map()
+    rows = table[table["sentence_id"] == "B13"]
+    text = answer.lower()
+    still_spun = [p for p in rows["phrase"] if p.lower() in text]
+    restored = [o for o in rows["likely_original"] if o.lower() in text]
+    if still_spun:
+        return False, f"Still spun: {', '.join(still_spun)}. Look for the phrase each one breaks."
+    if len(restored) == len(rows):
+        return True, (f"That matches the spin map's inferred originals: {', '.join(rows['likely_original'])}. "
+                      "Check the evidence column for why.")
+    return False, (f"No spun phrase is left, and {len(restored)} of {len(rows)} of the spin map's inferred "
+                   "originals are there. Compare your wording with spin_map() rows for B13 — yours may be "
+                   "just as good: the originals are inferred, not known.")
+
+
+# --------------------------------------------------------------------------
+# 04.5 Spin article A and measure it
+
+
+def spun_rare_change(seed: int = 4) -> float:
+    """Rare words per 1,000 in article A spun with ``spin(seed=seed, rate=0.5)``,
+    minus the same in article A."""
+    from ..corpus import article_text
+    from ..readability import compare
+    from ..spin import spin
+
+    original = article_text("A")
+    return float(compare(original, spin(original, seed=seed, rate=0.5)).loc["rare words per 1,000", "difference"])
+
+
+def _q04_5(answer):
+    expected = spun_rare_change()
+    value = _number(answer, "12.5")
+    if abs(value - expected) <= 0.15:
+        return True, (f"Spinning adds about {expected:.0f} rare words per 1,000: the same fingerprint you "
+                      "measured in article B.")
+    if abs(value + expected) <= 0.15:
+        return False, "The right size but the wrong sign: take spun minus original."
+    return False, "Not quite. Use spin(article_text('A'), seed=4, rate=0.5) and compare() with the original."
+
+
+# --------------------------------------------------------------------------
+# 04.6 How much of the spinning does find_spin see?
+
+
+def detection_rates(seed: int = 7) -> dict[str, float]:
+    """Share of the toy spinner's swaps in article A that find_spin(known=False)
+    flags, for choose='rarest' and choose='commonest'."""
+    from ..corpus import article_text
+    from ..spin import find_spin, spin
+
+    original = article_text("A")
+    rates = {}
+    for choose in ("rarest", "commonest"):
+        spun, swaps = spin(original, seed=seed, rate=0.5, choose=choose, table=True)
+        found = find_spin(spun, known=False)
+        hits = sum(any(s < fe and fs < e for fs, fe in zip(found["start"], found["end"]))
+                   for s, e in zip(swaps["start"], swaps["end"]))
+        rates[choose] = round(hits / len(swaps), 2)
+    return rates
+
+
+def _q04_6(answer):
+    expected = detection_rates()
+    given = {str(k).strip().lower(): v for k, v in _as_mapping(answer, "choice → share found").items()}
+    if set(given) != set(expected):
+        return False, "Give one share for each spinner setting: {'rarest': ..., 'commonest': ...}."
+    values = {k: _number(v, "0.5") for k, v in given.items()}
+    if any(v > 1 for v in values.values()):
+        values = {k: v / 100 for k, v in values.items()}  # given in per cent
+    if all(abs(values[k] - expected[k]) <= 0.02 for k in expected):
+        return True, (f"find_spin flags {expected['rarest']:.0%} of the 'rarest' swaps but only "
+                      f"{expected['commonest']:.0%} of the 'commonest': a spinner that picks common synonyms "
+                      "leaves no rare words behind, so rarity cannot see it.")
+    return False, ("Not quite. For each setting: spin(..., table=True) gives the swaps; count the swaps that "
+                   "overlap a row of find_spin(spun, known=False), and divide by the number of swaps.")
+
+
+QUESTIONS = {
+    "04.1": _q04_1,
+    "04.2": _q04_2,
+    "04.3": _q04_3,
+    "04.4": _q04_4,
+    "04.5": _q04_5,
+    "04.6": _q04_6,
+}

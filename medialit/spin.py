@@ -1,0 +1,391 @@
+"""Spun text: find it, undo it, and make some to watch the damage happen.
+
+"Spinning" software rewrites a text by swapping words for context-blind
+synonyms, so that a copied story slips past plagiarism checks.  It leaves
+fingerprints: rare words where common ones belong ("megacity" for city,
+"abettors" for allies), broken fixed phrases ("30 times of independence"),
+and, in science, "tortured phrases" ("counterfeit consciousness" for
+artificial intelligence; Cabanac, Labbé & Magazinov 2021).
+
+* :func:`find_spin` lists candidate spun words and phrases in ANY English
+  text, each with a score and the evidence for it;
+* :func:`restore` undoes the swaps the course knows about;
+* :func:`spin` is a toy spinner that swaps words for WordNet synonyms, so
+  you can spin a clean text and measure what it does.
+
+The knowledge comes from three files in ``data/``: the spin map of article B
+(``keys/spin_map.csv``: every swap we found, with its likely original, which
+is *inferred*, and the evidence), a short list of tortured phrases from the
+research literature (``lexicons/tortured_phrases.csv``), and the toy
+spinner's synonym table (``lexicons/synonyms.csv``, derived from WordNet by
+``scripts/derive_synonyms.py``).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from .readability import check_prose, zipf
+
+__all__ = ["spin_map", "tortured_phrases", "synonyms", "find_spin", "restore", "spin", "RARE_LIMIT"]
+
+#: Words rarer than this (Zipf) are candidates for a spun word.
+RARE_LIMIT = 3.0
+#: find_spin's default cut-off: candidates scoring lower are not reported.
+MIN_SCORE = 0.5
+
+_CONFIDENCE_SCORE = {"high": 0.95, "medium": 0.85, "low": 0.7}
+_COLUMNS = ["phrase", "start", "end", "likely_original", "evidence", "score", "kind"]
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_NUMBER = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+           r"|a few|several|many)")
+
+
+# --------------------------------------------------------------------------
+# The data
+
+
+def _data(relative: str) -> pd.DataFrame:
+    from .corpus import DATA_DIR
+
+    return pd.read_csv(DATA_DIR / relative, dtype=str, keep_default_na=False)
+
+
+@lru_cache(maxsize=1)
+def _spin_map() -> pd.DataFrame:
+    return _data("keys/spin_map.csv")
+
+
+def spin_map() -> pd.DataFrame:
+    """The spin map of article B (a copy of ``data/keys/spin_map.csv``): one
+    row per spun word or phrase, with ``sentence_id``, ``phrase`` (exactly as
+    in the sentence), ``likely_original`` (always *inferred*: the original
+    text is not available), ``kind``, ``meaning_changed``, ``fingerprint``
+    (``yes`` if the phrase is wrong in any text, not only in B),
+    ``confidence`` and ``evidence``."""
+    return _spin_map().copy()
+
+
+@lru_cache(maxsize=1)
+def _tortured() -> pd.DataFrame:
+    return _data("lexicons/tortured_phrases.csv")
+
+
+def tortured_phrases() -> pd.DataFrame:
+    """Tortured phrases from the research literature, with the established
+    phrase each one replaced and its source (``data/lexicons/tortured_phrases.csv``)."""
+    return _tortured().copy()
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> pd.DataFrame:
+    table = _data("lexicons/synonyms.csv")
+    table["synonym_zipf"] = table["synonym_zipf"].astype(float)
+    table["word_zipf"] = table["word_zipf"].astype(float)
+    return table
+
+
+def synonyms() -> pd.DataFrame:
+    """The toy spinner's synonym table (``data/lexicons/synonyms.csv``):
+    ``word``, ``synonym``, ``pos``, ``wordnet_sense``, ``word_zipf``,
+    ``synonym_zipf``."""
+    return _synonyms().copy()
+
+
+@lru_cache(maxsize=1)
+def _synonym_lists() -> dict[str, list[tuple[str, float]]]:
+    lists: dict[str, list[tuple[str, float]]] = {}
+    for word, synonym, z in zip(*_synonyms()[["word", "synonym", "synonym_zipf"]].T.values):
+        lists.setdefault(word, []).append((synonym, float(z)))
+    return lists
+
+
+@lru_cache(maxsize=1)
+def _reverse_synonyms() -> dict[str, tuple[str, float]]:
+    """synonym -> (the most frequent word that lists it, that word's Zipf)."""
+    best: dict[str, tuple[str, float]] = {}
+    for word, synonym, z in zip(*_synonyms()[["word", "synonym", "word_zipf"]].T.values):
+        if synonym not in best or float(z) > best[synonym][1]:
+            best[synonym] = (word, float(z))
+    return best
+
+
+@lru_cache(maxsize=1)
+def _known_patterns():
+    """(compiled pattern, {lower-case phrase: (original, evidence, score, kind)})
+    for the phrases that are wrong in any text."""
+    entries: dict[str, tuple[str, str, float, str]] = {}
+    for row in _tortured().itertuples():
+        entries[row.phrase.lower()] = (
+            row.expected, f"tortured phrase for “{row.expected}” ({row.source}). {row.note}",
+            0.95, "tortured phrase")
+    for row in _spin_map().itertuples():
+        if row.fingerprint == "yes":
+            entries.setdefault(row.phrase.lower(), (
+                row.likely_original,
+                f"known spinner fingerprint (spin map {row.spin_id}; original inferred, {row.confidence} "
+                f"confidence): {row.evidence}",
+                _CONFIDENCE_SCORE[row.confidence], "known spun phrase"))
+    alternatives = sorted(entries, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in alternatives) + r")(?!\w)", re.I)
+    return pattern, entries
+
+
+@lru_cache(maxsize=1)
+def _article_b_sentences() -> dict[str, str]:
+    from .corpus import article_sentences
+
+    table = article_sentences(["B"])
+    return dict(zip(table["sentence_id"], table["text"]))
+
+
+# Broken fixed expressions: (pattern, replacement template, evidence, score).
+_RULES = [
+    (re.compile(rf"\b({_NUMBER})[- ]+times?[- ]+old\b", re.I), r"\1-year-old",
+     "an age is written “N-year-old”; “time” for “year” is a spinner's swap", 0.95),
+    (re.compile(rf"\b({_NUMBER}) times (ago|agone)\b", re.I), r"\1 years ago",
+     "“N years ago” is the fixed phrase; “times ago” is a spinner's swap of year → time", 0.95),
+    (re.compile(rf"\b({_NUMBER}) times of (independence|rule|power|war|conflict|history|experience|marriage)\b",
+                re.I), r"\1 years of \2",
+     "“N years of independence/rule/…” is a fixed phrase; “times of” is a spinner's swap of year → time", 0.9),
+    (re.compile(r"\bagone\b", re.I), "ago", "“agone” is an archaic form of “ago”, a thesaurus spinner's choice", 0.8),
+    (re.compile(r"\btime-old\b", re.I), "year-old",
+     "“time-old” is not an English word; “year-old” with year → time swapped", 0.9),
+    (re.compile(r"\b(of|the|an|a|to|in|and)(ex-[A-Za-z]+)"), r"\1 \2",
+     "a space is missing before the prefix “ex-”: a spinner mishandled the hyphenated word", 0.85),
+    (re.compile(r"\b([A-Za-z]+)- (?!and\b|or\b|to\b|nor\b)([a-z]+)\b"), r"\1-\2",
+     "a hyphen followed by a space splits a compound word: a typical trace of word-by-word rewriting", 0.6),
+]
+
+
+# --------------------------------------------------------------------------
+# Finding
+
+
+def _match_case(original: str, found: str) -> str:
+    if found[:1].isupper() and original[:1].islower():
+        return original[:1].upper() + original[1:]
+    return original
+
+
+def _known_candidates(text: str) -> list[dict]:
+    """Known phrases: fingerprints anywhere, other spin-map rows wherever
+    the whole sentence of article B they belong to is in ``text``."""
+    found = []
+    pattern, entries = _known_patterns()
+    for match in pattern.finditer(text):
+        original, evidence, score, kind = entries[match.group(0).lower()]
+        found.append({"phrase": match.group(0), "start": match.start(), "end": match.end(),
+                      "likely_original": _match_case(original, match.group(0)), "evidence": evidence,
+                      "score": score, "kind": kind})
+    sentences = _article_b_sentences()
+    located: dict[str, int] = {}
+    for row in _spin_map().itertuples():
+        if row.fingerprint == "yes":
+            continue
+        if row.sentence_id not in located:
+            located[row.sentence_id] = text.find(sentences[row.sentence_id])
+        at = located[row.sentence_id]
+        if at < 0:
+            continue
+        start = at + sentences[row.sentence_id].index(row.phrase)
+        found.append({"phrase": row.phrase, "start": start, "end": start + len(row.phrase),
+                      "likely_original": row.likely_original,
+                      "evidence": f"spin map {row.spin_id} (article B, {row.sentence_id}; original inferred, "
+                                  f"{row.confidence} confidence): {row.evidence}",
+                      "score": _CONFIDENCE_SCORE[row.confidence], "kind": "known spun phrase"})
+    return found
+
+
+def _rule_candidates(text: str) -> list[dict]:
+    found = []
+    for pattern, replacement, evidence, score in _RULES:
+        for match in pattern.finditer(text):
+            found.append({"phrase": match.group(0), "start": match.start(), "end": match.end(),
+                          "likely_original": match.expand(replacement), "evidence": evidence,
+                          "score": score, "kind": "broken fixed phrase"})
+    return found
+
+
+def _sentence_starts(text: str) -> set[int]:
+    starts = {0}
+    for match in re.finditer(r"(?:[.!?…]['’\"”)]*\s+|\n\s*)(['‘“\"(]\s*)?", text):
+        starts.add(match.end())
+    return starts
+
+
+def _key(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    return word[:-2] if word.endswith("'s") else word
+
+
+def _rare_candidates(text: str) -> list[dict]:
+    found = []
+    starts = _sentence_starts(text)
+    reverse = _reverse_synonyms()
+    matches = list(_WORD.finditer(text))
+    # Words written with a capital inside a sentence are most likely names;
+    # the same word at the start of a sentence is then a name too.
+    names = {_key(m.group(0)) for m in matches if m.group(0)[:1].isupper() and m.start() not in starts}
+    for match in matches:
+        word = match.group(0)
+        if word[:1].isupper() and (match.start() not in starts or word.isupper() or _key(word) in names):
+            continue
+        z = zipf(word)
+        if z >= RARE_LIMIT:
+            continue
+        score = max(0.0, min(1.0, 1.0 - 0.2 * z))
+        lower = word.lower()
+        original, evidence = None, f"rare word (Zipf {z:.1f}: rarer than once per million words)"
+        if lower in reverse and reverse[lower][1] >= z + 1.5:
+            common, common_z = reverse[lower]
+            original = _match_case(common, word)
+            score = min(1.0, score + 0.15)
+            evidence += (f"; a thesaurus lists it as a synonym of the far commoner “{common}” "
+                         f"(Zipf {common_z:.1f}) — a guess, not a known original")
+        found.append({"phrase": word, "start": match.start(), "end": match.end(), "likely_original": original,
+                      "evidence": evidence, "score": round(score, 2), "kind": "rare word"})
+    return found
+
+
+def _best_non_overlapping(candidates: list[dict]) -> list[dict]:
+    """Keep one candidate where candidates overlap: the most specific kind
+    (known phrases, then rules, then single rare words), then the highest
+    score, then the longest."""
+    rank = {"known spun phrase": 3, "tortured phrase": 3, "broken fixed phrase": 2, "rare word": 1}
+    ordered = sorted(candidates, key=lambda c: (-rank[c["kind"]], -c["score"], -(c["end"] - c["start"]), c["start"]))
+    kept: list[dict] = []
+    for candidate in ordered:
+        if not any(candidate["start"] < k["end"] and k["start"] < candidate["end"] for k in kept):
+            kept.append(candidate)
+    return sorted(kept, key=lambda c: c["start"])
+
+
+def find_spin(text: str, min_score: float = MIN_SCORE, known: bool = True) -> pd.DataFrame:
+    """Candidate spun words and phrases in ``text``, in reading order.
+
+    Columns: ``phrase`` (exactly as in the text), ``start`` and ``end``
+    (``text[start:end] == phrase``), ``likely_original`` (a guess, or None),
+    ``evidence`` (why it was flagged, in words), ``score`` (0-1: how sure)
+    and ``kind``:
+
+    * ``known spun phrase`` / ``tortured phrase`` - listed in the spin map
+      of article B or in the literature (only when ``known=True``);
+    * ``broken fixed phrase`` - a rule: "29-time-old", "three times ago",
+      "30 times of independence", "theex-leader", "Moscow- led";
+    * ``rare word`` - a word rarer than Zipf 3 (names are skipped: a
+      capitalised word inside a sentence), scored higher the rarer it is,
+      and higher again when the synonym table shows a much commoner word it
+      could have replaced.
+
+    Only candidates scoring at least ``min_score`` are returned.  With
+    ``known=False`` the spin map and the tortured-phrase list are not used:
+    that shows what the general cues find on their own.
+
+    A candidate is a reason to look closer, not proof: rare words are also
+    what good writers sometimes choose.
+
+    >>> find_spin("Kazakhstan marked 30 times of independence.")[["phrase", "likely_original"]].values.tolist()
+    [['30 times of independence', '30 years of independence']]
+    """
+    check_prose(text)
+    candidates = _rule_candidates(text) + _rare_candidates(text)
+    if known:
+        candidates += _known_candidates(text)
+    kept = [c for c in _best_non_overlapping(candidates) if c["score"] >= min_score]
+    return pd.DataFrame(kept, columns=_COLUMNS)
+
+
+# --------------------------------------------------------------------------
+# Restoring
+
+
+def restore(text: str, table: bool = False):
+    """Undo the swaps the course knows about and return the restored text.
+
+    Known swaps are the spin map's rows (anywhere for its fingerprints, such
+    as "30 times of independence"; for the rest only inside the sentence of
+    article B they come from) and the tortured phrases.  Other text is left
+    exactly as it is.  Every restored wording is *inferred*: the original of
+    article B is not available.
+
+    With ``table=True`` returns ``(restored_text, changes)`` where
+    ``changes`` has one row per swap undone: ``phrase``, ``start``, ``end``
+    (in the text given), ``restored`` and ``evidence``.
+    """
+    check_prose(text)
+    changes = _best_non_overlapping(_known_candidates(text))
+    pieces, position = [], 0
+    for change in changes:
+        pieces.append(text[position:change["start"]])
+        pieces.append(change["likely_original"])
+        position = change["end"]
+    pieces.append(text[position:])
+    restored = "".join(pieces)
+    if not table:
+        return restored
+    frame = pd.DataFrame(changes, columns=_COLUMNS).rename(columns={"likely_original": "restored"})
+    return restored, frame[["phrase", "start", "end", "restored", "evidence"]]
+
+
+# --------------------------------------------------------------------------
+# The toy spinner
+
+
+def spin(text: str, seed: int = 0, rate: float = 0.5, choose: str = "any", table: bool = False):
+    """Spin ``text`` the way cheap software does: swap words for synonyms
+    from a thesaurus, without looking at the context.
+
+    Every word found in the synonym table (see :func:`synonyms`) is swapped
+    with probability ``rate`` for one of its synonyms: a random one
+    (``choose="any"``), the rarest (``"rarest"``), or the commonest
+    (``"commonest"``, the hardest to detect).  Capitalised words inside a
+    sentence (names) are never touched.  The same ``seed`` always gives the
+    same result.
+
+    With ``table=True`` returns ``(spun_text, swaps)`` where ``swaps`` has
+    one row per swap: ``word``, ``synonym``, ``start`` and ``end`` (of the
+    synonym in the spun text), ``word_zipf`` and ``synonym_zipf``.
+
+    >>> spin("The city was quiet.", seed=1, rate=1.0, choose="rarest")   # quiet, the verb: context-blind
+    'The metropolis was quieten.'
+    """
+    check_prose(text)
+    if not 0 <= rate <= 1:
+        raise ValueError("rate= is the share of eligible words to swap: a number from 0 to 1.")
+    if choose not in {"any", "rarest", "commonest"}:
+        raise ValueError("choose= should be 'any', 'rarest' or 'commonest'.")
+    rng = random.Random(seed)
+    lists = _synonym_lists()
+    starts = _sentence_starts(text)
+    pieces, swaps, position, shift = [], [], 0, 0
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        options = lists.get(word.lower())
+        if not options or (word[:1].isupper() and match.start() not in starts) or word.isupper():
+            continue
+        if rng.random() >= rate:
+            continue
+        if choose == "rarest":
+            synonym, z = min(options, key=lambda o: (o[1], o[0]))
+        elif choose == "commonest":
+            synonym, z = max(options, key=lambda o: (o[1], o[0]))
+        else:
+            synonym, z = rng.choice(options)
+        synonym = _match_case(synonym, word)
+        pieces.append(text[position:match.start()])
+        pieces.append(synonym)
+        start = match.start() + shift
+        swaps.append({"word": word, "synonym": synonym, "start": start, "end": start + len(synonym),
+                      "word_zipf": round(zipf(word), 2), "synonym_zipf": z})
+        shift += len(synonym) - len(word)
+        position = match.end()
+    pieces.append(text[position:])
+    spun = "".join(pieces)
+    if not table:
+        return spun
+    return spun, pd.DataFrame(swaps, columns=["word", "synonym", "start", "end", "word_zipf", "synonym_zipf"])

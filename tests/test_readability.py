@@ -1,0 +1,96 @@
+"""medialit.readability: textstat formulas and word rarity, known values."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import textstat
+
+from medialit import article_text
+from medialit import readability as R
+from medialit.spin import restore
+
+FIXED = "The cat sat on the mat. The dog ran to the big red barn and hid there all day."
+
+
+def test_known_values_on_a_fixed_text():
+    row = R.scores(FIXED).iloc[0]
+    assert row["words"] == 19 and row["sentences"] == 2
+    assert row["words per sentence"] == 9.5
+    # the same numbers textstat gives directly (cmudict syllables)
+    assert row["Flesch reading ease"] == round(textstat.flesch_reading_ease(FIXED), 2)
+    assert row["Dale–Chall"] == round(textstat.dale_chall_readability_score(FIXED), 2)
+    assert row["Flesch reading ease"] > 90  # one-syllable words, short sentences: very easy
+    assert math.isnan(row["SMOG"])  # 2 sentences: SMOG not valid
+    assert row["rare words per 1,000"] == 0.0
+    assert row["median Zipf"] > 5
+
+
+def test_smog_only_from_30_sentences():
+    text = " ".join(["The council met on Tuesday and voted."] * 30)
+    assert not math.isnan(R.scores(text).iloc[0]["SMOG"])
+
+
+def test_zipf_handles_curly_apostrophes_and_possessives():
+    assert R.zipf("Kremlin’s") == R.zipf("kremlin") > 0
+    assert R.zipf("didn’t") == R.zipf("didn't") > 5
+    assert R.zipf("megacity") < 2.5 < 5 < R.zipf("city")
+
+
+def test_rare_words_table():
+    table = R.rare_words("The megacity had abettors. Tokayev met the abettors of Tokayev’s rival.")
+    assert list(table.columns) == ["word", "zipf", "count", "capitalised"]
+    rows = table.set_index("word")
+    assert rows.loc["abettors", "count"] == 2 and not rows.loc["abettors", "capitalised"]
+    assert rows.loc["Tokayev", "count"] == 2 and rows.loc["Tokayev", "capitalised"]
+    assert table["zipf"].is_monotonic_increasing
+
+
+def test_by_sentence():
+    table = R.scores(FIXED, by="sentence")
+    assert table["sentence_id"].tolist() == ["s01", "s02"]
+    assert table["sentence"].tolist() == ["The cat sat on the mat.", "The dog ran to the big red barn and hid there all day."]
+    assert (table["sentences"] == 1).all()
+    with pytest.raises(ValueError, match="by="):
+        R.scores(FIXED, by="word")
+
+
+def test_compare_columns_and_differences():
+    table = R.compare(FIXED, "The metropolis had abettors and demurrers. The dogfaces ran.", labels=("x", "y"))
+    assert list(table.columns) == ["x", "y", "difference", "change %", "harder when"]
+    assert list(table.index) == list(R.METRICS)
+    assert table.loc["rare words per 1,000", "difference"] > 300
+    assert table.loc["words", "difference"] == table.loc["words", "y"] - table.loc["words", "x"]
+    with pytest.raises(ValueError, match="labels"):
+        R.compare(FIXED, FIXED, labels=("same", "same"))
+
+
+def test_spun_b_against_its_restoration():
+    """The lesson's fact, re-measured: the formulas move a little, rare words about halve."""
+    spun = article_text("B")
+    table = R.compare(spun, restore(spun), labels=("spun", "restored"))
+    assert 30 < table.loc["Flesch reading ease", "spun"] < table.loc["Flesch reading ease", "restored"] < 42
+    assert abs(table.loc["Dale–Chall", "difference"]) < 1
+    assert table.loc["words per sentence", "difference"] == 0  # same sentences, same lengths
+    assert table.loc["rare words per 1,000", "spun"] > 1.8 * table.loc["rare words per 1,000", "restored"]
+
+
+def test_formula_cannot_see_meaning():
+    spun = "Kazakhstan marked 30 times of independence."
+    fixed = "Kazakhstan marked 30 years of independence."
+    for measure in ["Flesch reading ease", "Dale–Chall", "Gunning fog"]:
+        assert R.scores(spun)[measure].item() == R.scores(fixed)[measure].item()
+
+
+@pytest.mark.parametrize("function", [R.scores, R.rare_words, R.check_prose])
+@pytest.mark.parametrize("bad, words_in_message", [
+    ("", "empty"),
+    ("12 345 6789 2022", "no words"),
+    ("POLICE SAID THEY HAD KILLED DOZENS OF PROTESTERS IN THE MAIN CITY.", "capital letters"),
+    ("Le président a dit jeudi que la police avait tué des dizaines de manifestants.", "English"),
+    (b"\x00\x01\x02binary", "binary|readable"),
+])
+def test_bad_input(function, bad, words_in_message):
+    with pytest.raises(ValueError, match=words_in_message):
+        function(bad)

@@ -1,0 +1,325 @@
+"""medialit.spin: the spin map and the other lesson 04 data, find_spin,
+restore and the toy spinner; lesson 04's self-checks."""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from medialit import article_sentences, article_text
+from medialit import spin as S
+from medialit.readability import words, zipf
+from medialit.selfcheck import evaluate
+from medialit.selfcheck import lesson04
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+KINDS = {"odd synonym", "broken fixed phrase", "meaning changed", "quotation altered",
+         "attribution broken", "loaded word shifted", "spacing damage"}
+
+# A clean news paragraph written for this test (not from the course texts).
+CLEAN = (
+    "The city council voted on Tuesday to keep the central library open on Sundays, reversing a decision "
+    "made last year to save money. Members said the library had become one of the busiest public buildings "
+    "in the city, with more than 2,000 visitors on a typical weekend. \"People told us they had nowhere else "
+    "to study,\" said the council's deputy leader, who proposed the change. The extra hours will cost about "
+    "40,000 pounds a year, which will come from the parks budget. Opponents warned that the parks department "
+    "was already short of staff, and that the decision could mean fewer gardeners next spring. A spokesperson "
+    "for the library staff union welcomed the vote but said workers had not yet been consulted about the new "
+    "shifts. The council will review the plan in six months, when it expects to publish figures on visitor "
+    "numbers and costs."
+)
+
+
+@pytest.fixture(scope="module")
+def sentences() -> dict[str, str]:
+    table = article_sentences()
+    return dict(zip(table["sentence_id"], table["text"]))
+
+
+@pytest.fixture(scope="module")
+def spin_map() -> pd.DataFrame:
+    return S.spin_map()
+
+
+def _spans_of_map(text: str, spin_map: pd.DataFrame, sentences) -> list[tuple[int, int]]:
+    spans = []
+    for row in spin_map.itertuples():
+        start = text.index(sentences[row.sentence_id]) + sentences[row.sentence_id].index(row.phrase)
+        spans.append((start, start + len(row.phrase)))
+    return spans
+
+
+def _overlaps(spans, found: pd.DataFrame) -> int:
+    return sum(any(s < e2 and s2 < e for s2, e2 in zip(found["start"], found["end"])) for s, e in spans)
+
+
+# --------------------------------------------------------------------------
+# The spin map, checked against article B
+
+
+def test_spin_map_rows_are_exact_substrings_of_article_b(spin_map, sentences):
+    assert list(spin_map.columns) == ["spin_id", "sentence_id", "phrase", "likely_original", "original_status",
+                                      "kind", "meaning_changed", "fingerprint", "confidence", "evidence"]
+    assert len(spin_map) >= 60
+    assert spin_map["spin_id"].tolist() == [f"S{i:03d}" for i in range(1, len(spin_map) + 1)]
+    raw_b = article_text("B", clean_text=False)
+    for row in spin_map.itertuples():
+        where = f"spin_map.csv, {row.spin_id}"
+        assert row.sentence_id.startswith("B") and row.sentence_id in sentences, f"{where}: no sentence"
+        assert sentences[row.sentence_id].count(row.phrase) == 1, f"{where}: phrase not exactly once in its sentence"
+        assert row.phrase in raw_b, f"{where}: phrase not in article B"
+        assert row.original_status == "inferred", f"{where}: every original is inferred"
+        assert row.likely_original.strip() and row.likely_original != row.phrase, f"{where}: no original"
+        assert row.kind in KINDS, f"{where}: kind {row.kind!r}"
+        assert row.meaning_changed in {"yes", "no"} and row.fingerprint in {"yes", "no"}, where
+        assert row.confidence in {"high", "medium", "low"}, f"{where}: confidence"
+        assert len(row.evidence) >= 50, f"{where}: evidence too short"
+    # no two rows claim the same words
+    spans = sorted((r.sentence_id, sentences[r.sentence_id].index(r.phrase),
+                    sentences[r.sentence_id].index(r.phrase) + len(r.phrase)) for r in spin_map.itertuples())
+    for (s1, _, e1), (s2, b2, _) in zip(spans, spans[1:]):
+        assert s1 != s2 or b2 >= e1, f"overlapping spin map rows in {s1}"
+
+
+def test_spin_map_evidence_quotes_article_a_correctly(spin_map, sentences):
+    """Where the evidence quotes article A with a sentence id, e.g.
+    “One of the officers was beheaded” (A05), the quote is in that sentence."""
+    checked = 0
+    for row in spin_map.itertuples():
+        for quote, sid in re.findall(r"“([^”]+)”,? \(?(A\d\d)\)", row.evidence):
+            for part in (p.strip() for p in quote.split("…")):
+                assert part in sentences[sid], f"{row.spin_id}: “{part}” is not in {sid}"
+                checked += 1
+    assert checked >= 5
+
+
+def test_fingerprints_never_occur_in_clean_text(spin_map):
+    a = article_text("A").lower()
+    for row in spin_map[spin_map["fingerprint"] == "yes"].itertuples():
+        assert row.phrase.lower() not in a and row.phrase.lower() not in CLEAN.lower(), row.spin_id
+
+
+def test_tortured_phrases_have_sources():
+    table = pd.read_csv(DATA / "lexicons" / "tortured_phrases.csv", dtype=str, keep_default_na=False)
+    assert list(table.columns) == ["phrase", "expected", "field", "source", "note"]
+    assert len(table) >= 5 and table["phrase"].is_unique
+    for row in table.itertuples():
+        assert "arXiv:2107.06751" in row.source and row.expected and row.note, row.phrase
+
+
+def test_synonym_table_shape():
+    table = S.synonyms()
+    assert list(table.columns) == ["word", "synonym", "pos", "wordnet_sense", "word_zipf", "synonym_zipf"]
+    assert 1000 < len(table) < 20000
+    assert not (table["word"] == table["synonym"]).any()
+    assert set(table["pos"]) <= {"noun", "verb", "adjective", "adverb"}
+    assert table.groupby("word").size().max() <= 5
+    assert ("city", "metropolis") in set(zip(table["word"], table["synonym"]))
+
+
+def test_tagger_key_spin_04(sentences, spin_map):
+    key = pd.read_csv(DATA / "keys" / "spin_04.csv", dtype=str, keep_default_na=False)
+    assert list(key.columns) == ["item_id", "article_id", "sentence", "highlight", "label", "answer", "rationale"]
+    assert len(key) >= 10 and set(key["label"]) == {"swapped", "kept"}
+    swapped_phrases = {(r.sentence_id, r.phrase) for r in spin_map.itertuples()}
+    for row in key.itertuples():
+        assert row.sentence == sentences[row.item_id], row.item_id
+        assert row.sentence.count(row.highlight) == 1, f"{row.item_id}: highlight must occur once"
+        inside_map = any(sid == row.item_id and (row.highlight in p or p in row.highlight)
+                         for sid, p in swapped_phrases)
+        assert inside_map == (row.label == "swapped"), f"{row.item_id}: label disagrees with the spin map"
+        if row.label == "swapped":
+            assert "inferred" in row.rationale and "spin map S" in row.rationale, row.item_id
+        else:
+            assert row.answer == row.highlight, row.item_id
+        assert row.answer.strip(), row.item_id
+
+
+def test_tagger_write_in_accepts_the_spin_maps_original():
+    from medialit import Tagger
+
+    tagger = Tagger.from_key("spin_04", choices=[("swapped", "swapped"), ("kept", "kept")],
+                             write_in="The original word", write_in_check="match", autosave=False)
+    tagger.tag("B01", "swapped")
+    tagger.write("B01", " Allies ")
+    tagger.write("B09", "paint")
+    feedback = tagger.feedback().set_index("item_id")
+    assert feedback.loc["B01", "text_result"] == "match"
+    assert feedback.loc["B09", "text_result"] == "differs"
+    assert "abettor" in feedback.loc["B01", "rationale"]
+
+
+# --------------------------------------------------------------------------
+# find_spin
+
+
+def test_find_spin_recall_on_the_spin_map(spin_map, sentences):
+    b = article_text("B")
+    spans = _spans_of_map(b, spin_map, sentences)
+    found = S.find_spin(b)
+    assert _overlaps(spans, found) == len(spans)  # with the spin map: everything
+    blind = S.find_spin(b, known=False)
+    recall = _overlaps(spans, blind) / len(spans)
+    assert 0.3 <= recall < 1, f"blind recall {recall:.2f}"
+    # every spin-map word rarer than Zipf 2 is found without the map
+    rare_rows = [s for s, r in zip(spans, spin_map.itertuples())
+                 if any(zipf(w) < 2 for w in words(r.phrase) if not w[:1].isupper())]
+    assert _overlaps(rare_rows, blind) == len(rare_rows)
+
+
+@pytest.mark.parametrize("name, text, limit", [("article A", None, 3.0), ("clean paragraph", CLEAN, 0.0)])
+def test_find_spin_false_positives_per_1000_words(name, text, limit):
+    text = text or article_text("A")
+    found = S.find_spin(text)
+    per_1000 = 1000 * len(found) / len(words(text))
+    assert per_1000 <= limit, f"{name}: {per_1000:.1f} flags per 1,000 words: {found['phrase'].tolist()}"
+
+
+def test_find_spin_columns_offsets_and_order():
+    text = article_text("B")
+    found = S.find_spin(text)
+    assert list(found.columns) == ["phrase", "start", "end", "likely_original", "evidence", "score", "kind"]
+    assert all(text[s:e] == p for s, e, p in zip(found["start"], found["end"], found["phrase"]))
+    assert found["start"].is_monotonic_increasing
+    assert (found["score"].between(0.5, 1)).all() and found["evidence"].str.len().min() > 20
+    assert all(e <= s for e, s in zip(found["end"], found["start"][1:]))  # no overlaps
+
+
+def test_find_spin_on_other_text():
+    text = ("Scientists used counterfeit consciousness to study the data. The 29- time-old nurse "
+            "said the hospital, built four times ago, was closing. Mr Ortega's abettors left.")
+    found = S.find_spin(text).set_index("phrase")
+    assert found.loc["counterfeit consciousness", "likely_original"] == "artificial intelligence"
+    assert found.loc["counterfeit consciousness", "kind"] == "tortured phrase"
+    assert found.loc["29- time-old", "likely_original"] == "29-year-old"
+    assert found.loc["four times ago", "likely_original"] == "four years ago"
+    assert "abettors" in found.index and "Ortega" not in " ".join(found.index)
+
+
+def test_find_spin_min_score_and_names():
+    b = article_text("B")
+    assert len(S.find_spin(b, min_score=0.9)) < len(S.find_spin(b))
+    names = {"Tokayev", "Nazarbayev", "Nazarbayev’s", "Taldykorgan", "Almaty"}
+    assert not names & set(S.find_spin(b, known=False)["phrase"])
+
+
+def test_speed_after_first_call():
+    from medialit.readability import scores
+
+    b = article_text("B")
+    S.find_spin(b), scores(b)  # first calls load the word lists
+    for function in (S.find_spin, scores):
+        start = time.perf_counter()
+        function(b)
+        assert time.perf_counter() - start < 0.1, function.__name__
+
+
+# --------------------------------------------------------------------------
+# restore
+
+
+def test_restore_article_b(spin_map):
+    b = article_text("B")
+    restored, changes = S.restore(b, table=True)
+    assert len(changes) == len(spin_map)
+    for phrase in ["30 years of independence", "largest city", "spokesman Ned Price", "Looters came in",
+                   "“ Old Man, Out!”", "several witnesses confirmed to AFP", "Reuters reporters"]:
+        assert phrase in restored
+    for phrase in ["megacity", "abettors", "Eschewal", "dogfaces", "prophet"]:
+        assert phrase not in restored
+    assert all(b[s:e] == p for s, e, p in zip(changes["start"], changes["end"], changes["phrase"]))
+
+
+def test_restore_leaves_clean_text_alone_and_fixes_fingerprints_anywhere():
+    assert S.restore(CLEAN) == CLEAN
+    assert S.restore(article_text("A")) == article_text("A")
+    assert S.restore("After 30 times of independence, the country voted.") == \
+        "After 30 years of independence, the country voted."
+    # context-specific swaps ("abettors") are only undone inside article B's sentences
+    assert S.restore("The thief and his abettors fled.") == "The thief and his abettors fled."
+    assert "allies" in S.restore(article_sentences(["B"]).set_index("sentence_id").loc["B16", "text"])
+
+
+# --------------------------------------------------------------------------
+# spin
+
+
+def test_spin_is_seeded_and_reproducible():
+    a = article_text("A")
+    assert S.spin(a, seed=3) == S.spin(a, seed=3)
+    assert S.spin(a, seed=3) != S.spin(a, seed=4)
+    assert S.spin(a, rate=0) == a
+
+
+def test_spin_swaps_only_table_words_and_keeps_names():
+    a = article_text("A")
+    spun, swaps = S.spin(a, seed=1, rate=1.0, table=True)
+    table = S.synonyms()
+    pairs = set(zip(table["word"], table["synonym"]))
+    assert len(swaps) > 100
+    for row in swaps.itertuples():
+        assert spun[row.start:row.end] == row.synonym
+        assert (row.word.lower(), row.synonym.lower()) in pairs
+    for name in ["Tokayev", "Nazarbayev", "TASS", "Almaty", "Kazakhstan"]:
+        assert name in spun
+
+
+def test_rarest_spinner_is_easier_to_detect_than_commonest():
+    rates = lesson04.detection_rates()
+    assert rates["rarest"] > 0.4 > 0.15 > rates["commonest"]
+
+
+@pytest.mark.parametrize("function", [S.find_spin, S.restore, S.spin])
+@pytest.mark.parametrize("bad, words_in_message", [
+    ("", "empty"),
+    ("   \n ", "empty"),
+    ("12 345 6789 2022", "no words"),
+    ("POLICE SAID THEY HAD KILLED DOZENS OF PROTESTERS IN THE MAIN CITY.", "capital letters"),
+    ("Die Polizei sagte am Donnerstag, dass Dutzende Demonstranten getötet wurden.", "English"),
+    ("Полиция заявила, что убила десятки протестующих.", "English"),
+    (None, "piece of text"),
+])
+def test_bad_input_gives_a_clear_message(function, bad, words_in_message):
+    with pytest.raises(ValueError, match=words_in_message):
+        function(bad)
+
+
+def test_spin_argument_checks():
+    with pytest.raises(ValueError, match="rate"):
+        S.spin("The city was quiet.", rate=2)
+    with pytest.raises(ValueError, match="choose"):
+        S.spin("The city was quiet.", choose="random")
+
+
+# --------------------------------------------------------------------------
+# Lesson 04 self-checks: right answers pass, wrong ones get hints
+
+
+def test_selfcheck_correct_answers():
+    assert evaluate("04.1", sorted(lesson04.unknown_words_b()))[0] == "correct"
+    assert evaluate("04.1", ", ".join(lesson04.unknown_words_b()).upper())[0] == "correct"
+    assert evaluate("04.2", ["B10", "B25", "b34"])[0] == "correct"
+    assert evaluate("04.3", lesson04.biggest_change()[0])[0] == "correct"
+    b13 = ("But the violence was unprecedented in a state ruled firmly since Soviet times by leader Nursultan "
+           "Nazarbayev, who held on to power despite stepping down three years ago as president.")
+    assert evaluate("04.4", b13)[0] == "correct"
+    assert evaluate("04.5", lesson04.spun_rare_change())[0] == "correct"
+    rates = lesson04.detection_rates()
+    assert evaluate("04.6", rates)[0] == "correct"
+    assert evaluate("04.6", {k: 100 * v for k, v in rates.items()})[0] == "correct"
+
+
+def test_selfcheck_wrong_answers_get_hints():
+    status, message = evaluate("04.1", ["bestrew", "Tokayev"])
+    assert status == "incorrect" and "1 of" in message and "tokayev" in message
+    assert "kind" in evaluate("04.2", ["B10"])[1]
+    assert evaluate("04.3", "Flesch reading ease")[0] == "incorrect"
+    assert "not one of the measures" in evaluate("04.3", "loudness")[1]
+    status, message = evaluate("04.4", "But the violence was unknown in a state.")
+    assert status == "incorrect" and "Still spun" in message
+    assert "wrong sign" in evaluate("04.5", -lesson04.spun_rare_change())[1]
+    assert evaluate("04.6", {"rarest": 0.1, "commonest": 0.9})[0] == "incorrect"
