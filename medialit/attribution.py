@@ -107,6 +107,7 @@ __all__ = [
     "claims",
     "chain_text",
     "parse_chain",
+    "with_chain_text",
     "article_attribution",
     "load_attribution_key",
     "compare_with_key",
@@ -192,6 +193,16 @@ def _table(path=None):
 def chain_text(chain) -> str:
     """``["Sultanat Azirbek", "Khabar 24", "TASS"]`` -> ``"Sultanat Azirbek > Khabar 24 > TASS"``."""
     return CHAIN_SEPARATOR.join(chain or [])
+
+
+def with_chain_text(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``table`` with its chain columns (``chain``, ``key_chain``)
+    written as text (:func:`chain_text`), which reads better in a table."""
+    table = table.copy()
+    for column in ("chain", "key_chain"):
+        if column in table.columns:
+            table[column] = table[column].map(chain_text)
+    return table
 
 
 def parse_chain(text) -> list[str]:
@@ -445,9 +456,12 @@ def attribute(text: str, prefix: str = "s", *, sources=None) -> pd.DataFrame:
             row["chain"] = []
         elif row["source_type"] is None:
             row["source_type"] = by_source.get(row["source"], ("not in the table",))[0]
-    frame = pd.DataFrame(rows)[COLUMNS]
-    # keep None (not NaN) for "no source" / "no cue", as documented
-    for column in ("source", "cue"):
+    return _with_none(pd.DataFrame(rows)[COLUMNS], ("source", "cue"))
+
+
+def _with_none(frame: pd.DataFrame, columns) -> pd.DataFrame:
+    """Keep None (not NaN) for "no source" / "no cue", as documented."""
+    for column in columns:
         frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     return frame
 
@@ -690,7 +704,7 @@ def claims(text: str, prefix: str = "s", *, sources=None) -> pd.DataFrame:
                 words=words, source=row.source, chain=row.chain,
                 source_type=row.source_type, kind=row.kind,
             ))
-    return pd.DataFrame(rows_out, columns=CLAIM_COLUMNS)
+    return _with_none(pd.DataFrame(rows_out, columns=CLAIM_COLUMNS), ("source",))
 
 
 # --------------------------------------------------------------------------
@@ -711,7 +725,7 @@ def article_attribution(article_ids=("A", "B")) -> pd.DataFrame:
         frame = attribute(article_text(article_id), prefix=article_id)
         frame.insert(0, "article_id", article_id)
         frames.append(frame)
-    return pd.concat(frames, ignore_index=True)
+    return _with_none(pd.concat(frames, ignore_index=True), ("source", "cue"))
 
 
 def load_attribution_key(name: str = "attribution") -> pd.DataFrame:
