@@ -81,7 +81,8 @@ def test_key_spellings_are_as_in_the_text(key):
 @pytest.mark.parametrize("name, field", [("attribution_02_type", "source_type"), ("attribution_02_kind", "kind")])
 def test_tagger_keys_agree_with_the_main_key(key, name, field):
     small = read(f"keys/{name}.csv")
-    assert list(small.columns) == ["item_id", "article_id", "sentence", "label", "rationale"]
+    extra = ["answer"] if field == "source_type" else []
+    assert list(small.columns) == ["item_id", "article_id", "sentence", "label", "rationale"] + extra
     assert 10 <= len(small) <= 15
     main = key.set_index("sentence_id")
     for row in small.itertuples():
@@ -91,10 +92,20 @@ def test_tagger_keys_agree_with_the_main_key(key, name, field):
     other = read("keys/attribution_02_kind.csv" if field == "source_type" else "keys/attribution_02_type.csv")
     assert small["item_id"].tolist() == other["item_id"].tolist(), "both Taggers use the same items"
     choices = sorted(TYPES_IN_KEYS) if field == "source_type" else list(KINDS)
-    tagger = Tagger.from_key(name, choices, save_dir=None, autosave=False)
+    if extra:  # the write-in: who is the first speaker? The first accepted answer is the key's source
+        for row in small.itertuples():
+            first = row.answer.split("|")[0]
+            assert first == (main.loc[row.item_id, "source"] or "the writer"), f"{name}, {row.item_id}: answer"
+    options = {"write_in": "Who says so?"} if extra else {}
+    tagger = Tagger.from_key(name, choices, save_dir=None, autosave=False, **options)
     for item_id, label in zip(small["item_id"], small["label"]):
         tagger.tag(item_id, label)
     assert tagger.score()["kappa"] == 1.0
+    if extra:
+        tagger.write("A19", "Russia's Foreign Ministry")  # straight apostrophe, capitals: still a match
+        tagger.write("B06", "AFP")  # the relay, not the speaker
+        feedback = tagger.feedback().set_index("item_id")["text_result"]
+        assert feedback["A19"] == "match" and feedback["B06"] == "differs"
 
 
 def test_claims_ledger(key):
