@@ -92,6 +92,8 @@ CATEGORIES = {
 
 VOICES = ("quoted", "attributed", "own")
 WRITER = "the writer"
+#: The speaker of a quotation that nobody is said to have spoken (B14's heading).
+NO_SPEAKER = "(quotation, no speaker named)"
 OUTPUT_COLUMNS = ["sentence_id", "start", "end", "matched", "term", "category", "refers_to",
                   "voice", "speaker", "distancing", "neutral"]
 
@@ -105,14 +107,15 @@ _STEMMER = PorterStemmer()
 # _distancing_before): "what he describes as a terrorist threat".
 _VERBS = r"(?:describ(?:e|es|ed|ing)|call(?:s|ed|ing)?|term(?:s|ed)?|dub(?:s|bed)?|brand(?:s|ed)?|label(?:s|led|ed)?)"
 _MARKERS = [
-    (re.compile(r"\bwhat\s+(?:he|she|they|it|we|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+" + _VERBS + r"(?:\s+as)?\b", re.I),
-     "what … describes as"),
-    (re.compile(r"\b(?:whom|which|who)\s+(?:[\w’'-]+\s+){0,4}?" + _VERBS + r"(?:\s+as)?\b", re.I),
-     "whom … described as"),
-    (re.compile(r"\bdescrib(?:e|es|ed|ing)\s+(?:[\w’'-]+\s+){1,4}?as\b", re.I), "describing … as"),
-    (re.compile(r"\bso[- ]called\b", re.I), "so-called"),
-    (re.compile(r"\b(?:alleged(?:ly)?|purported(?:ly)?|supposed(?:ly)?|allegations?\s+of|accus(?:ed|ations?)\s+of)\b",
-                re.I), "alleged / allegations of"),
+    # "what he describes as", "what the minister called"
+    re.compile(r"\bwhat\s+(?:[\w’'-]+\s+){1,3}?" + _VERBS + r"(?:\s+as)?\b", re.I),
+    # "whom the organization described as"
+    re.compile(r"\b(?:whom|which|who)\s+(?:[\w’'-]+\s+){0,4}?" + _VERBS + r"(?:\s+as)?\b", re.I),
+    # "describing the incidents as"
+    re.compile(r"\bdescrib(?:e|es|ed|ing)\s+(?:[\w’'-]+\s+){1,4}?as\b", re.I),
+    re.compile(r"\bso[- ]called\b", re.I),
+    re.compile(r"\b(?:alleged(?:ly)?|purported(?:ly)?|supposed(?:ly)?|allegations?\s+of|accus(?:ed|ations?)\s+of)\b",
+               re.I),
 ]
 _MAX_GAP_WORDS = 3   # words allowed between a distancing phrase and the loaded word
 _SHORT_QUOTE = 4     # a quotation of at most this many words counts as scare quotes
@@ -241,7 +244,7 @@ def load_lexicon(lexicon=None) -> pd.DataFrame:
                 for row in lexicon[list(COLUMNS)].to_dict("records")]
         if not rows:
             raise ValueError("The lexicon table has no rows.")
-        return _validate(rows, lambda i: f"Row {i} of the lexicon table (index {lexicon.index[i]})")
+        return _validate(rows, lambda i: f"The lexicon table's row {lexicon.index[i]}")
     if not isinstance(lexicon, (str, Path)):
         raise ValueError("The lexicon should be a path to a CSV file or a pandas DataFrame, "
                          f"not {type(lexicon).__name__}.")
@@ -332,14 +335,15 @@ def term_for(words: str, lexicon=None) -> str | None:
     return None
 
 
-def _distancing_before(sentence: str, offset: int, quote_start: int | None) -> list[str]:
+def _distancing_before(sentence: str, offset: int, quote_start: int | None, not_before: int) -> list[str]:
     """Distancing phrases in ``sentence`` that end just before position
-    ``offset`` (at most a few words before it, or right before the quotation
-    the word stands in)."""
+    ``offset``: at most a few words before it, or right before the quotation
+    the word stands in, and with no other lexicon word in between (they end
+    at or after ``not_before``, where the previous lexicon word ends)."""
     cues = []
-    for pattern, name in _MARKERS:
+    for pattern in _MARKERS:
         for m in pattern.finditer(sentence, 0, offset):
-            if m.end() > offset:
+            if m.end() > offset or m.end() < not_before:
                 continue
             gap = sentence[m.end():offset]
             near = len(_WORD.findall(gap)) <= _MAX_GAP_WORDS and not re.search(r"[.;:!?]", gap)
@@ -352,9 +356,63 @@ def _distancing_before(sentence: str, offset: int, quote_start: int | None) -> l
     return cues
 
 
-def _attribution(text: str, prefix: str):
-    """Sentences with their sources, and quotation spans, from lesson 02."""
-    return attribute(text, prefix=prefix), list(quote_spans(text))
+class _Voices:
+    """Who speaks where in one text: its sentences with their sources (from
+    :func:`medialit.attribution.attribute`) and its quotations."""
+
+    def __init__(self, text: str, prefix: str):
+        self.text = text
+        frame = attribute(text, prefix=prefix)
+        self.ids = list(frame["sentence_id"])
+        self.starts = [int(v) for v in frame["start"]]
+        self.ends = [int(v) for v in frame["end"]]
+        self.sources = [v if isinstance(v, str) and v else None for v in frame["source"]]
+        self.quotes = list(quote_spans(text))
+
+    def sentence_at(self, offset: int) -> int:
+        for n, (start, end) in enumerate(zip(self.starts, self.ends)):
+            if start <= offset < end or (n + 1 < len(self.starts) and offset < self.starts[n + 1]):
+                return n
+        return len(self.starts) - 1
+
+    def quote_at(self, start: int, end: int):
+        return next(((a, b) for a, b in self.quotes if a <= start and end <= b), None)
+
+    def quote_speaker(self, span, n: int) -> str:
+        """The source of the sentence the word is in, else of the next
+        sentences the quotation runs into ('“… disinformation. …,” she said.')."""
+        for m in [n] + [m for m in range(n + 1, len(self.starts)) if self.starts[m] < span[1]]:
+            if self.sources[m]:
+                return self.sources[m]
+        return NO_SPEAKER
+
+    def record(self, start: int, end: int, not_before: int, row: dict) -> dict:
+        """One output row for the words text[start:end] of lexicon ``row``."""
+        n = self.sentence_at(start)
+        span = self.quote_at(start, end)
+        if span is not None:
+            voice, speaker = "quoted", self.quote_speaker(span, n)
+        elif self.sources[n]:
+            voice, speaker = "attributed", self.sources[n]
+        else:
+            voice, speaker = "own", WRITER
+        s0 = self.starts[n]
+        cues = _distancing_before(self.text[s0:self.ends[n]], start - s0,
+                                  None if span is None else max(span[0] - s0, 0), max(not_before - s0, 0))
+        if span is not None:
+            quoted_words = len(_WORD.findall(self.text[span[0]:span[1]]))
+            if quoted_words <= _SHORT_QUOTE:
+                cues.append("scare quotes" if quoted_words == len(_WORD.findall(self.text[start:end]))
+                            else "short quote")
+        return {
+            "sentence_id": self.ids[n], "start": start, "end": end, "matched": self.text[start:end],
+            "term": row["term"], "category": row["category"], "refers_to": row["refers_to"],
+            "voice": voice, "speaker": speaker, "distancing": "; ".join(cues), "neutral": row["neutral"],
+        }
+
+
+_SCARE_ROW = {"category": "scare-quoted label", "refers_to": "other",
+              "neutral": "quote more fully and say whose word it is"}
 
 
 def find_loaded(text: str, lexicon=None, *, include_neutral: bool = False, prefix: str = "s") -> pd.DataFrame:
@@ -364,10 +422,11 @@ def find_loaded(text: str, lexicon=None, *, include_neutral: bool = False, prefi
     them, with ``prefix``), ``start`` and ``end`` (offsets into ``text``),
     ``matched`` (the words as written), ``term`` (the lexicon row they
     match), ``category``, ``refers_to``, ``voice`` (``quoted``,
-    ``attributed`` or ``own``), ``speaker`` (the quoted or cited source,
-    "the writer" for the writer's own voice, or None when a quotation's
-    source is not given), ``distancing`` (the distancing moves around the
-    word, joined by "; ", or "") and ``neutral`` (a neutral alternative).
+    ``attributed`` or ``own``), ``speaker`` (the quoted or cited source;
+    "the writer" for the writer's own voice; "(quotation, no speaker
+    named)" for a quotation nobody is said to have spoken),
+    ``distancing`` (the distancing moves around the word, joined by "; ",
+    or "") and ``neutral`` (a neutral alternative).
 
     ``lexicon`` is a path to a CSV file or a DataFrame (see
     :func:`load_lexicon`); by default the course's lexicon.  Rows whose
@@ -377,87 +436,32 @@ def find_loaded(text: str, lexicon=None, *, include_neutral: bool = False, prefi
     "scare-quoted label", when it stands alone in the quotation marks.
 
     Raises ValueError for unusable text or a broken lexicon.
+
+    >>> find_loaded("The CSTO said its troops, whom the organization described as peacekeepers, "
+    ...             "would stay.")[["matched", "voice", "speaker", "distancing"]].values.tolist()
+    [['peacekeepers', 'attributed', 'CSTO', 'whom the organization described as']]
     """
     check_text(text)
     table, patterns = _lexicon_and_patterns(lexicon)
-    frame, quotes = _attribution(text, prefix)
-    sentences = [dict(zip(("sentence_id", "start", "end", "source"), values)) for values in
-                 zip(frame["sentence_id"], frame["start"], frame["end"], frame["source"])]
-    starts = [s["start"] for s in sentences]
-    ends = [s["end"] for s in sentences]
-
-    def sentence_at(offset: int) -> int:
-        for n in range(len(starts)):
-            if starts[n] <= offset < ends[n] or (n + 1 < len(starts) and offset < starts[n + 1]):
-                return n
-        return len(starts) - 1
-
-    def quote_at(start: int, end: int):
-        for a, b in quotes:
-            if a <= start and end <= b:
-                return a, b
-        return None
-
-    def speaker_of_quote(span, n: int):
-        # the source of the sentence the word is in, else of the next
-        # sentences the quotation runs into ('“... disinformation. ...,” she said.')
-        sources = [s["source"] for s in sentences]
-        candidates = [n] + [m for m in range(n + 1, len(starts)) if starts[m] < span[1]]
-        for m in candidates:
-            if sources[m]:
-                return sources[m]
-        return None
-
+    voices = _Voices(text, prefix)
     rows = patterns["__rows__"]
-    records = []
-    taken = []
+    records, previous_end = [], 0
     for start, end, number in _matches(text, patterns):
-        row = rows[number]
-        if row["category"] == "neutral" and not include_neutral:
-            continue
-        taken.append((start, end))
-        records.append(_record(text, start, end, row["term"], row["category"], row["refers_to"],
-                               row["neutral"], sentences, sentence_at, quote_at, speaker_of_quote))
-    for a, b in quotes:  # words in scare quotes that the lexicon does not know
+        if rows[number]["category"] != "neutral" or include_neutral:
+            records.append(voices.record(start, end, previous_end, rows[number]))
+        previous_end = end
+    taken = [(r["start"], r["end"]) for r in records]
+    for a, b in voices.quotes:  # words in scare quotes that the lexicon does not know
         inner = text[a:b].strip(" \t\n“”‘’\"'")
         words = _WORD.findall(inner)
         if not words or len(words) > _SHORT_QUOTE or re.search(r"[,.;:!?]", inner):
             continue
         if any(s < b and a < e for s, e in taken):
             continue
-        s = a + text[a:b].index(inner)
-        records.append(_record(text, s, s + len(inner), inner.lower(), "scare-quoted label", "other",
-                               "quote more fully and say whose word it is", sentences, sentence_at,
-                               quote_at, speaker_of_quote))
+        at = a + text[a:b].index(inner)
+        records.append(voices.record(at, at + len(inner), at, {**_SCARE_ROW, "term": inner.lower()}))
     records.sort(key=lambda r: r["start"])
     return pd.DataFrame(records, columns=OUTPUT_COLUMNS)
-
-
-def _record(text, start, end, term, category, refers_to, neutral, sentences, sentence_at, quote_at,
-            speaker_of_quote) -> dict:
-    n = sentence_at(start)
-    sentence = sentences[n]
-    source = sentence["source"] if isinstance(sentence["source"], str) and sentence["source"] else None
-    span = quote_at(start, end)
-    if span is not None:
-        voice, speaker = "quoted", speaker_of_quote(span, n)
-    elif source:
-        voice, speaker = "attributed", source
-    else:
-        voice, speaker = "own", WRITER
-    s0 = int(sentence["start"])
-    cues = _distancing_before(text[s0:int(sentence["end"])], start - s0,
-                              None if span is None else max(span[0] - s0, 0))
-    if span is not None:
-        quoted_words = _WORD.findall(text[span[0]:span[1]])
-        if len(quoted_words) <= _SHORT_QUOTE:
-            cues.append("scare quotes" if len(quoted_words) == len(_WORD.findall(text[start:end]))
-                        else "short quote")
-    return {
-        "sentence_id": sentence["sentence_id"], "start": start, "end": end, "matched": text[start:end],
-        "term": term, "category": category, "refers_to": refers_to, "voice": voice, "speaker": speaker,
-        "distancing": "; ".join(cues), "neutral": neutral,
-    }
 
 
 def article_loaded(article_ids=None, lexicon=None, *, include_neutral: bool = False) -> pd.DataFrame:

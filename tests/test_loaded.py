@@ -188,6 +188,13 @@ def test_writers_own_voice(found):
     assert one(found, sentence_id="A20", term="terrorism").distancing == "Allegations of"
 
 
+def test_a_quotation_nobody_speaks(found):
+    # B14 is a heading in single quotation marks, quoting no one by name
+    row = one(found, sentence_id="B14", term="counter-terrorist operation")
+    assert (row.voice, row.speaker, row.distancing) == ("quoted", "(quotation, no speaker named)", "scare quotes")
+    assert found["speaker"].notna().all()
+
+
 def test_spun_copy_labels(found):
     b = found[found["article_id"] == "B"]
     assert set(b.loc[b["term"] == "insurrection", "sentence_id"]) == {"B01", "B16", "B19", "B28"}
@@ -221,6 +228,10 @@ def test_what_he_described_as_and_so_called():
     table = find_loaded("The so-called peacekeepers arrived in the city on Friday.")
     assert one(table, term="peacekeepers").distancing == "so-called"
     assert one(table, term="so-called").category == "distancing cue"
+    # a cue distances the next lexicon word only, not the one after it
+    table = find_loaded("The so-called peacekeepers had met bandits near the airport on Friday.")
+    assert one(table, term="peacekeepers").distancing == "so-called"
+    assert one(table, term="bandits").distancing == ""
     # a cue far away, or in another clause, is not distancing this word
     table = find_loaded("What he described as a plan failed; then the bandits came back to the town.")
     assert one(table, term="bandits").distancing == ""
@@ -279,7 +290,7 @@ def test_bad_lexicons_are_explained(tmp_path):
         find_loaded("Some text about the city.", lexicon=tmp_path / "missing.csv")
     with pytest.raises(ValueError, match="path to a CSV file or a pandas DataFrame"):
         load_lexicon(42)
-    with pytest.raises(ValueError, match=r"Row 0 of the lexicon table.*no value in the column 'source'"):
+    with pytest.raises(ValueError, match=r"The lexicon table's row 0 \(term '.+'\) has no value in the column 'source'"):
         load_lexicon(table.head(1).assign(source=[None]))
 
 
