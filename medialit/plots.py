@@ -211,6 +211,8 @@ def count_heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str):
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    fig.colorbar(image, ax=ax, label="count", shrink=0.8)
+    from matplotlib.ticker import MaxNLocator
+
+    fig.colorbar(image, ax=ax, label="count", shrink=0.8, ticks=MaxNLocator(integer=True))
     fig.tight_layout()
     return fig, table
