@@ -98,7 +98,8 @@ def share_bars(table: pd.DataFrame, title: str, xlabel: str = "share of the arti
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(table.columns.name or "")
-    ax.legend(title=table.index.name or None, loc="upper center", bbox_to_anchor=(0.5, -0.25 - 0.05 * len(columns)),
+    ax.legend(title=(table.index.name or "").replace("_", " ") or None, loc="upper center",
+              bbox_to_anchor=(0.5, -0.25 - 0.05 * len(columns)),
               ncol=3, fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
