@@ -88,6 +88,7 @@ a sentence with two different speakers is given only one (the first).
 
 from __future__ import annotations
 
+import csv
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -95,7 +96,6 @@ from pathlib import Path
 import pandas as pd
 
 from .corpus import DATA_DIR, sentences
-from .textcheck import check_text
 
 __all__ = [
     "SOURCE_TYPES",
@@ -154,16 +154,20 @@ def load_source_types(path=None) -> pd.DataFrame:
     ``variants`` (the forms to look for, separated by ``|``) and ``notes``.
     """
     table = pd.read_csv(path or SOURCE_TYPES_FILE, dtype=str, keep_default_na=False)
-    missing = {"source", "source_type", "entity", "variants"} - set(table.columns)
+    _check_table(set(table.columns), set(table["source_type"]) if "source_type" in table.columns else set())
+    return table
+
+
+def _check_table(columns: set, types: set) -> None:
+    missing = {"source", "source_type", "entity", "variants"} - columns
     if missing:
         raise ValueError(f"The sources table is missing the column(s): {', '.join(sorted(missing))}.")
-    bad = sorted(set(table["source_type"]) - set(SOURCE_TYPES))
+    bad = sorted(types - set(SOURCE_TYPES))
     if bad:
         raise ValueError(
             f"Unknown source type(s) in the sources table: {', '.join(bad)}. "
             f"Use one of: {', '.join(SOURCE_TYPES[:-1])}."
         )
-    return table
 
 
 def _table_key(path: Path):
@@ -174,10 +178,11 @@ def _table_key(path: Path):
 @lru_cache(maxsize=8)
 def _compiled_table(path: str, _mtime: int, _size: int):
     """(regex of all variants, variant -> (source, type, entity), source -> (type, entity))."""
-    table = load_source_types(path)
+    with open(path, encoding="utf-8", newline="") as handle:  # csv, not pandas: faster on first use
+        rows = list(csv.DictReader(handle))
+    _check_table({key for row in rows[:1] for key in row}, {row["source_type"] for row in rows})
     by_variant, by_source = {}, {}
-    for source, kind, entity, variants in zip(table["source"], table["source_type"],
-                                              table["entity"], table["variants"]):
+    for source, kind, entity, variants in ((r["source"], r["source_type"], r["entity"], r["variants"]) for r in rows):
         by_source[source] = (kind, entity)
         for variant in filter(None, (v.strip() for v in variants.split("|"))):
             by_variant[variant] = (source, kind, entity)
@@ -279,6 +284,8 @@ _SPEECH = (
     r"called(?!\s+(?:in|on|off|for|up|out)\b)|calls(?!\s+(?:in|on|off|for|up|out)\b)"
 )
 _CUE = re.compile(r"\b(?:(?P<according>according to)|(?P<citing>citing)|(?P<speech>" + _SPEECH + r"))\b", re.I)
+# A speech verb just before a quotation: 'X said: “…”'.
+_CUE_AT_END = re.compile(r"(?:" + _SPEECH + r")\s*[:,]?\s*$", re.I)
 # Words that point back to an earlier source.
 _PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.I)
 _ANAPHOR = re.compile(r"\bthe (?:news )?agency\b|\bthe channel\b|\bthe organi[sz]ation\b|\bthe alliance\b", re.I)
@@ -410,7 +417,7 @@ def _kind(sentence: str, start: int, quotes, has_source: bool, cue_spans_rel) ->
     if starts_quoted and cue_spans_rel and all(a >= rel[0][1] for a, _ in cue_spans_rel):
         return "direct"  # “…,” said X, a spokesman for …  /  “…,” she said.
     tail_quoted = not sentence[rel[-1][1]:].strip(" .”\"’")
-    if tail_quoted and len(rel) == 1 and re.search(r"(?:" + _SPEECH + r")\s*[:,]?\s*$", sentence[:first_quote], re.I):
+    if tail_quoted and len(rel) == 1 and _CUE_AT_END.search(sentence[:first_quote]):
         return "direct"  # X said: “…”
     return "mixed"
 
@@ -436,11 +443,10 @@ def attribute(text: str, prefix: str = "s", *, sources=None) -> pd.DataFrame:
     >>> row["source"], row["chain"], row["kind"], row["cue"], row["source_type"]
     ('TASS', ['TASS'], 'indirect', 'said', 'news agency')
     """
-    check_text(text)
+    sents = sentences(text, prefix=prefix)  # checks the text (check_text) first
     table = _table(sources)
     by_source = table[2]
     quotes = quote_spans(text)
-    sents = sentences(text, prefix=prefix)
     history = _History()
     rows = []
     for sid, sentence, start, end, paragraph in sents[["sentence_id", "text", "start", "end", "paragraph"]].itertuples(index=False):
@@ -462,7 +468,8 @@ def attribute(text: str, prefix: str = "s", *, sources=None) -> pd.DataFrame:
 def _with_none(frame: pd.DataFrame, columns) -> pd.DataFrame:
     """Keep None (not NaN) for "no source" / "no cue", as documented."""
     for column in columns:
-        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+        values = [None if v is None or (isinstance(v, float) and v != v) else v for v in frame[column]]
+        frame[column] = pd.Series(values, index=frame.index, dtype=object)
     return frame
 
 
@@ -884,3 +891,11 @@ def source_shares(table: pd.DataFrame, by: str = "source_type", weight: str = "c
     shares = shares.loc[shares.sum(axis=1).sort_values(ascending=False, kind="stable").index]
     shares.columns.name = "article"
     return shares
+
+
+# Build the sources pattern now, at import, so the first call is as fast as
+# the others. A missing or broken table is reported when it is used instead.
+try:
+    _table()
+except (OSError, ValueError):  # pragma: no cover - reported on first use
+    pass

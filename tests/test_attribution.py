@@ -243,3 +243,30 @@ def _timed(function, *args, **kwargs):
     start = time.perf_counter()
     function(*args, **kwargs)
     return time.perf_counter() - start
+
+
+# ---------------------------------------------------------------- never a crash
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = ["the", "police", "said", "told", "TASS", "it", "she", "according to", "citing", "Khabar 24",
+           "“", "”", "‘", "’", '"', ",", ".", "\n", "12", "were", "killed", "Jen Psaki", "dozens of"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=0, max_size=40))
+def test_any_mix_of_words_and_quote_marks_never_crashes(pieces):
+    text = " ".join(pieces)
+    spans = quote_spans(text)
+    assert all(0 <= a < b <= len(text) for a, b in spans)
+    assert spans == sorted(spans)
+    try:
+        table = attribute(text)
+        found = claims(text)
+    except ValueError:
+        return  # unusable text gets a plain-language ValueError
+    assert set(table["kind"]) <= set(KINDS) and set(table["source_type"]) <= set(SOURCE_TYPES)
+    for row in table.itertuples():
+        assert (row.source is None) == (row.chain == []) == (row.source_type == "the writer")
+        assert text[row.start:row.end] == row.sentence
+    assert all(w in s for w, s in zip(found["words"], found["sentence_id"].map(dict(zip(table.sentence_id, table.sentence)))))
