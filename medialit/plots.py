@@ -15,7 +15,7 @@ import textwrap
 import matplotlib.pyplot as plt
 import pandas as pd
 
-__all__ = ["OKABE_ITO", "HATCHES", "grouped_barh", "share_bars", "chain_diagram", "count_heatmap"]
+__all__ = ["OKABE_ITO", "HATCHES", "grouped_barh", "share_bars", "chain_diagram", "measure_panels", "count_heatmap"]
 
 #: Okabe-Ito colours (black left out: it hides the hatching).
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
@@ -172,6 +172,53 @@ def chain_diagram(table: pd.DataFrame, title: str, tail=(), type_of=None):
     fig.tight_layout()
     rows = [{"from": a, "to": b, "sentences": ", ".join(ids)} for (a, b), ids in edges.items()]
     return fig, pd.DataFrame(rows, columns=["from", "to", "sentences"])
+
+
+# --------------------------------------------------------------------------
+# Lesson 04: spun text
+
+
+def measure_panels(table: pd.DataFrame, title: str, measures=None, notes=None, ncols: int = 3):
+    """Small multiples: one panel per measure (a row of ``table``), one bar
+    per text (a column of ``table``), each panel on its own scale, so that a
+    measure near 30 and one near 100 can be read side by side.
+
+    ``measures`` picks and orders the rows (default: all); ``notes`` maps a
+    measure to a short line under its name (e.g. "lower = harder").  Bars
+    carry their values.  Returns ``(figure, table)``; the table (the rows
+    shown) is the text alternative.
+    """
+    import textwrap
+
+    if table.empty:
+        raise ValueError("There is nothing to plot: the table is empty.")
+    measures = list(measures) if measures is not None else list(table.index)
+    missing = [m for m in measures if m not in table.index]
+    if missing:
+        raise ValueError(f"These measures are not in the table: {', '.join(map(str, missing))}.")
+    shown = table.loc[measures]
+    series = list(shown.columns)
+    nrows = -(-len(measures) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3.3 * ncols, 2.6 * nrows + 0.8), squeeze=False)
+    for ax, measure in zip(axes.flat, measures):
+        values = [float(shown.loc[measure, s]) for s in series]
+        bars = ax.bar(range(len(series)), values, color=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(series))],
+                      hatch=None, edgecolor="black", linewidth=0.6)
+        for i, bar in enumerate(bars):
+            bar.set_hatch(HATCHES[i % len(HATCHES)])
+        ax.bar_label(bars, labels=[f"{v:g}" for v in values], padding=2, fontsize=8)
+        ax.set_xticks(range(len(series)), [textwrap.fill(str(s), 12) for s in series], fontsize=8)
+        heading = str(measure) + (f"\n({notes[measure]})" if notes and measure in notes else "")
+        ax.set_title(heading, fontsize=9)
+        ax.set_ylabel("value", fontsize=8)
+        top = max([v for v in values if v == v] + [0])
+        ax.set_ylim(0, top * 1.2 if top > 0 else 1)
+        ax.spines[["top", "right"]].set_visible(False)
+    for ax in list(axes.flat)[len(measures):]:
+        ax.set_visible(False)
+    fig.suptitle(title, fontsize=11)
+    fig.tight_layout()
+    return fig, shown
 
 
 # --------------------------------------------------------------------------

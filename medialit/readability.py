@@ -211,12 +211,13 @@ def _measure(text: str) -> dict:
     return row
 
 
-def scores(text: str, by: str = "text") -> pd.DataFrame:
+def scores(text: str, by: str = "text", prefix: str = "s") -> pd.DataFrame:
     """Readability and word-rarity measures of ``text``.
 
     ``by="text"`` (default): one row for the whole text, one column per
     measure (see :data:`METRICS`).  ``by="sentence"``: one row per sentence
-    (ids ``s01``, ``s02``... from :func:`medialit.corpus.sentences`), with
+    (ids ``s01``, ``s02``... from :func:`medialit.corpus.sentences`; give
+    ``prefix="B"`` to number them like article B's sentences), with
     ``sentence_id`` and ``sentence`` columns first.  SMOG is left empty
     (NaN) for fewer than 30 sentences, where the formula is not valid.
 
@@ -231,7 +232,7 @@ def scores(text: str, by: str = "text") -> pd.DataFrame:
     if by == "sentence":
         from .corpus import sentences
 
-        table = sentences(text)
+        table = sentences(text, prefix=prefix)
         rows = [{"sentence_id": sid, "sentence": sentence, **_measure(sentence)}
                 for sid, sentence in zip(table["sentence_id"], table["text"])]
         return pd.DataFrame(rows)

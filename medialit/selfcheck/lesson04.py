@@ -108,7 +108,7 @@ def _q04_3(answer):
 
     given = answer.strip().lower().replace("-", "–")
     if given == measure.lower():
-        return True, (f"{measure} changes by {change:+.1f} %: restoring about halves the rare words, "
+        return True, (f"“{measure}” changes by {change:+.1f} %: restoring about halves the rare words, "
                       "while the formulas move far less (Flesch the most, because it weighs syllables heavily).")
     if given not in {m.lower() for m in METRICS}:
         return False, f"That is not one of the measures. They are: {', '.join(METRICS)}."
