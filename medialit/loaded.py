@@ -265,7 +265,7 @@ def _patterns(table: pd.DataFrame) -> dict[str, list[tuple[tuple[str, ...], int]
     for candidates in by_first.values():
         candidates.sort(key=lambda c: -len(c[0]))
     forms = [f for term, variants in zip(table["term"], table["variants"]) for f in [term, *variants.split("|")]]
-    by_first["__rows__"] = table.to_dict("records")
+    by_first["__rows__"] = [dict(zip(COLUMNS, values)) for values in zip(*(table[c] for c in COLUMNS))]
     by_first["__starts__"] = {w[:3].lower() for f in forms for w in _WORD.findall(f)}
     return by_first
 
