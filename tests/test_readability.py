@@ -94,3 +94,25 @@ def test_formula_cannot_see_meaning():
 def test_bad_input(function, bad, words_in_message):
     with pytest.raises(ValueError, match=words_in_message):
         function(bad)
+
+
+def test_measure_panels_plot_has_a_panel_per_measure_and_returns_its_table():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from medialit.plots import HATCHES, measure_panels
+
+    table = R.compare(FIXED, "The metropolis had abettors and demurrers. The dogfaces ran.", labels=("x", "y"))
+    measures = ["Flesch reading ease", "Dale–Chall", "rare words per 1,000", "SMOG"]
+    fig, shown = measure_panels(table[["x", "y"]], title="A sentence that says what to see",
+                                measures=measures, notes={"Dale–Chall": "higher = harder"}, ncols=3)
+    visible = [ax for ax in fig.axes if ax.get_visible()]
+    assert [ax.get_title().split("\n")[0] for ax in visible] == measures
+    assert fig._suptitle.get_text() == "A sentence that says what to see"
+    assert [p.get_hatch() or "" for p in visible[0].patches] == HATCHES[:2]  # a non-colour cue per text
+    assert list(shown.index) == measures and list(shown.columns) == ["x", "y"]
+    plt.close(fig)
+    with pytest.raises(ValueError, match="not in the table"):
+        measure_panels(table[["x", "y"]], title="t", measures=["loudness"])
