@@ -348,6 +348,13 @@ def test_a_later_lesson_tagger_answers_in_the_browser(lab, page, tmp_path, lesso
             toggles.nth(row).locator("button").nth(choice).click()
         # the count comes back from the kernel: the click went there and back
         tagger.get_by_text(f"{done} of {total} tagged", exact=True).wait_for()
+        # a write-in box (Tagger(..., write_in=...)): type an answer; it is sent on Enter / leaving the box
+        boxes = tagger.locator(".widget-text input, .widget-textarea textarea")
+        written = "my browser answer" if boxes.count() else None
+        if written:
+            assert boxes.count() == total, "one write-in box per item"
+            boxes.first.fill(written)
+            boxes.first.press("Tab")
         start = time.perf_counter()
         check.click()
         summary = tagger.get_by_text(re.compile(r"^You tagged \d+ of \d+ items"))
@@ -363,5 +370,9 @@ def test_a_later_lesson_tagger_answers_in_the_browser(lab, page, tmp_path, lesso
         assert text.startswith(f"You tagged {done} of {total} items; {matches} match the key"), text
         if matches + len(differs) >= 2:
             assert "Cohen's kappa" in text or "Kappa is undefined" in text, text
+        if written:
+            # the first item's feedback answers the text: matched, differs, or a model answer beside it
+            first_feedback = toggles.first.locator("xpath=..").inner_text()  # the item's row
+            assert (f"“{written}”" in first_feedback or "No model answer" in first_feedback), first_feedback
     assert _sha256(lesson) == before, "the browser run must not change the committed lesson"
     print(f"\n[browser] {lesson.stem}: " + ", ".join(f"{k} {v:.2f} s" for k, v in times.items()))
