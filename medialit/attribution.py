@@ -474,15 +474,42 @@ def _with_none(frame: pd.DataFrame, columns) -> pd.DataFrame:
 
 
 def _attribute_sentence(sentence, start, quotes, history, sources):
+    """Source, chain, kind and cue of one sentence (offsets relative to the text)."""
     end = start + len(sentence)
     inside = [(a, b) for a, b in quotes if a < end and start < b]
     quotes_rel = [(a - start, b - start) for a, b in inside]
     mentions = _mentions(sentence, start, inside, sources)
+    cues = [c for c in _CUE.finditer(sentence) if not _in_spans(start + c.start(), inside)]
+    _mark_handoffs(sentence, mentions, cues)
+    speakers = [who for c in cues if c.group("speech")
+                for who in [_speaker_for(c, mentions, sentence, quotes_rel)] if who is not None]
+    resolved = _resolve(mentions, history, sources)
+    speaker = next((s for s in speakers if id(s) in resolved), None)
+    unlisted = None if speaker is not None else _unlisted_speaker(sentence, cues, quotes_rel)
+    according = [m for m in mentions if m["role"] == "according" and id(m) in resolved]
+    if speaker is None and unlisted is None and according:
+        speaker = according.pop(0)  # "According to TASS, 12 died": TASS is the speaker
+    chain = _build_chain(mentions, resolved, speaker, unlisted, according)
+    names = list(dict.fromkeys(source for _pos, (source, _type, _entity) in chain))
+    history.mentioned.extend(layer for _pos, layer in chain)
+    history.mentioned.extend((m["source"], m["type"], m["entity"]) for m in mentions if m["how"] == "name")
+    source = names[0] if names else None
+    first = chain[0][1] if chain else (None, None, None)
+    return dict(
+        source=source,
+        chain=names,
+        kind=_kind(sentence, start, quotes, source is not None, [(c.start(), c.end()) for c in cues]),
+        cue="; ".join(c.group(0) for c in cues) if (cues and source) else None,
+        source_type=first[1] if source else None,
+        entity=first[2] if source else None,
+    )
+
+
+def _mark_handoffs(sentence, mentions, cues) -> None:
+    """Give each mention its role: "according" (according to X), "citing"
+    (citing X), "medium" (on X, told X, to X, via X) or None (a possible speaker)."""
     for m in mentions:
         m["role"] = None
-    cues = [c for c in _CUE.finditer(sentence) if not _in_spans(start + c.start(), inside)]
-    # hand-offs: according to X / citing X / on X, told X, to X
-    layers = []  # (mention, role)
     for c in cues:
         if c.group("according") or c.group("citing"):
             target = next((m for m in mentions if m["start"] >= c.end() and m["role"] is None
@@ -492,78 +519,56 @@ def _attribute_sentence(sentence, start, quotes, history, sources):
                 target["cue_at"] = c.start()
     for m in mentions:
         if m["role"] is None and m["how"] != "pronoun" and _MEDIUM_BEFORE.search(sentence[:m["start"]]):
-            if any(c.group("speech") and c.end() <= m["start"] for c in cues) or re.search(r"\bon\s", sentence[max(0, m["start"] - 40):m["start"]]):
+            after_speech = any(c.group("speech") and c.end() <= m["start"] for c in cues)
+            if after_speech or re.search(r"\bon\s", sentence[max(0, m["start"] - 40):m["start"]]):
                 m["role"] = "medium"
-    speakers = []
-    for c in cues:
-        if c.group("speech"):
-            who = _speaker_for(c, mentions, sentence, quotes_rel)
-            if who is not None:
-                speakers.append(who)
-    # resolve names, pronouns and pointing phrases
+
+
+def _resolve(mentions, history, sources) -> dict:
+    """id(mention) -> (source, type, entity), pronouns and pointing phrases included."""
     resolved = {}
     for m in mentions:
         if m["how"] == "name":
             resolved[id(m)] = (m["source"], m["type"], m["entity"])
-        else:
-            before = [x for x in mentions if x["end"] <= m["start"] and x["how"] == "name"]
-            hit = history.resolve(m, before)
-            if hit:
-                entity = _entity_of(hit[0], sources)
-                resolved[id(m)] = (hit[0], hit[1], entity)
-    speaker = next((s for s in speakers if id(s) in resolved), None)
-    unlisted = None
-    if speaker is None:
-        masked = list(sentence)
-        for a, b in quotes_rel:
-            for i in range(max(a, 0), min(b, len(sentence))):
-                masked[i] = "\x00"  # quoted words: a clause boundary
-        masked = "".join(masked)
-        for c in cues:
-            unlisted = _fallback_speaker(c, sentence, masked)
-            if unlisted:
-                break
-    according = [m for m in mentions if m["role"] == "according" and id(m) in resolved]
-    if speaker is None and unlisted is None and according:
-        speaker = according.pop(0)  # "According to TASS, 12 died": TASS is the speaker
+            continue
+        before = [x for x in mentions if x["end"] <= m["start"] and x["how"] == "name"]
+        hit = history.resolve(m, before)
+        if hit:
+            resolved[id(m)] = (hit[0], hit[1], _entity_of(hit[0], sources))
+    return resolved
+
+
+def _unlisted_speaker(sentence, cues, quotes_rel):
+    """The words of a speaker that is not in the sources table, or None."""
+    masked = list(sentence)
+    for a, b in quotes_rel:
+        for i in range(max(a, 0), min(b, len(sentence))):
+            masked[i] = "\x00"  # quoted words: a clause boundary
+    masked = "".join(masked)
+    for c in cues:
+        words = _fallback_speaker(c, sentence, masked)
+        if words:
+            return words
+    return None
+
+
+def _build_chain(mentions, resolved, speaker, unlisted, according):
+    """[(position, (source, type, entity))], innermost speaker first."""
     chain = []
     if speaker is not None:
         chain.append((speaker["start"], resolved[id(speaker)]))
     elif unlisted is not None:
         chain.append((-1, (unlisted, None, None)))
-    for m in mentions:
-        if m["role"] == "medium" and id(m) in resolved and (speaker is not None or unlisted):
-            chain.append((m["start"], resolved[id(m)]))
-    for m in according:
-        chain.append((m["start"], resolved[id(m)]))
+    if chain:
+        chain += [(m["start"], resolved[id(m)]) for m in mentions if m["role"] == "medium" and id(m) in resolved]
+    chain += [(m["start"], resolved[id(m)]) for m in according]
     for m in mentions:
         if m["role"] == "citing" and id(m) in resolved and chain:
             # the cited source sits just inside the layer named before "citing"
             before = [i for i, (pos, _) in enumerate(chain) if pos < m["cue_at"]]
             where = max(before, key=lambda i: chain[i][0]) if before else 0
             chain.insert(where, (m["start"], resolved[id(m)]))
-    names, seen = [], set()
-    for _pos, (source, _kind_, _entity) in chain:
-        if source not in seen:
-            names.append(source)
-            seen.add(source)
-    first = chain[0][1] if chain else (None, None, None)
-    for _pos, layer in chain:
-        history.mentioned.append(layer)
-    for m in mentions:
-        if m["how"] == "name":
-            history.mentioned.append((m["source"], m["type"], m["entity"]))
-    cue_words = [c.group(0) for c in cues if c.group("speech") is None or speakers or unlisted or chain]
-    cue_spans = [(c.start(), c.end()) for c in cues]
-    source = names[0] if names else None
-    return dict(
-        source=source,
-        chain=names,
-        kind=_kind(sentence, start, quotes, source is not None, cue_spans),
-        cue="; ".join(cue_words) if (cue_words and source) else None,
-        source_type=first[1] if source else None,
-        entity=first[2] if source else None,
-    )
+    return chain
 
 
 def _entity_of(source, sources):
