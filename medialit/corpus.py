@@ -250,6 +250,15 @@ def sentences(text: str, prefix: str = "s") -> pd.DataFrame:
     >>> sentences("Mr Tokayev spoke. The U.S. embassy said so.")["text"].tolist()
     ['Mr Tokayev spoke.', 'The U.S. embassy said so.']
     """
+    if not isinstance(text, str):
+        check_text(text)  # explains what is wrong with bytes, None, ...
+    return _sentences(text, str(prefix)).copy()
+
+
+@lru_cache(maxsize=64)
+def _sentences(text: str, prefix: str) -> pd.DataFrame:
+    """The work of :func:`sentences`, remembered for the last texts: every
+    check of lesson 05 splits the same text, and splitting is the slow part."""
     check_text(text)
     rows = []
     for paragraph, (line_start, line_end) in enumerate(_line_spans(text)):
