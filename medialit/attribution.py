@@ -49,9 +49,9 @@ lessons rely on them):
 * :func:`quote_spans` ``(text) -> list[(start, end)]`` - the quoted material
   in ``text``: ``text[start:end]`` runs from the opening quotation mark to
   the closing one, both included (“…”, "…" and ‘…’). A quotation may run over
-  several sentences. A quotation mark that is never closed ends at the end
-  of its line; a stray closing mark is ignored. Never raises for unbalanced
-  marks.
+  several sentences. A double quotation mark that is never closed ends at
+  the end of its line; an unclosed ‘ and a stray closing mark are ignored.
+  Never raises for unbalanced marks.
 
 * :func:`claims` ``(text, prefix="s") -> DataFrame`` - the figures in the
   text (killed, injured, hospitalised, arrested, beheaded, troops) with the
@@ -228,9 +228,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
     Handles curly double quotes (“…”), straight double quotes ("…") and curly
     single quotes (‘…’, where ’ inside a word is an apostrophe, not a closing
-    mark). A quotation may span several sentences of one paragraph; one that
-    is never closed ends at the end of its line. Never raises for unbalanced
-    marks; raises ValueError only if ``text`` is not a string.
+    mark). A quotation may span several sentences of one paragraph; a double
+    quotation that is never closed ends at the end of its line, and a single
+    ‘ that is never closed is taken for a stray apostrophe and ignored.
+    Never raises for unbalanced marks; raises ValueError only if ``text`` is
+    not a string.
 
     >>> t = 'He said “no.” Then “yes'
     >>> [t[a:b] for a, b in quote_spans(t)]
@@ -243,7 +245,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     n = len(text)
     for i, ch in enumerate(text):
         if ch == "\n" and open_at is not None and not _continues_after_newline(text, i, closer):
-            spans.append((open_at, i))  # unclosed: ends with its line
+            if closer != "’":  # an unclosed ‘ is more likely a stray apostrophe (‘90s)
+                spans.append((open_at, i))  # unclosed: ends with its line
             open_at = None
             continue
         if open_at is None:
@@ -257,7 +260,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 continue  # an apostrophe inside a word: Kazakhstan’s
             spans.append((open_at, i + 1))
             open_at = None
-    if open_at is not None:
+    if open_at is not None and closer != "’":
         spans.append((open_at, n))
     return spans
 

@@ -316,3 +316,9 @@ def test_share_bars_and_source_shares():
         source_shares(table, weight="words")
     with pytest.raises(ValueError):
         share_bars(shares.iloc[0:0], "empty")
+
+
+def test_an_unclosed_single_quote_is_an_apostrophe_not_a_quotation():
+    text = "In the ‘90s the CSTO said little. Later it said more."
+    assert quote_spans(text) == []
+    assert attribute(text)["kind"].tolist() == ["indirect", "indirect"]
