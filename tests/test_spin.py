@@ -208,14 +208,21 @@ def test_find_spin_min_score_and_names():
 
 
 def test_speed_after_first_call():
+    """find_spin() and scores() on an article-length text they have not seen
+    before take under 0.1 s once the word lists are loaded (best of three
+    new texts, so that a busy machine does not make the test flaky)."""
     from medialit.readability import scores
 
-    b = article_text("B")
-    S.find_spin(b), scores(b)  # first calls load the word lists
+    a = article_text("A")
+    S.find_spin(a), scores(a)  # first calls load the word lists and the pronouncing dictionary
+    new_texts = [S.spin(a, seed=9000 + i, rate=0.3) for i in range(3)]  # unseen: nothing cached per text
     for function in (S.find_spin, scores):
-        start = time.perf_counter()
-        function(b)
-        assert time.perf_counter() - start < 0.1, function.__name__
+        times = []
+        for text in new_texts:
+            start = time.perf_counter()
+            function(text)
+            times.append(time.perf_counter() - start)
+        assert min(times) < 0.1, f"{function.__name__}: {min(times):.3f} s"
 
 
 # --------------------------------------------------------------------------
