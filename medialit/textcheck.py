@@ -9,6 +9,7 @@ library.  All problems are reported as :class:`ValueError`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: Largest text we accept, in bytes of UTF-8 (about 400 pages of prose).
 MAX_BYTES = 2_000_000
@@ -53,6 +54,28 @@ def check_text(text, what: str = "text") -> str:
             f"The {what} should be a piece of text (a Python string), "
             f"but got {type(text).__name__}."
         )
+    problem = _problem(text, what)
+    if problem:
+        raise ValueError(problem)
+    return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
+
+
+@lru_cache(maxsize=256)
+def _problem(text: str, what: str) -> str | None:
+    """What is wrong with ``text`` in plain words, or None.  Remembered for
+    recent texts: every medialit function checks its input, and lesson 05
+    runs them all on the same text."""
+    try:
+        _check_str(text, what)
+    except ValueError as problem:
+        return str(problem)
+    return None
+
+
+def _check_str(text: str, what: str) -> None:
     if not text.strip():
         raise ValueError(f"The {what} is empty. Paste or load some article text first.")
     size = len(text.encode("utf-8", errors="surrogatepass"))
@@ -61,7 +84,7 @@ def check_text(text, what: str = "text") -> str:
             f"The {what} is {size / 1_000_000:.1f} MB; the limit is "
             f"{MAX_BYTES / 1_000_000:.0f} MB. Check one article at a time."
         )
-    controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t") or ch == "\ufffd")
+    controls = len(_CONTROL.findall(text))
     if "\x00" in text or controls > max(3, len(text) // 200):
         raise ValueError(
             f"The {what} contains binary data (control characters), so it is "
@@ -90,4 +113,3 @@ def check_text(text, what: str = "text") -> str:
                 "words are common English words such as 'the', 'of' or 'said'. "
                 "This course's tools only read English."
             )
-    return text
