@@ -1,0 +1,273 @@
+"""Check any article: every check of the course on one text, or on a folder.
+
+:func:`check_article` runs the three checks the course teaches on a text a
+student brings:
+
+* **who says so** - :func:`medialit.attribution.attribute`: the source of
+  each sentence, and which sentences have none;
+* **which words carry a verdict** - :func:`medialit.loaded.find_loaded`:
+  loaded words and whose voice carries them;
+* **is it spun** - :func:`medialit.spin.find_spin` and
+  :func:`medialit.readability.scores`: words that look swapped, and
+  readability.
+
+The result, an :class:`ArticleReport`, shows itself in a notebook as HTML
+(every piece of the text escaped; marks that do not rely on colour, with a
+legend) and offers plain tables for scripts (:meth:`ArticleReport.table`).
+
+:func:`check_folder` does the same for every ``.txt`` file of a folder (a
+class corpus) and returns one summary table.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .textcheck import check_text
+
+__all__ = ["ArticleReport", "check_article", "check_folder", "SUMMARY_COLUMNS"]
+
+#: The columns of :meth:`ArticleReport.table` and of :func:`check_folder`.
+SUMMARY_COLUMNS = [
+    "words", "sentences", "unsourced_sentences", "unsourced_share", "sources",
+    "loaded_words", "loaded_own_voice", "spin_candidates", "spin_per_1000_words",
+    "flesch_reading_ease", "rare_per_1000_words",
+]
+
+
+@dataclass
+class ArticleReport:
+    """Everything :func:`check_article` found in one text.
+
+    Attributes: ``text`` (as checked), ``title``, ``attribution`` (one row
+    per sentence), ``loaded`` (one row per loaded word), ``spin`` (one row
+    per candidate), ``readability`` (a dict of the measures of
+    :func:`medialit.readability.scores`), ``summary`` (a
+    few plain sentences).
+    """
+
+    text: str
+    title: str
+    attribution: pd.DataFrame
+    loaded: pd.DataFrame
+    spin: pd.DataFrame
+    readability: dict
+    summary: str = ""
+    figures: dict = field(default_factory=dict)
+
+    def table(self) -> pd.Series:
+        """The report's numbers as a pandas Series (index: ``SUMMARY_COLUMNS``)."""
+        return pd.Series(self.figures, name=self.title)[SUMMARY_COLUMNS]
+
+    def __repr__(self) -> str:
+        return f"Report on {self.title!r}: {self.summary}"
+
+    def _repr_html_(self) -> str:
+        return render_html(self)
+
+
+# --------------------------------------------------------------------------
+# one text
+
+
+def _word_count(text: str) -> int:
+    import re
+
+    return len(re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text))
+
+
+def check_article(text: str, title: str = "your text") -> ArticleReport:
+    """Run every check of the course on ``text`` and return the report.
+
+    Raises ``ValueError`` with a plain-language message when the text cannot
+    be checked (empty, not English, HTML page source, binary junk, over
+    2 MB); see :func:`medialit.textcheck.check_text`.
+    """
+    from .attribution import attribute
+    from .loaded import find_loaded
+    from .readability import scores
+    from .spin import find_spin
+
+    text = check_text(text)
+    attribution = attribute(text)
+    loaded = find_loaded(text)
+    spin = find_spin(text)
+    readability = scores(text).iloc[0].to_dict()
+    words = _word_count(text)
+    per_1000 = 1000 / words if words else 0.0
+    unsourced = int(attribution["source"].isna().sum())
+    sources = sorted({s for s in attribution["source"].dropna()})
+    own = int((loaded["voice"] == "own").sum()) if len(loaded) else 0
+    figures = {
+        "words": words,
+        "sentences": len(attribution),
+        "unsourced_sentences": unsourced,
+        "unsourced_share": round(unsourced / len(attribution), 3) if len(attribution) else 0.0,
+        "sources": len(sources),
+        "loaded_words": len(loaded),
+        "loaded_own_voice": own,
+        "spin_candidates": len(spin),
+        "spin_per_1000_words": round(len(spin) * per_1000, 1),
+        "flesch_reading_ease": readability.get("Flesch reading ease"),
+        "rare_per_1000_words": readability.get("rare words per 1,000"),
+    }
+    report = ArticleReport(text, title, attribution, loaded, spin, readability, figures=figures)
+    report.summary = _summarise(figures, sources)
+    return report
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def _summarise(f: dict, sources: list[str]) -> str:
+    """A few plain sentences on the figures."""
+    parts = [f"{f['unsourced_sentences']} of {f['sentences']} sentences have no source"
+             + (f"; the text cites {_plural(f['sources'], 'source')}" if f["sources"] else "; it cites no one")
+             + "."]
+    parts.append(f"{_plural(f['loaded_words'], 'loaded word')}, "
+                 f"{f['loaded_own_voice']} of them in the writer's own voice.")
+    spin_words = f["spin_per_1000_words"]
+    verdict = ("many for news text: possible spinning, read those words in context"
+               if spin_words >= 20 else "few, as in ordinary news text" if spin_words < 8
+               else "some: worth a look")
+    parts.append(f"{_plural(f['spin_candidates'], 'word')} that may have been swapped "
+                 f"({spin_words:g} per 1,000 words: {verdict}).")
+    if f["flesch_reading_ease"] is not None:
+        parts.append(f"Flesch reading ease {f['flesch_reading_ease']:.0f} "
+                     "(0-30 very hard, 60-70 plain English, 90+ very easy).")
+    return " ".join(parts)
+
+
+# --------------------------------------------------------------------------
+# HTML
+
+_LEGEND = (
+    "<p style='font-size:90%'><b>How to read this:</b> "
+    "<span style='border-bottom:3px double #D55E00'>double underline<sup>L</sup></span> = a loaded word "
+    "(the small letter after it says whose voice: <i>w</i> the writer's, <i>q</i> a quotation, "
+    "<i>a</i> an attributed paraphrase); "
+    "<span style='border:1px dashed #0072B2'>dashed box<sup>S</sup></span> = a word that may have been "
+    "swapped by a spinner; "
+    "<b>⊘</b> at the start of a sentence = no source given. Hover over a mark for details.</p>"
+)
+
+
+def _spans(report: ArticleReport) -> list[tuple[int, int, str, str]]:
+    """Non-overlapping marks (start, end, kind, tooltip), first come first kept."""
+    marks = []
+    for row in report.loaded.itertuples(index=False):
+        who = getattr(row, "speaker", None)
+        tip = f"loaded ({row.category}); voice: {row.voice}" + (f" ({who})" if isinstance(who, str) and who else "")
+        marks.append((int(row.start), int(row.end), "loaded:" + str(row.voice), tip))
+    for row in report.spin.itertuples(index=False):
+        original = getattr(row, "likely_original", None)
+        tip = "may be spun" + (f"; likely original (inferred): {original}" if isinstance(original, str) and original
+                               else "") + f"; {row.evidence}"
+        marks.append((int(row.start), int(row.end), "spin", tip))
+    marks.sort(key=lambda m: (m[0], -m[1]))
+    kept, last_end = [], -1
+    for mark in marks:
+        if mark[0] >= last_end:
+            kept.append(mark)
+            last_end = mark[1]
+    return kept
+
+
+def _mark(fragment: str, kind: str, tip: str) -> str:
+    safe, tip = html.escape(fragment), html.escape(tip, quote=True)
+    if kind == "spin":
+        return f"<span title='{tip}' style='border:1px dashed #0072B2'>{safe}<sup>S</sup></span>"
+    voice = kind.split(":", 1)[1][:1]
+    letter = {"o": "w"}.get(voice, voice)
+    return f"<span title='{tip}' style='border-bottom:3px double #D55E00'>{safe}<sup>L{letter}</sup></span>"
+
+
+def render_html(report: ArticleReport) -> str:
+    """The report as HTML: summary, legend, the marked-up text, and a table
+    of the sources.  All text from the article is escaped."""
+    text = report.text
+    starts = {int(r.start): r for r in report.attribution.itertuples(index=False)}
+    marks = _spans(report)
+    out, position = [], 0
+    boundaries = sorted(set(starts) | {m[0] for m in marks} | {m[1] for m in marks} | {len(text)})
+    mark_at = {m[0]: m for m in marks}
+    for boundary in boundaries:
+        if boundary < position:
+            continue
+        if boundary > position:
+            out.append(html.escape(text[position:boundary]))
+            position = boundary
+        if position in starts and starts[position].source is None:
+            out.append("<b title='no source given'>⊘</b> ")
+        if position in mark_at:
+            start, end, kind, tip = mark_at[position]
+            out.append(_mark(text[start:end], kind, tip))
+            position = end
+    body = "".join(out).replace("\n\n", "</p><p>").replace("\n", "<br>")
+    sources = (report.attribution.dropna(subset=["source"])
+               .groupby("source").size().sort_values(ascending=False).rename("sentences").reset_index())
+    return (f"<div><h3>{html.escape(report.title)}</h3>"
+            f"<p>{html.escape(report.summary)}</p>{_LEGEND}"
+            f"<div style='max-width:60em;line-height:1.6'><p>{body}</p></div>"
+            f"<p><b>Who is cited, in how many sentences:</b></p>{sources.to_html(index=False, escape=True)}</div>")
+
+
+# --------------------------------------------------------------------------
+# a folder
+
+
+def _check_file(path: str) -> dict:
+    """Summary row for one file (runs in a worker process)."""
+    row = {"file": Path(path).name, "problem": ""}
+    try:
+        raw = Path(path).read_bytes()
+        report = check_article(raw, title=Path(path).name)
+        row.update(report.figures)
+    except (ValueError, OSError) as problem:
+        row["problem"] = str(problem)
+    return row
+
+
+def check_folder(path, pattern: str = "*.txt", workers: int | None = None, progress: bool = True) -> pd.DataFrame:
+    """Check every file matching ``pattern`` in the folder ``path``.
+
+    Returns one row per file: ``file``, the :data:`SUMMARY_COLUMNS`, and
+    ``problem`` (empty, or why the file was skipped, e.g. not UTF-8 text).
+    A file that cannot be checked is reported and skipped; the rest
+    complete.  Work is spread over ``workers`` processes (default: one per
+    core).  ``progress`` shows a progress bar (in a notebook, a widget).
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        raise ValueError(f"There is no folder {folder}.")
+    files = sorted(str(p) for p in folder.glob(pattern) if p.is_file())
+    if not files:
+        raise ValueError(f"There are no {pattern} files in {folder}.")
+    workers = workers or os.cpu_count() or 1
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(files), desc="Checking", unit="file")
+    rows = []
+    try:
+        if workers == 1 or len(files) < 8:
+            for path_ in files:
+                rows.append(_check_file(path_))
+                bar and bar.update()
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for row in pool.map(_check_file, files, chunksize=max(1, len(files) // (workers * 8))):
+                    rows.append(row)
+                    bar and bar.update()
+    finally:
+        if bar is not None:
+            bar.close()
+    return pd.DataFrame(rows, columns=["file", *SUMMARY_COLUMNS, "problem"])

@@ -1,0 +1,104 @@
+"""check_article and check_folder: every check of the course on any text."""
+
+import html
+import re
+import time
+
+import pandas as pd
+import pytest
+
+from medialit import article_text
+from medialit.corpus import mixed_articles
+from medialit.report import SUMMARY_COLUMNS, ArticleReport, check_article, check_folder
+
+PASTE = """Officials said on Monday that 40 people had been detained after a protest in the capital.
+"We acted within the law," a police spokesperson told reporters. Witnesses described the crowd as peaceful.
+The so-called rioters were mostly students, according to a local rights group."""
+
+
+@pytest.mark.parametrize("article", ["A", "B"])
+def test_both_articles(article):
+    report = check_article(article_text(article), title=f"article {article}")
+    assert isinstance(report, ArticleReport)
+    table = report.table()
+    assert list(table.index) == SUMMARY_COLUMNS
+    assert table["sentences"] == len(report.attribution) > 30
+    assert table["unsourced_sentences"] == report.attribution["source"].isna().sum()
+    assert f"{table['unsourced_sentences']:.0f} of {table['sentences']:.0f} sentences have no source" in report.summary
+    assert table["loaded_words"] == len(report.loaded) > 0
+
+
+def test_spun_article_stands_out_from_the_wire_copy():
+    a = check_article(article_text("A")).table()
+    b = check_article(article_text("B")).table()
+    assert b["spin_per_1000_words"] > 5 * a["spin_per_1000_words"]
+    assert b["rare_per_1000_words"] > 1.5 * a["rare_per_1000_words"]
+    assert "possible spinning" in check_article(article_text("B")).summary
+    assert "possible spinning" not in check_article(article_text("A")).summary
+
+
+def test_a_short_paste_of_our_own():
+    report = check_article(PASTE)
+    sources = set(report.attribution["source"].dropna())
+    assert sources, report.attribution
+    assert "rioters" in set(report.loaded["matched"].str.lower())
+    assert report.figures["sentences"] == 4
+
+
+def test_html_is_escaped_and_marks_have_a_legend():
+    text = PASTE + "\nA reader wrote <b>bold</b> & <script>alert(1)</script> in the comments, the site said."
+    report = check_article(text)
+    page = report._repr_html_()
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "How to read this" in page and "⊘" in page
+    assert "<sup>L" in page  # a loaded word is marked by more than colour
+    # every character of the text is in the page, escaped, in order
+    plain = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<sup>[^<]*</sup>", "", page)))
+    assert "rioters were mostly students" in plain
+
+
+@pytest.mark.parametrize("bad, words", [
+    ("", "empty"),
+    ("x" * 2_100_000, "limit is 2 MB"),
+    ("<html><body><p>Hello</p><div>news</div></body></html>", "HTML"),
+    ("Полиция заявила, что задержаны десятки человек в Алматы во время протестов.", "English"),
+    (b"\x00\x01\x02binary\xff", "not UTF-8"),
+])
+def test_bad_input_gets_a_plain_message(bad, words):
+    with pytest.raises(ValueError, match=words):
+        check_article(bad)
+
+
+def test_check_article_is_quick():
+    text = article_text("A")
+    check_article(text)
+    fresh = mixed_articles(5, seed=11)
+    start = time.perf_counter()
+    for t in fresh:
+        check_article(t)
+    per_text = (time.perf_counter() - start) / len(fresh)
+    assert per_text < 1.0, f"{per_text:.2f} s per 5 KB text"
+
+
+def test_folder_run_reports_and_skips_a_file_that_is_not_utf8(tmp_path):
+    for i, text in enumerate(mixed_articles(9, size=1500, seed=2)):
+        (tmp_path / f"{i:02d}.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "latin1.txt").write_bytes("Café owners said police closed the square.".encode("latin-1"))
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("not a txt file", encoding="utf-8")
+    table = check_folder(tmp_path, workers=2, progress=False)
+    assert isinstance(table, pd.DataFrame) and len(table) == 11
+    problems = table.set_index("file")["problem"]
+    assert "not UTF-8" in problems["latin1.txt"] and "empty" in problems["empty.txt"]
+    done = table[table["problem"] == ""]
+    assert len(done) == 9 and done["sentences"].gt(0).all()
+    one = check_article((tmp_path / "00.txt").read_text(encoding="utf-8")).table()
+    row = done.set_index("file").loc["00.txt", SUMMARY_COLUMNS]
+    assert row.astype(float).tolist() == pytest.approx(one.astype(float).tolist())
+
+
+def test_folder_errors(tmp_path):
+    with pytest.raises(ValueError, match="no folder"):
+        check_folder(tmp_path / "missing")
+    with pytest.raises(ValueError, match="no \\*.txt files"):
+        check_folder(tmp_path)
