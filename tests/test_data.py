@@ -106,20 +106,35 @@ def test_voice_key(sentences):
         assert any(p in row.sentence for p in parts), f"{where}: the rationale quotes no words from the sentence"
 
 
+#: Keys whose rows are not one per course sentence, and the test that checks
+#: them row by row instead.
+CHECKED_ELSEWHERE = {
+    "keys/exercises_01.csv": "test_exercise_key_matches_the_texts",
+    "keys/attribution_heldout.csv": "tests/test_attribution_key.py::test_heldout_sentences (sentences we wrote)",
+}
+
+
 @pytest.mark.parametrize("relative", sorted(p.relative_to(DATA).as_posix() for p in (DATA / "keys").glob("*.csv")))
 def test_every_sentence_key_quotes_its_sentence(relative, sentences):
-    """Any key with item_id and sentence columns (voice_01, warmup_00, ...)
-    must quote the sentence table exactly and give a rationale per item."""
+    """Every key that names course sentences (by ``item_id`` or
+    ``sentence_id``) must name real ones, quote the sentence table exactly
+    when it has a ``sentence`` column, and give a rationale per row."""
     key = read_csv(relative)
-    if not {"item_id", "sentence"} <= set(key.columns):
-        assert relative == "keys/exercises_01.csv", f"{relative}: a key needs item_id and sentence columns"
-        return  # checked row by row in test_exercise_key_matches_the_texts
-    assert key["item_id"].is_unique, f"{relative}: repeated item_id"
-    for row in key.itertuples():
-        assert row.item_id in sentences, f"{relative}, {row.item_id}: no such sentence"
-        assert row.sentence == sentences[row.item_id], f"{relative}, {row.item_id}: sentence differs from the table"
+    id_column = next((c for c in ("item_id", "sentence_id") if c in key.columns), None)
+    if relative in CHECKED_ELSEWHERE:
+        return
+    assert id_column, f"{relative}: a key needs an item_id or sentence_id column"
+    if "sentence" in key.columns and "question" not in key.columns:
+        assert key[id_column].is_unique, f"{relative}: repeated {id_column}"
+    for row in key.to_dict("records"):
+        where = f"{relative}, {row[id_column]}"
+        assert row[id_column] in sentences, f"{where}: no such sentence"
+        if "article_id" in row:
+            assert row["article_id"] == row[id_column][0], f"{where}: article_id does not match the id"
+        if "sentence" in row:
+            assert row["sentence"] == sentences[row[id_column]], f"{where}: sentence differs from the table"
         if "rationale" in key.columns:
-            assert row.rationale.strip(), f"{relative}, {row.item_id}: empty rationale"
+            assert row["rationale"].strip(), f"{where}: empty rationale"
 
 
 def test_readme_documents_every_file():
