@@ -31,7 +31,7 @@ import pandas as pd
 
 from .textcheck import check_text
 
-__all__ = ["ArticleReport", "check_article", "check_folder", "SUMMARY_COLUMNS"]
+__all__ = ["ArticleReport", "check_article", "check_folder", "paste_box", "PasteBox", "try_check", "SUMMARY_COLUMNS"]
 
 #: The columns of :meth:`ArticleReport.table` and of :func:`check_folder`.
 SUMMARY_COLUMNS = [
@@ -217,6 +217,72 @@ def render_html(report: ArticleReport) -> str:
             f"<p>{html.escape(report.summary)}</p>{_LEGEND}"
             f"<div style='max-width:60em;line-height:1.6'><p>{body}</p></div>"
             f"<p><b>Who is cited, in how many sentences:</b></p>{sources.to_html(index=False, escape=True)}</div>")
+
+
+# --------------------------------------------------------------------------
+# pasting a text in a notebook
+
+
+def try_check(text, title: str = "your text"):
+    """:func:`check_article`, but a text that cannot be checked gives back
+    the plain-language reason (a str) instead of raising."""
+    try:
+        return check_article(text, title=title)
+    except ValueError as problem:
+        return str(problem)
+
+
+class PasteBox:
+    """A text box to paste an article into, a Check button, and the report.
+
+    Anything pasted is checked by :func:`check_article`; a text that cannot
+    be checked (empty, huge, HTML source, not English, binary junk) gets a
+    plain message in the box's output, never a traceback.  Drivable from
+    Python: ``box.text.value = "..."``, then ``box.button.click()``;
+    ``box.report`` is the last report (or None) and ``box.message`` the last
+    message.
+    """
+
+    def __init__(self, title: str = "your text"):
+        import ipywidgets as widgets
+
+        self.title = title
+        self.report = None
+        self.message = ""
+        self.text = widgets.Textarea(
+            value="", placeholder="Paste the article's text here (plain text, not the page source).",
+            description="Article text:", style={"description_width": "initial"},
+            layout=widgets.Layout(width="95%", height="10em"))
+        self.button = widgets.Button(description="Check this text", icon="search",
+                                     tooltip="Run every check of the course on the text above")
+        self.output = widgets.HTML("")
+        self.button.on_click(lambda _: self.check())
+        self.widget = widgets.VBox([self.text, self.button, self.output])
+
+    def check(self):
+        """Check the pasted text (what the button does); returns the report or None."""
+        result = try_check(self.text.value, self.title)
+        if isinstance(result, str):
+            self.report, self.message = None, result
+            self.output.value = (f"<p style='color:#8a1c1c'><b>This text cannot be checked:</b> "
+                                 f"{html.escape(result)}</p>")
+            return None
+        self.report, self.message = result, result.summary
+        self.output.value = render_html(result)
+        return result
+
+    def _repr_mimebundle_(self, **kwargs):
+        data = self.widget._repr_mimebundle_(**kwargs)
+        data["text/plain"] = repr(self)
+        return data
+
+    def __repr__(self) -> str:
+        return f"PasteBox for {self.title!r}: paste a text and press 'Check this text'."
+
+
+def paste_box(title: str = "your text") -> PasteBox:
+    """A :class:`PasteBox`, ready to show in a notebook cell."""
+    return PasteBox(title)
 
 
 # --------------------------------------------------------------------------

@@ -102,3 +102,31 @@ def test_folder_errors(tmp_path):
         check_folder(tmp_path / "missing")
     with pytest.raises(ValueError, match="no \\*.txt files"):
         check_folder(tmp_path)
+
+
+@pytest.mark.parametrize("bad, words", [
+    ("", "empty"),
+    ("y" * 2_100_000, "limit is 2 MB"),
+    ("<!DOCTYPE html><html><head><title>x</title></head><body>news</body></html>", "HTML"),
+    ("Полиция заявила, что задержаны десятки человек в Алматы во время протестов.", "English"),
+    ("abc\x00\x01\x02\x03\x04\x05 junk", "binary"),
+])
+def test_paste_box_answers_bad_input_in_words(bad, words):
+    from medialit.report import paste_box
+
+    box = paste_box()
+    box.text.value = bad
+    box.button.click()
+    assert box.report is None and words in box.message
+    assert "cannot be checked" in box.output.value and "Traceback" not in box.output.value
+
+
+def test_paste_box_shows_the_report_escaped():
+    from medialit.report import paste_box
+
+    box = paste_box("pasted")
+    box.text.value = PASTE + "\n<img src=x onerror=alert(1)> the site said."
+    box.button.click()
+    assert box.report is not None and box.message == box.report.summary
+    assert "<img" not in box.output.value and "&lt;img" in box.output.value
+    assert repr(box) == "PasteBox for 'pasted': paste a text and press 'Check this text'."
