@@ -348,7 +348,9 @@ class _History:
                     if m["how"] == "name" and m["entity"] == "person":
                         return m["source"], m["type"]
             for source, kind, entity in reversed(self.speakers):
-                if want is None or entity == want:
+                # entity None: a speaker not in the sources table ("the
+                # regional governor"), who may be the "he" or "it" that follows
+                if want is None or entity in (want, None):
                     return source, kind
             return None
         want_type = next(t for w, t in _ANAPHOR_TYPE.items() if w in words)

@@ -322,3 +322,14 @@ def test_an_unclosed_single_quote_is_an_apostrophe_not_a_quotation():
     text = "In the ‘90s the CSTO said little. Later it said more."
     assert quote_spans(text) == []
     assert attribute(text)["kind"].tolist() == ["indirect", "indirect"]
+
+
+def test_pronoun_after_a_speaker_not_in_the_table():
+    """'he told ...' after 'the regional governor said' is the governor,
+    though the governor is not in the sources table."""
+    text = ("Dozens of rioters stormed the hall, the regional governor said. "
+            "“They will be eliminated,” he told the state broadcaster.")
+    rows = attribute(text)
+    assert list(rows["source"]) == ["the regional governor", "the regional governor"]
+    assert list(rows["kind"]) == ["indirect", "direct"]
+
