@@ -31,7 +31,7 @@ import pandas as pd
 
 from .textcheck import check_text
 
-__all__ = ["ArticleReport", "check_article", "check_folder", "paste_box", "PasteBox", "try_check", "SUMMARY_COLUMNS"]
+__all__ = ["ArticleReport", "check_article", "check_folder", "paste_box", "PasteBox", "practice_folder", "Problem", "try_check", "SUMMARY_COLUMNS"]
 
 #: The columns of :meth:`ArticleReport.table` and of :func:`check_folder`.
 SUMMARY_COLUMNS = [
@@ -60,6 +60,7 @@ class ArticleReport:
     readability: dict
     summary: str = ""
     figures: dict = field(default_factory=dict)
+    prefix: str = "s"
 
     def table(self) -> pd.Series:
         """The report's numbers as a pandas Series (index: ``SUMMARY_COLUMNS``)."""
@@ -67,6 +68,34 @@ class ArticleReport:
 
     def __repr__(self) -> str:
         return f"Report on {self.title!r}: {self.summary}"
+
+    def to_check(self, spin_rows: int = 3) -> pd.DataFrame:
+        """What to check next, as a table of concrete questions: every
+        figure in the text (who else reports it?), every loaded word in the
+        writer's own voice (whose word is it?), and the strongest spin
+        candidates (what did the original say?).  Columns: ``sentence_id``,
+        ``what``, ``question``."""
+        from .attribution import chain_text, claims
+
+        rows = []
+        for c in claims(self.text, prefix=self.prefix).itertuples(index=False):
+            via = chain_text(c.chain) if c.chain else ""
+            question = (f"Who else reports this figure? It reaches you via {via} ({c.source_type})."
+                        if via else "No source is given: who could know this number, and have they said it?")
+            rows.append((c.sentence_id, f"a figure: “{c.words}”", question))
+        own = self.loaded[self.loaded["voice"] == "own"] if len(self.loaded) else self.loaded
+        for w in own.itertuples(index=False):
+            rows.append((w.sentence_id, f"the writer's word: “{w.matched}”",
+                         f"Whose label is it? A neutral report might say: {w.neutral}."))
+        strongest = self.spin.sort_values(["score", "start"], ascending=[False, True]).head(spin_rows)
+        at = self.attribution
+        for sp in strongest.itertuples(index=False):
+            sid = at.loc[(at["start"] <= sp.start) & (at["end"] > sp.start), "sentence_id"]
+            original = sp.likely_original if isinstance(sp.likely_original, str) and sp.likely_original else None
+            rows.append((sid.iloc[0] if len(sid) else "", f"a word that may be swapped: “{sp.phrase}”",
+                         f"Search for the sentence with “{original}” (inferred) to find the original text."
+                         if original else "Read it in context: which word would a reporter have used?"))
+        return pd.DataFrame(rows, columns=["sentence_id", "what", "question"])
 
     def _repr_html_(self) -> str:
         return render_html(self)
@@ -82,8 +111,11 @@ def _word_count(text: str) -> int:
     return len(re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text))
 
 
-def check_article(text: str, title: str = "your text") -> ArticleReport:
+def check_article(text: str, title: str = "your text", prefix: str = "s") -> ArticleReport:
     """Run every check of the course on ``text`` and return the report.
+
+    Sentence ids are ``prefix`` + a number (``s01`` ...); give ``prefix="A"``
+    for article A to get the ids of the answer keys (``A01`` ...).
 
     Raises ``ValueError`` with a plain-language message when the text cannot
     be checked (empty, not English, HTML page source, binary junk, over
@@ -95,8 +127,8 @@ def check_article(text: str, title: str = "your text") -> ArticleReport:
     from .spin import find_spin
 
     text = check_text(text)
-    attribution = attribute(text)
-    loaded = find_loaded(text)
+    attribution = attribute(text, prefix=prefix)
+    loaded = find_loaded(text, prefix=prefix)
     spin = find_spin(text)
     readability = scores(text).iloc[0].to_dict()
     words = _word_count(text)
@@ -117,7 +149,7 @@ def check_article(text: str, title: str = "your text") -> ArticleReport:
         "flesch_reading_ease": readability.get("Flesch reading ease"),
         "rare_per_1000_words": readability.get("rare words per 1,000"),
     }
-    report = ArticleReport(text, title, attribution, loaded, spin, readability, figures=figures)
+    report = ArticleReport(text, title, attribution, loaded, spin, readability, figures=figures, prefix=prefix)
     report.summary = _summarise(figures, sources)
     return report
 
@@ -223,13 +255,42 @@ def render_html(report: ArticleReport) -> str:
 # pasting a text in a notebook
 
 
+class Problem(str):
+    """Why a text cannot be checked: a str that shows itself as a plain
+    message in a notebook (no quotation marks, no traceback)."""
+
+    def __repr__(self) -> str:
+        return f"This text cannot be checked: {self}"
+
+    def _repr_html_(self) -> str:
+        return f"<p style='color:#8a1c1c'><b>This text cannot be checked:</b> {html.escape(self)}</p>"
+
+
 def try_check(text, title: str = "your text"):
     """:func:`check_article`, but a text that cannot be checked gives back
-    the plain-language reason (a str) instead of raising."""
+    a :class:`Problem` (a str with the plain-language reason) instead of
+    raising."""
     try:
         return check_article(text, title=title)
     except ValueError as problem:
-        return str(problem)
+        return Problem(problem)
+
+
+def practice_folder(folder, n: int = 40, seed: int = 5) -> Path:
+    """Fill ``folder`` with a practice class corpus and return it: ``n``
+    mixed texts (:func:`medialit.corpus.mixed_articles`), the two course
+    articles, and one old file that is not UTF-8 (as a real class corpus
+    often has), to try :func:`check_folder` on."""
+    from .corpus import article_text, mixed_articles
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, text in enumerate(mixed_articles(n, seed=seed)):
+        (folder / f"practice_{number:02d}.txt").write_text(text, encoding="utf-8")
+    for article_id in ("A", "B"):
+        (folder / f"article_{article_id}.txt").write_text(article_text(article_id), encoding="utf-8")
+    (folder / "old_file_latin1.txt").write_bytes("Café owners said police closed the square.".encode("latin-1"))
+    return folder
 
 
 class PasteBox:
@@ -262,7 +323,7 @@ class PasteBox:
     def check(self):
         """Check the pasted text (what the button does); returns the report or None."""
         result = try_check(self.text.value, self.title)
-        if isinstance(result, str):
+        if isinstance(result, Problem):
             self.report, self.message = None, result
             self.output.value = (f"<p style='color:#8a1c1c'><b>This text cannot be checked:</b> "
                                  f"{html.escape(result)}</p>")

@@ -130,3 +130,28 @@ def test_paste_box_shows_the_report_escaped():
     assert box.report is not None and box.message == box.report.summary
     assert "<img" not in box.output.value and "&lt;img" in box.output.value
     assert repr(box) == "PasteBox for 'pasted': paste a text and press 'Check this text'."
+
+
+def test_what_to_check_next():
+    report = check_article(article_text("A"), prefix="A")
+    todo = report.to_check()
+    assert list(todo.columns) == ["sentence_id", "what", "question"]
+    figures = todo[todo["what"].str.startswith("a figure")]
+    a04 = figures[figures["sentence_id"] == "A04"]
+    assert any("12 law enforcement officers were killed" in w for w in a04["what"])
+    assert all("Khabar 24 > Interfax" in q for q in a04["question"])
+    headline = figures[figures["sentence_id"] == "A01"]
+    assert "No source is given" in headline["question"].iloc[0]
+    own = todo[todo["what"].str.startswith("the writer's word")]
+    assert len(own) == (report.loaded["voice"] == "own").sum()
+
+
+def test_try_check_and_practice_folder(tmp_path):
+    from medialit.report import Problem, practice_folder, try_check
+
+    problem = try_check("")
+    assert isinstance(problem, Problem) and repr(problem).startswith("This text cannot be checked: The text is empty")
+    folder = practice_folder(tmp_path / "corpus", n=3, seed=1)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "article_A.txt", "article_B.txt", "old_file_latin1.txt",
+        "practice_00.txt", "practice_01.txt", "practice_02.txt"]
