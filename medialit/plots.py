@@ -15,7 +15,8 @@ import textwrap
 import matplotlib.pyplot as plt
 import pandas as pd
 
-__all__ = ["OKABE_ITO", "HATCHES", "grouped_barh", "share_bars", "chain_diagram", "measure_panels", "count_heatmap"]
+__all__ = ["OKABE_ITO", "HATCHES", "grouped_barh", "share_bars", "chain_diagram", "measure_panels", "count_heatmap",
+           "labelled_scatter"]
 
 #: Okabe-Ito colours (black left out: it hides the hatching).
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
@@ -264,3 +265,32 @@ def count_heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str):
     fig.colorbar(image, ax=ax, label="count", shrink=0.8, ticks=MaxNLocator(integer=True))
     fig.tight_layout()
     return fig, table
+
+
+def labelled_scatter(table: pd.DataFrame, x: str, y: str, title: str, xlabel: str, ylabel: str,
+                     label: str = "file", highlight=()):
+    """One point per row of ``table`` (e.g. one per checked file).  Rows
+    whose ``label`` is in ``highlight`` get their own marker shape, colour
+    and a text label, so they can be found without colour.  Returns
+    ``(figure, table)``, the table sorted by ``x`` as the text alternative."""
+    if table.empty:
+        raise ValueError("There is nothing to plot: the table is empty.")
+    fig, ax = plt.subplots(figsize=(7.5, 5))
+    rest = table[~table[label].isin(list(highlight))]
+    ax.scatter(rest[x], rest[y], s=30, marker="o", facecolors="none", edgecolors="#555555",
+               label=f"other texts ({len(rest)})")
+    markers = ["s", "^", "D", "v", "P", "X"]
+    for i, name in enumerate(highlight):
+        row = table[table[label] == name]
+        if row.empty:
+            continue
+        ax.scatter(row[x], row[y], s=90, marker=markers[i % len(markers)], color=OKABE_ITO[(i + 1) % len(OKABE_ITO)],
+                   edgecolors="black", label=str(name), zorder=3)
+        ax.annotate(str(name), (row[x].iloc[0], row[y].iloc[0]), xytext=(6, 6), textcoords="offset points")
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.legend(loc="best", frameon=False)
+    ax.grid(alpha=0.3)
+    fig.tight_layout()
+    return fig, table.sort_values(x, ascending=False)[[label, x, y]].reset_index(drop=True)
