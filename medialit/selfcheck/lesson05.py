@@ -1,0 +1,128 @@
+"""Self-check questions 05.1-05.5 (lesson 05, "Check any article").
+
+Every expected answer is worked out from the tools' own output when the
+check runs, so the checks stay right if the tools improve.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ._common import whole_number
+
+
+@lru_cache(maxsize=2)
+def _report(article_id: str):
+    from ..corpus import article_text
+    from ..report import check_article
+
+    return check_article(article_text(article_id), prefix=article_id)
+
+
+def _q05_1(answer):
+    expected = int(_report("B").attribution["source"].isna().sum())
+    total = len(_report("B").attribution)
+    given = whole_number(answer, "12")
+    if given == expected:
+        return True, f"{expected} of article B's {total} sentences name no source: the writer's own voice."
+    return False, ("Not quite. Count the rows of report_b.attribution whose source is missing "
+                   "(.isna().sum() counts them).")
+
+
+def _words(answer) -> set[str]:
+    if isinstance(answer, str):
+        answer = [answer]
+    if not hasattr(answer, "__iter__") or isinstance(answer, dict):
+        raise TypeError("a list of words, such as ['regime', 'rigged']")
+    words = list(answer)
+    if not all(isinstance(w, str) for w in words):
+        raise TypeError("a list of words (strings)")
+    return {w.strip().lower() for w in words if w.strip()}
+
+
+def _q05_2(answer):
+    loaded = _report("A").loaded
+    expected = set(loaded.loc[loaded["voice"] == "own", "matched"].str.lower())
+    given = _words(answer)
+    if given == expected:
+        return True, (f"All {len(expected)} different words: {', '.join(sorted(expected))}. "
+                      "None is attributed to anyone; each is the writer's verdict.")
+    missing, extra = expected - given, given - expected
+    parts = [f"You have {len(given & expected)} of {len(expected)}."]
+    if missing:
+        parts.append(f"{len(missing)} missing: keep only voice == 'own', and use the 'matched' column.")
+    if extra:
+        parts.append(f"Not in the writer's own voice (or not loaded): {', '.join(sorted(extra))}.")
+    return False, " ".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _practice_spin() -> dict[str, float]:
+    from ..corpus import mixed_articles
+    from ..report import check_article
+
+    return {f"practice_{n:02d}.txt": check_article(text).figures["spin_per_1000_words"]
+            for n, text in enumerate(mixed_articles(40, seed=5))}
+
+
+def _q05_3(answer):
+    if not isinstance(answer, str):
+        raise TypeError("a file name (a string), such as 'practice_07.txt'")
+    given = answer.strip()
+    if given in ("article_B.txt", "article_A.txt"):
+        return False, "Leave the two course articles out: the question asks about the practice texts."
+    values = _practice_spin()
+    if given not in values:
+        return False, "That is not one of the practice files. Their names look like 'practice_07.txt'."
+    top = max(values.values())
+    if values[given] == top:
+        return True, (f"{given} has {top:g} likely swaps per 1,000 words, the most of the practice texts: "
+                      "it must have drawn many sentences from article B.")
+    return False, (f"{given} has {values[given]:g} per 1,000 words; another practice file has more. "
+                   "Sort the table by spin_per_1000_words.")
+
+
+def _q05_4(answer):
+    from ..attribution import attribute
+
+    if not isinstance(answer, str):
+        raise TypeError("a sentence (a string)")
+    try:
+        rows = attribute(answer)
+    except ValueError as problem:
+        return False, f"check_article could not read it: {problem}"
+    if len(rows) != 1:
+        return False, f"Write one sentence; this is {len(rows)}."
+    source = rows["source"].iloc[0]
+    if source is None:
+        return False, ("The extractor finds no source in it. Use a cue it knows, such as 'said' or "
+                       "'according to', next to 'the mayor'.")
+    if "mayor" not in str(source).lower():
+        return False, f"The extractor gives the source as {source!r}, not the mayor. What made it choose that?"
+    return True, (f"The source is {source!r}, with the cue {rows['cue'].iloc[0]!r} "
+                  f"({rows['kind'].iloc[0]} speech).")
+
+
+def _q05_5(answer):
+    a, b = _report("A").table().astype(float), _report("B").table().astype(float)
+    change = ((b - a).abs() / a.abs().where(a != 0)).dropna()
+    expected = change.idxmax()
+    if not isinstance(answer, str):
+        raise TypeError("the name of a row of report.table(), such as 'words'")
+    given = answer.strip()
+    if given == expected:
+        return True, (f"{expected}: article B's value is {change[expected] + 1:.0f} times article A's. "
+                      "The spinner's rare swaps are what sets B apart.")
+    if given not in change.index:
+        return False, f"That is not a row of report.table(). The rows are: {', '.join(change.index)}."
+    return False, (f"{given} changes by {100 * change[given]:.0f}% of A's value; another row changes more. "
+                   "Divide the absolute difference by A's value.")
+
+
+QUESTIONS = {
+    "05.1": _q05_1,
+    "05.2": _q05_2,
+    "05.3": _q05_3,
+    "05.4": _q05_4,
+    "05.5": _q05_5,
+}

@@ -1,0 +1,44 @@
+"""Lesson 05's self-checks: right answers pass, wrong ones get a hint."""
+
+from medialit import article_text
+from medialit.report import check_article
+from medialit.selfcheck import evaluate
+
+
+def test_05_1_and_05_2():
+    b = check_article(article_text("B"), prefix="B")
+    assert evaluate("05.1", int(b.attribution["source"].isna().sum()))[0] == "correct"
+    assert evaluate("05.1", 3)[0] == "incorrect"
+    a = check_article(article_text("A"), prefix="A")
+    own = a.loaded.loc[a.loaded["voice"] == "own", "matched"]
+    assert evaluate("05.2", list(own))[0] == "correct"
+    assert evaluate("05.2", [w.upper() for w in set(own)])[0] == "correct"
+    status, message = evaluate("05.2", ["regime", "attackers"])
+    assert status == "incorrect" and "attackers" in message
+
+
+def test_05_3_practice_file():
+    status, message = evaluate("05.3", "article_B.txt")
+    assert status == "incorrect" and "practice texts" in message
+    assert evaluate("05.3", "practice_99.txt")[0] == "incorrect"
+    from medialit.selfcheck.lesson05 import _practice_spin
+
+    values = _practice_spin()
+    best = max(values, key=values.get)
+    assert evaluate("05.3", best)[0] == "correct"
+    assert evaluate("05.3", min(values, key=values.get))[0] == "incorrect"
+
+
+def test_05_4_mayor_sentence():
+    assert evaluate("05.4", "The square will reopen on Monday, the mayor said.")[0] == "correct"
+    assert evaluate("05.4", "The mayor told reporters that the square would reopen.")[0] == "correct"
+    status, message = evaluate("05.4", "The square will reopen on Monday.")
+    assert status == "incorrect" and "no source" in message
+    assert evaluate("05.4", "The police said so. The mayor said so.")[0] == "incorrect"
+    assert evaluate("05.4", "")[0] == "incorrect"
+
+
+def test_05_5_biggest_change():
+    assert evaluate("05.5", "spin_per_1000_words")[0] == "correct"
+    assert evaluate("05.5", "words")[0] == "incorrect"
+    assert "rows are" in evaluate("05.5", "nonsense")[1]
