@@ -448,6 +448,21 @@ def attribute(text: str, prefix: str = "s", *, sources=None) -> pd.DataFrame:
     >>> row["source"], row["chain"], row["kind"], row["cue"], row["source_type"]
     ('TASS', ['TASS'], 'indirect', 'said', 'news agency')
     """
+    if not isinstance(text, str):
+        sentences(text)  # raises the plain-language ValueError for bytes, None, ...
+    sources = None if sources is None else str(sources)
+    version = _table_key(Path(sources) if sources else SOURCE_TYPES_FILE)
+    result = _attribute(text, str(prefix), sources, version).copy()
+    result["chain"] = [list(chain) for chain in result["chain"]]  # the caller's own lists
+    return result
+
+
+@lru_cache(maxsize=32)
+def _attribute(text: str, prefix: str, sources, _table_version) -> pd.DataFrame:
+    """The work of :func:`attribute`, remembered for recent texts (lesson 05
+    and :func:`medialit.loaded.find_loaded` ask for the same text again).
+    ``_table_version`` (the sources file's path, time and size) is part of
+    the key, so an edited sources table is never answered from memory."""
     sents = sentences(text, prefix=prefix)  # checks the text (check_text) first
     table = _table(sources)
     by_source = table[2]
