@@ -35,3 +35,21 @@ def whole_number(answer, example: str = "") -> int:
     if isinstance(answer, bool) or not hasattr(answer, "__index__"):
         raise TypeError("a whole number" + (f", such as {example}" if example else ""))
     return int(answer)
+
+
+def compare_sets(given: set, expected: set, right: str, missing_hint: str, extra_hint, allowed=frozenset()):
+    """Compare a student's set of answers with the expected set.
+
+    Returns ``(True, right)`` when they match (items in ``allowed`` may be
+    given or not), else ``(False, message)``: how many were found, then
+    ``missing_hint`` if some are missing and ``extra_hint`` (a str, or a
+    function of the extra items) if some are not expected."""
+    missing, extra = expected - given, given - expected - set(allowed)
+    if not missing and not extra:
+        return True, right
+    parts = [f"You found {len(given & expected)} of {len(expected)}."]
+    if missing:
+        parts.append(missing_hint)
+    if extra:
+        parts.append(extra_hint(extra) if callable(extra_hint) else extra_hint)
+    return False, " ".join(parts)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._common import as_mapping as _as_mapping, exercise_key, whole_number as _whole_number
+from ._common import as_mapping as _as_mapping, compare_sets, exercise_key, whole_number as _whole_number
 
 
 def _exercise_key(question):
@@ -95,19 +95,15 @@ def _q01_5(answer):
     # accept any capitalisation of the agency names
     canonical = {a.lower(): a for _, a in expected}
     given = {(s, canonical.get(a.lower(), a)) for s, a in given}
-    found, missing, extra = given & expected, expected - given, given - expected
-    if not missing and not extra:
-        return True, (f"All {len(expected)} found. Note A05: it names no agency, only 'the news agency', "
-                      "which the sentence before identifies as Interfax.")
-    parts = [f"You found {len(found)} of {len(expected)}."]
-    if missing:
-        parts.append(f"{len(missing)} missing: look for spellings other than the usual ones, "
-                     "and for an agency mentioned without its name.")
-    if extra:
-        sample = ", ".join(f"{s} → {a}" for s, a in sorted(extra)[:3])
-        parts.append(f"{len(extra)} not in the key ({sample}). Khabar 24 is a TV channel, not a news agency.")
-    return False, " ".join(parts)
-
+    return compare_sets(
+        given, expected,
+        right=(f"All {len(expected)} found. Note A05: it names no agency, only 'the news agency', "
+               "which the sentence before identifies as Interfax."),
+        missing_hint=(f"{len(expected - given)} missing: look for spellings other than the usual ones, "
+                      "and for an agency mentioned without its name."),
+        extra_hint=lambda extra: (f"{len(extra)} not in the key ("
+                                  + ", ".join(f"{s} → {a}" for s, a in sorted(extra)[:3])
+                                  + "). Khabar 24 is a TV channel, not a news agency."))
 
 QUESTIONS = {
     "00.1": _q00_1,

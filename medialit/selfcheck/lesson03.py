@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ._common import as_mapping as _as_mapping, exercise_key
+from ._common import as_mapping as _as_mapping, compare_sets, exercise_key
 
 
 def _key(question: str) -> pd.DataFrame:
@@ -164,20 +164,15 @@ def _q03_5(answer):
     ids = {i.upper() for i in _words(answer, "a list of sentence ids, such as ['A11', ...]")}
     if not all(re.fullmatch(r"[AB]\d{2,}", i) for i in ids):
         return False, "Give sentence ids, such as 'A11' or 'B15'."
-    missing, extra = expected - ids, ids - expected - optional
-    if not missing and not extra:
-        note = (" A18 (“describing the incidents as”) is a near relative: there the ministry describes, "
-                "in its own quoted words." if "A18" in ids else "")
-        return True, ("All four: “what he describes as” (A11), “whom the organization described as” (A13), "
-                      "“what she described as” (A21), “what he called” (B15). Each hands a label back to its "
-                      "owner instead of adopting it." + note)
-    parts = [f"You found {len(expected & ids)} of {len(expected)}."]
-    if missing:
-        parts.append("Look for 'what … described as', 'what he called' and 'whom … described as' in both articles.")
-    if extra:
-        parts.append(f"{', '.join(sorted(extra))}: no such clause there.")
-    return False, " ".join(parts)
-
+    note = (" A18 (“describing the incidents as”) is a near relative: there the ministry describes, "
+            "in its own quoted words." if "A18" in ids else "")
+    return compare_sets(
+        ids, expected, allowed=optional,
+        right=("All four: “what he describes as” (A11), “whom the organization described as” (A13), "
+               "“what she described as” (A21), “what he called” (B15). Each hands a label back to its "
+               "owner instead of adopting it." + note),
+        missing_hint="Look for 'what … described as', 'what he called' and 'whom … described as' in both articles.",
+        extra_hint=lambda extra: f"{', '.join(sorted(extra))}: no such clause there.")
 
 QUESTIONS = {
     "03.1": _q03_1,

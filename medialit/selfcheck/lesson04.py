@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Mapping
 
-from ._common import as_mapping as _as_mapping
+from ._common import as_mapping as _as_mapping, compare_sets
 
 
 def _words_given(answer, example: str) -> set[str]:
@@ -53,16 +53,13 @@ def unknown_words_b() -> set[str]:
 def _q04_1(answer):
     expected = unknown_words_b()
     given = _words_given(answer, "['bestrew', 'fleetly']")
-    found, missing, extra = given & expected, expected - given, given - expected
-    if not missing and not extra:
-        return True, (f"All {len(expected)}: {', '.join(sorted(expected))}. Two of them are not even words: "
-                      "“ofex” and “theex” are spaces lost before “ex-”.")
-    parts = [f"You found {len(found)} of {len(expected)}."]
-    if missing:
-        parts.append("Some are missing: keep the rows of rare_words() whose zipf is 0 and that are not capitalised.")
-    if extra:
-        parts.append(f"Not in the list: {', '.join(sorted(extra)[:4])} (a name, or a word wordfreq does know?).")
-    return False, " ".join(parts)
+    return compare_sets(
+        given, expected,
+        right=(f"All {len(expected)}: {', '.join(sorted(expected))}. Two of them are not even words: "
+               "“ofex” and “theex” are spaces lost before “ex-”."),
+        missing_hint="Some are missing: keep the rows of rare_words() whose zipf is 0 and that are not capitalised.",
+        extra_hint=lambda extra: (f"Not in the list: {', '.join(sorted(extra)[:4])} "
+                                  "(a name, or a word wordfreq does know?)."))
 
 
 # --------------------------------------------------------------------------

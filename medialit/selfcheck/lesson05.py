@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ._common import whole_number
+from ._common import compare_sets, whole_number
 
 
 @lru_cache(maxsize=2)
@@ -44,17 +44,12 @@ def _q05_2(answer):
     loaded = _report("A").loaded
     expected = set(loaded.loc[loaded["voice"] == "own", "matched"].str.lower())
     given = _words(answer)
-    if given == expected:
-        return True, (f"All {len(expected)} different words: {', '.join(sorted(expected))}. "
-                      "None is attributed to anyone; each is the writer's verdict.")
-    missing, extra = expected - given, given - expected
-    parts = [f"You have {len(given & expected)} of {len(expected)}."]
-    if missing:
-        parts.append(f"{len(missing)} missing: keep only voice == 'own', and use the 'matched' column.")
-    if extra:
-        parts.append(f"Not in the writer's own voice (or not loaded): {', '.join(sorted(extra))}.")
-    return False, " ".join(parts)
-
+    return compare_sets(
+        given, expected,
+        right=(f"All {len(expected)} different words: {', '.join(sorted(expected))}. "
+               "None is attributed to anyone; each is the writer's verdict."),
+        missing_hint="Some are missing: keep only voice == 'own', and use the 'matched' column.",
+        extra_hint=lambda extra: f"Not in the writer's own voice (or not loaded): {', '.join(sorted(extra))}.")
 
 @lru_cache(maxsize=1)
 def _practice_spin() -> dict[str, float]:
