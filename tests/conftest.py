@@ -14,6 +14,16 @@ def work_folder(tmp_path, monkeypatch):
     return folder
 
 
+@pytest.fixture(scope="session")
+def sentences() -> dict[str, str]:
+    """Every sentence of the two cleaned articles: ``{"A01": "...", ...}``
+    (the ids the answer keys use)."""
+    from medialit.corpus import article_sentences
+
+    table = article_sentences()
+    return dict(zip(table["sentence_id"], table["text"]))
+
+
 def pytest_configure(config):
     """Point the whole session (and the notebook kernels nbval starts, which
     inherit the environment) at an empty work folder, so a student's saved

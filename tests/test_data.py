@@ -48,12 +48,6 @@ def read_csv(relative: str) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-@pytest.fixture(scope="module")
-def sentences() -> dict[str, str]:
-    table = corpus.article_sentences()
-    return dict(zip(table["sentence_id"], table["text"]))
-
-
 # --------------------------------------------------------------------------
 # The texts and their metadata
 

@@ -25,12 +25,6 @@ TAGGER_KEYS = {
 
 
 @pytest.fixture(scope="module")
-def sentences() -> dict[str, str]:
-    table = article_sentences()
-    return dict(zip(table["sentence_id"], table["text"]))
-
-
-@pytest.fixture(scope="module")
 def found() -> pd.DataFrame:
     return article_loaded(include_neutral=True)
 

@@ -35,12 +35,6 @@ CLEAN = (
 
 
 @pytest.fixture(scope="module")
-def sentences() -> dict[str, str]:
-    table = article_sentences()
-    return dict(zip(table["sentence_id"], table["text"]))
-
-
-@pytest.fixture(scope="module")
 def spin_map() -> pd.DataFrame:
     return S.spin_map()
 
