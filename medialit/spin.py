@@ -29,18 +29,19 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .readability import check_prose, zipf
+# one notion of a word and its lookup form for the whole package (wordfreq's)
+from .readability import RARE_ZIPF, _WORD, _key, check_prose, zipf
 
 __all__ = ["spin_map", "tortured_phrases", "synonyms", "find_spin", "restore", "spin", "RARE_LIMIT"]
 
-#: Words rarer than this (Zipf) are candidates for a spun word.
-RARE_LIMIT = 3.0
+#: Words rarer than this (Zipf) are candidates for a spun word: the same
+#: line as the readability measures' "rare words".
+RARE_LIMIT = RARE_ZIPF
 #: find_spin's default cut-off: candidates scoring lower are not reported.
 MIN_SCORE = 0.5
 
 _CONFIDENCE_SCORE = {"high": 0.95, "medium": 0.85, "low": 0.7}
 _COLUMNS = ["phrase", "start", "end", "likely_original", "evidence", "score", "kind"]
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _NUMBER = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
            r"|a few|several|many)")
 
@@ -216,11 +217,6 @@ def _sentence_starts(text: str) -> set[int]:
     for match in re.finditer(r"(?:[.!?…]['’\"”)]*\s+|\n\s*)(['‘“\"(]\s*)?", text):
         starts.add(match.end())
     return starts
-
-
-def _key(word: str) -> str:
-    word = word.lower().replace("’", "'")
-    return word[:-2] if word.endswith("'s") else word
 
 
 def _rare_candidates(text: str) -> list[dict]:
