@@ -408,8 +408,7 @@ class Tagger:
         (empty boxes left out)."""
         return {i: w.value.strip() for i, w in self.text_widgets.items() if w.value.strip()}
 
-    def _text_result(self, item_id: str) -> str:
-        written = self.texts().get(item_id, "")
+    def _text_result(self, item_id: str, written: str) -> str:
         answer = self.answers.get(item_id, "")
         if not written:
             return "not written"
@@ -429,6 +428,7 @@ class Tagger:
         written`` or ``no key``)."""
         rows = []
         tags = self.tags()
+        texts = self.texts() if self.write_in else {}
         for item_id in self.items["item_id"]:
             mine = tags.get(item_id)
             key_value, rationale = self.key.get(item_id, (None, ""))
@@ -448,9 +448,9 @@ class Tagger:
                 "rationale": rationale,
             })
             if self.write_in:
-                rows[-1].update(your_text=self.texts().get(item_id, ""),
-                                answer=self.answers.get(item_id, ""),
-                                text_result=self._text_result(item_id))
+                written = texts.get(item_id, "")
+                rows[-1].update(your_text=written, answer=self.answers.get(item_id, ""),
+                                text_result=self._text_result(item_id, written))
         columns = ["item_id", "your_tag", "key", "result", "rationale"]
         if self.write_in:
             columns += ["your_text", "answer", "text_result"]
@@ -472,7 +472,7 @@ class Tagger:
             if self.write_in:
                 text += "<br>" + self._text_feedback(row)
             self.feedback_html[row.item_id].value = f"<div style='margin-left:1.5em'>{text}</div>"
-        self.summary_html.value = f"<p><b>{html.escape(self.summary())}</b></p>"
+        self.summary_html.value = f"<p><b>{html.escape(self.summary(table))}</b></p>"
         return table
 
     def _text_feedback(self, row) -> str:
@@ -499,15 +499,16 @@ class Tagger:
         return self._show_feedback()
 
     # ------------------------------------------------------------------ scoring
-    def score(self) -> dict:
+    def score(self, table: pd.DataFrame | None = None) -> dict:
         """Counts and agreement with the key.
 
         Returns a dict: ``items``, ``tagged``, ``match``, ``differs``,
         ``not_tagged``, ``percent_match`` (of the tagged items that have a
         key), ``kappa`` (Cohen's kappa between the student and the key over
         those items, or ``None`` when it is undefined) and ``kappa_note``.
+        ``table`` is :meth:`feedback`'s table when the caller has it already.
         """
-        table = self.feedback()
+        table = self.feedback() if table is None else table
         counts = table["result"].value_counts()
         match, differs = int(counts.get("match", 0)), int(counts.get("differs", 0))
         compared = match + differs
@@ -540,13 +541,14 @@ class Tagger:
         }
         if self.write_in:
             text_counts = table["text_result"].value_counts()
-            result["written"] = int(len(self.texts()))
+            result["written"] = int((table["your_text"] != "").sum())
             result["text_match"] = int(text_counts.get("match", 0))
         return result
 
-    def summary(self) -> str:
-        """One sentence on the score, as shown under the Check button."""
-        s = self.score()
+    def summary(self, table: pd.DataFrame | None = None) -> str:
+        """One sentence on the score, as shown under the Check button
+        (``table``: :meth:`feedback`'s table, if already made)."""
+        s = self.score(table)
         if s["tagged"] == 0 and not s.get("written"):
             return f"Nothing tagged yet: {s['items']} items are waiting."
         text = ""
