@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 import re
+import statistics
 from functools import lru_cache
 
 import pandas as pd
@@ -62,6 +63,8 @@ METRICS = {
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _FLOAT = 2
+#: textstat's default language (its syllable fallback, Pyphen, hyphenates by it).
+_LANG = "en_US"
 
 
 # --------------------------------------------------------------------------
@@ -84,18 +87,27 @@ def check_prose(text, what: str = "text") -> str:
     ValueError: The text has no words in it.
     """
     check_text(text, what)
+    problem = _prose_problem(text)
+    if problem:
+        raise ValueError(problem.format(what=what))
+    return text
+
+
+@lru_cache(maxsize=64)
+def _prose_problem(text: str) -> str | None:
+    """What :func:`check_prose` finds wrong with ``text`` beyond
+    check_text (with ``{what}`` for the name of the input), or None.
+    Remembered for recent texts: check_article asks for one text several times."""
     found = _WORD.findall(text)
     letters = "".join(found)
     if len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
-        raise ValueError(
-            f"The {what} is written in capital letters only. Word lists and readability formulas "
-            "need ordinary capitalisation (they cannot tell names from words in capitals). "
-            "Paste the text in normal case; text.capitalize() is a rough fix for one sentence.")
+        return ("The {what} is written in capital letters only. Word lists and readability formulas "
+                "need ordinary capitalisation (they cannot tell names from words in capitals). "
+                "Paste the text in normal case; text.capitalize() is a rough fix for one sentence.")
     if len(found) >= 3 and not _looks_english(_ANY_WORD.findall(text)[:300]):
-        raise ValueError(
-            f"The {what} does not look like English: most of its words are more common in another "
-            "language (French, German, Spanish…) than in English. These measures are made for English text.")
-    return text
+        return ("The {what} does not look like English: most of its words are more common in another "
+                "language (French, German, Spanish…) than in English. These measures are made for English text.")
+    return None
 
 
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -115,7 +127,7 @@ def _looks_english(sample: list[str]) -> bool:
     languages (the slower test, only run when the first is unsure)."""
     if not sample:
         return False
-    if sum(zipf(w) >= RARE_ZIPF for w in sample) / len(sample) >= 0.8:
+    if sum(_zipf_as_written(w) >= RARE_ZIPF for w in sample) / len(sample) >= 0.8:
         return True
     margin = sum(_english_margin(w.lower()) for w in sample) / len(sample)
     return margin > -1.0
@@ -181,31 +193,72 @@ def rare_words(text: str, below: float = RARE_ZIPF) -> pd.DataFrame:
 
 
 def _rarity(text: str) -> dict:
-    values = [zipf(w) for w in words(text)]
+    values = [_zipf_as_written(w) for w in words(text)]
     if not values:
         return {"rare words per 1,000": math.nan, "median Zipf": math.nan}
     rare = sum(v < RARE_ZIPF for v in values)
     return {"rare words per 1,000": round(1000 * rare / len(values), 1),
-            "median Zipf": round(float(pd.Series(values).median()), 2)}
+            "median Zipf": round(statistics.median(values), 2)}
+
+
+@lru_cache(maxsize=100_000)
+def _zipf_as_written(word: str) -> float:
+    return zipf(word)
+
+
+@lru_cache(maxsize=100_000)
+def _word_facts(word: str) -> tuple[int, bool]:
+    """(syllables, on the Dale–Chall list of easy words) for one word as
+    textstat splits text, computed by textstat itself and kept: a text's
+    words are looked up once, not once per formula."""
+    from textstat.backend.counts import count_syllables
+    from textstat.backend.utils import get_lang_easy_words
+
+    return count_syllables(word, _LANG), word.lower() in get_lang_easy_words(_LANG)
 
 
 def _measure(text: str) -> dict:
-    import textstat
+    """Every measure of :data:`METRICS` for ``text``, in one pass over its words.
 
-    n_words = textstat.lexicon_count(text)
-    n_sentences = max(1, textstat.sentence_count(text))
+    The numbers are textstat 0.7.8's (same words, same sentence count, same
+    syllables, same formulas; ``tests/test_readability.py`` checks them
+    against textstat's own functions).  Calling textstat once per formula
+    would split the text and count every word's syllables again for each of
+    them: profiling ``check_article`` found that to be a third of its time."""
+    from textstat.backend.counts import count_sentences
+    from textstat.backend.selections import list_words
+
+    tokens = list_words(text)
+    n_words = len(tokens)
+    n_sentences = count_sentences(text)
+    syllables = poly = hard = hard_fog = hard_dale = 0
+    for word in tokens:
+        count, easy = _word_facts(word)
+        syllables += count
+        poly += count >= 3
+        if not easy:
+            hard_dale += 1
+            hard += count >= 2
+            hard_fog += count >= 3
+    per_sentence = n_words / n_sentences if n_sentences else 0.0
+    per_word = syllables / n_words if n_words else 0.0
+    readable = per_sentence != 0 and per_word != 0
+    share_dale = 100 * hard_dale / n_words if n_words else 0.0
+    dale = 0.1579 * share_dale + 0.0496 * per_sentence + (3.6365 if share_dale > 5 else 0.0)
     row = {
         "words": n_words,
-        "sentences": n_sentences,
-        "words per sentence": round(n_words / n_sentences, _FLOAT),
-        "syllables per word": round(textstat.syllable_count(text) / max(1, n_words), _FLOAT),
-        "Flesch reading ease": round(textstat.flesch_reading_ease(text), _FLOAT),
-        "Flesch–Kincaid grade": round(textstat.flesch_kincaid_grade(text), _FLOAT),
-        "Gunning fog": round(textstat.gunning_fog(text), _FLOAT),
-        "SMOG": round(textstat.smog_index(text), _FLOAT) if n_sentences >= SMOG_MIN_SENTENCES else math.nan,
-        "Dale–Chall": round(textstat.dale_chall_readability_score(text), _FLOAT),
-        "difficult words per 1,000": round(
-            1000 * textstat.difficult_words(text, unique=False) / max(1, n_words), 1),
+        "sentences": max(1, n_sentences),
+        "words per sentence": round(n_words / max(1, n_sentences), _FLOAT),
+        "syllables per word": round(syllables / max(1, n_words), _FLOAT),
+        "Flesch reading ease": round(206.835 - 1.015 * per_sentence - 84.6 * per_word if readable else 0.0,
+                                     _FLOAT),
+        "Flesch–Kincaid grade": round(0.39 * per_sentence + 11.8 * per_word - 15.59 if readable else 0.0,
+                                      _FLOAT),
+        "Gunning fog": round(0.4 * (per_sentence + 100 * hard_fog / n_words) if n_words else 0.0, _FLOAT),
+        "SMOG": (round(1.043 * (30 * (poly / n_sentences)) ** 0.5 + 3.1291, _FLOAT)
+                 if n_sentences >= SMOG_MIN_SENTENCES else math.nan),
+        "Dale–Chall": round(dale if n_words else 0.0, _FLOAT),
+        "difficult words per 1,000": round(1000 * hard / max(1, n_words), 1),
     }
     row.update(_rarity(text))
     return row

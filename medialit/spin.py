@@ -30,7 +30,7 @@ from functools import lru_cache
 import pandas as pd
 
 # one notion of a word and its lookup form for the whole package (wordfreq's)
-from .readability import RARE_ZIPF, _WORD, _key, check_prose, zipf
+from .readability import RARE_ZIPF, _WORD, _key, _zipf_as_written, check_prose, zipf
 
 __all__ = ["spin_map", "tortured_phrases", "synonyms", "find_spin", "restore", "spin", "RARE_LIMIT"]
 
@@ -183,23 +183,33 @@ def _known_candidates(text: str) -> list[dict]:
         found.append({"phrase": match.group(0), "start": match.start(), "end": match.end(),
                       "likely_original": _match_case(original, match.group(0)), "evidence": evidence,
                       "score": score, "kind": kind})
+    for sentence, rows in _located_rows():
+        at = text.find(sentence)
+        if at < 0:
+            continue
+        for offset, row in rows:
+            start = at + offset
+            found.append({**row, "start": start, "end": start + len(row["phrase"])})
+    return found
+
+
+@lru_cache(maxsize=1)
+def _located_rows() -> list[tuple[str, list[tuple[int, dict]]]]:
+    """The spin map's rows that only count inside their own sentence of
+    article B, grouped by that sentence: (sentence, [(where the phrase
+    starts in it, the candidate's fields)]), built once."""
     sentences = _article_b_sentences()
-    located: dict[str, int] = {}
+    groups: dict[str, list[tuple[int, dict]]] = {}
     for row in _spin_map().itertuples():
         if row.fingerprint == "yes":
             continue
-        if row.sentence_id not in located:
-            located[row.sentence_id] = text.find(sentences[row.sentence_id])
-        at = located[row.sentence_id]
-        if at < 0:
-            continue
-        start = at + sentences[row.sentence_id].index(row.phrase)
-        found.append({"phrase": row.phrase, "start": start, "end": start + len(row.phrase),
-                      "likely_original": row.likely_original,
-                      "evidence": f"spin map {row.spin_id} (article B, {row.sentence_id}; original inferred, "
-                                  f"{row.confidence} confidence): {row.evidence}",
-                      "score": _CONFIDENCE_SCORE[row.confidence], "kind": "known spun phrase"})
-    return found
+        sentence = sentences[row.sentence_id]
+        groups.setdefault(sentence, []).append((sentence.index(row.phrase), {
+            "phrase": row.phrase, "likely_original": row.likely_original,
+            "evidence": f"spin map {row.spin_id} (article B, {row.sentence_id}; original inferred, "
+                        f"{row.confidence} confidence): {row.evidence}",
+            "score": _CONFIDENCE_SCORE[row.confidence], "kind": "known spun phrase"}))
+    return list(groups.items())
 
 
 def _rule_candidates(text: str) -> list[dict]:
@@ -231,7 +241,7 @@ def _rare_candidates(text: str) -> list[dict]:
         word = match.group(0)
         if word[:1].isupper() and (match.start() not in starts or word.isupper() or _key(word) in names):
             continue
-        z = zipf(word)
+        z = _zipf_as_written(word)
         if z >= RARE_LIMIT:
             continue
         score = max(0.0, min(1.0, 1.0 - 0.2 * z))

@@ -116,3 +116,65 @@ def test_measure_panels_plot_has_a_panel_per_measure_and_returns_its_table():
     plt.close(fig)
     with pytest.raises(ValueError, match="not in the table"):
         measure_panels(table[["x", "y"]], title="t", measures=["loudness"])
+
+
+# --------------------------------------------------------------------------
+# scores() counts every word once (for speed); its numbers must stay textstat's.
+
+
+def _textstat_row(text: str) -> dict:
+    """The measures computed the plain way: one textstat call per formula."""
+    words = textstat.lexicon_count(text)
+    sentences = max(1, textstat.sentence_count(text))
+    return {
+        "words": words,
+        "sentences": sentences,
+        "words per sentence": round(words / sentences, 2),
+        "syllables per word": round(textstat.syllable_count(text) / max(1, words), 2),
+        "Flesch reading ease": round(textstat.flesch_reading_ease(text), 2),
+        "Flesch–Kincaid grade": round(textstat.flesch_kincaid_grade(text), 2),
+        "Gunning fog": round(textstat.gunning_fog(text), 2),
+        "SMOG": round(textstat.smog_index(text), 2) if sentences >= R.SMOG_MIN_SENTENCES else math.nan,
+        "Dale–Chall": round(textstat.dale_chall_readability_score(text), 2),
+        "difficult words per 1,000": round(1000 * textstat.difficult_words(text, unique=False) / max(1, words), 1),
+    }
+
+
+def _same(ours: dict, theirs: dict) -> list[str]:
+    return [name for name, value in theirs.items()
+            if not (value == ours[name] or (math.isnan(value) and math.isnan(ours[name])))]
+
+
+@pytest.mark.parametrize("article", ["A", "B"])
+def test_one_pass_measures_equal_textstat_on_the_articles_and_every_sentence(article):
+    text = article_text(article)
+    assert _same(R.scores(text).iloc[0].to_dict(), _textstat_row(text)) == []
+    by_sentence = R.scores(text, by="sentence")
+    for row in by_sentence.to_dict("records"):
+        assert _same(row, _textstat_row(row["sentence"])) == [], row["sentence_id"]
+
+
+def test_one_pass_measures_equal_textstat_on_awkward_text():
+    # capitals, contractions with straight and curly apostrophes, hyphens,
+    # numbers, a possessive in capitals, very short "sentences", no full stop
+    texts = [
+        "DON'T panic. It's the KREMLIN'S call — they've said so... Well? Yes! 30 people, 12-year-old boys",
+        "Semi-automatic rifles were seized; the so-called “peacekeepers” arrived in Almaty on 6 January",
+        "The extraordinarily complicated administration said that the municipal authorities were overwhelmed. " * 31,
+    ]
+    for text in texts:
+        assert _same(R.scores(text).iloc[0].to_dict(), _textstat_row(text)) == [], text[:40]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_VOCABULARY = ["the", "protesters", "said", "government", "extraordinary", "Almaty", "it's", "don't", "peacekeepers",
+               "a", "unrest", "of", "administration", "TASS", "reported", "Kazakhstan", "twelve", "beautiful"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=25), min_size=1, max_size=40),
+       st.sampled_from([". ", "! ", "? ", "; ", "\n\n"]))
+def test_one_pass_measures_equal_textstat_on_generated_text(sentences, stop):
+    text = stop.join(" ".join(words) for words in sentences) + "."
+    assert _same(R._measure(text), _textstat_row(text)) == []
