@@ -25,7 +25,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .textcheck import check_text
 
@@ -182,7 +181,12 @@ _OPENING_QUOTES = "‘“\"'"
 
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> PunktSentenceTokenizer:
+def _tokenizer():
+    """NLTK's Punkt sentence splitter with the parameters above, built once.
+    NLTK is imported here, not at the top: importing it takes a noticeable
+    part of a second, and loading or cleaning the articles does not need it."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(_ABBREVIATIONS)
     params.sent_starters = set(_SENTENCE_STARTERS)
