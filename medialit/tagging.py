@@ -35,9 +35,11 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
-import ipywidgets as widgets
 import pandas as pd
-from nltk.metrics.agreement import AnnotationTask
+
+# ipywidgets and NLTK are imported where they are first needed (building the
+# widgets, computing kappa): each takes a noticeable part of a second to
+# import, and a lesson's first cell only names the Tagger.
 
 __all__ = ["Tagger", "work_dir", "load_key", "kappa_meaning", "pack_work"]
 
@@ -268,6 +270,8 @@ class Tagger:
 
     # ------------------------------------------------------------------ widgets
     def _build(self, title: str, instructions: str) -> None:
+        import ipywidgets as widgets
+
         header = []
         if title:
             header.append(f"<p><strong>{html.escape(title)}</strong></p>")
@@ -524,6 +528,8 @@ class Tagger:
             # One label used by both sides makes kappa 0/0 (NLTK >= 3.10
             # returns 1.0 for it instead of failing), so it is caught here.
             if len({label for _, _, label in data}) >= 2:
+                from nltk.metrics.agreement import AnnotationTask
+
                 kappa = round(AnnotationTask(data=data).kappa(), 3)
                 note = kappa_meaning(kappa)
             else:
