@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import textwrap
 
-import matplotlib.pyplot as plt
 import pandas as pd
+
+# matplotlib is imported inside each function that draws (it takes a good
+# part of a second), so importing this module for its names costs nothing.
 
 __all__ = ["OKABE_ITO", "HATCHES", "grouped_barh", "share_bars", "chain_diagram", "measure_panels", "count_heatmap",
            "labelled_scatter"]
@@ -31,6 +33,8 @@ def grouped_barh(table: pd.DataFrame, title: str, xlabel: str, ylabel: str = "")
     The first row of the table is drawn at the top.  Bars carry their value
     as a label, so the exact numbers can be read without the axis.
     """
+    import matplotlib.pyplot as plt
+
     if table.empty:
         raise ValueError("There is nothing to plot: the table is empty.")
     rows, series = list(table.index), list(table.columns)
@@ -79,6 +83,8 @@ def share_bars(table: pd.DataFrame, title: str, xlabel: str = "share of the arti
     hatch.  Segments of 4 % or more carry their value.  Returns
     ``(figure, table)``; the table is the text alternative.
     """
+    import matplotlib.pyplot as plt
+
     if table.empty:
         raise ValueError("There is nothing to plot: the table is empty.")
     rows, columns = list(table.index), list(table.columns)
@@ -121,6 +127,7 @@ def chain_diagram(table: pd.DataFrame, title: str, tail=(), type_of=None):
     Returns ``(figure, edges)``: ``edges`` has one row per arrow (``from``,
     ``to``, ``sentences``), the text alternative.
     """
+    import matplotlib.pyplot as plt
     from matplotlib.patches import Patch
 
     chains = [(sid, list(chain)) for sid, chain in zip(table["sentence_id"], table["chain"]) if chain]
@@ -189,7 +196,7 @@ def measure_panels(table: pd.DataFrame, title: str, measures=None, notes=None, n
     carry their values.  Returns ``(figure, table)``; the table (the rows
     shown) is the text alternative.
     """
-    import textwrap
+    import matplotlib.pyplot as plt
 
     if table.empty:
         raise ValueError("There is nothing to plot: the table is empty.")
@@ -234,6 +241,7 @@ def count_heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str):
     is never the only cue.  Empty cells stay white.  Returns
     ``(figure, table)``; the table is the text alternative.
     """
+    import matplotlib.pyplot as plt
     from matplotlib.colors import LinearSegmentedColormap
 
     if table.empty:
@@ -273,6 +281,8 @@ def labelled_scatter(table: pd.DataFrame, x: str, y: str, title: str, xlabel: st
     whose ``label`` is in ``highlight`` get their own marker shape, colour
     and a text label, so they can be found without colour.  Returns
     ``(figure, table)``, the table sorted by ``x`` as the text alternative."""
+    import matplotlib.pyplot as plt
+
     if table.empty:
         raise ValueError("There is nothing to plot: the table is empty.")
     fig, ax = plt.subplots(figsize=(7.5, 5))
