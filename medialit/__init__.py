@@ -17,12 +17,37 @@ per idea:
 * :mod:`medialit.textcheck` - plain-language checks of pasted input
 """
 
+import importlib
+
 from .corpus import article_sentences, article_text, clean, load_articles, sentences
-from .report import check_article, check_folder
-from .tagging import Tagger, load_key, work_dir
 from .textcheck import check_text
 
 __version__ = "0.1.0"
+
+# These names come from modules that are imported only when a name is first
+# used (``from medialit import Tagger`` works as usual), so that
+# ``import medialit`` stays quick: a lesson's first cell should not wait for
+# the parts it does not use yet.
+_LAZY = {
+    "check_article": "report",
+    "check_folder": "report",
+    "Tagger": "tagging",
+    "load_key": "tagging",
+    "work_dir": "tagging",
+}
+
+
+def __getattr__(name):
+    if name not in _LAZY:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    globals()[name] = value  # the next look-up does not come here
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "article_sentences",
