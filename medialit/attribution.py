@@ -240,10 +240,22 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """
     if not isinstance(text, str):
         raise ValueError(f"quote_spans needs a piece of text (a string), not {type(text).__name__}.")
+    return list(_quote_spans(text))
+
+
+_MARKS = re.compile("[\n“”‘’\"]")
+
+
+@lru_cache(maxsize=32)
+def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The work of :func:`quote_spans`, remembered for recent texts (the
+    attribution and the loaded words of one text both need it).  Only
+    quotation marks and line ends change anything, so only they are visited."""
     spans = []
     open_at, closer = None, None
     n = len(text)
-    for i, ch in enumerate(text):
+    for mark in _MARKS.finditer(text):
+        i, ch = mark.start(), mark.group()
         if ch == "\n" and open_at is not None and not _continues_after_newline(text, i, closer):
             if closer != "’":  # an unclosed ‘ is more likely a stray apostrophe (‘90s)
                 spans.append((open_at, i))  # unclosed: ends with its line
@@ -262,7 +274,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             open_at = None
     if open_at is not None and closer != "’":
         spans.append((open_at, n))
-    return spans
+    return tuple(spans)
 
 
 def _next_line_starts(text: str, i: int) -> bool:
@@ -448,13 +460,20 @@ def attribute(text: str, prefix: str = "s", *, sources=None) -> pd.DataFrame:
     >>> row["source"], row["chain"], row["kind"], row["cue"], row["source_type"]
     ('TASS', ['TASS'], 'indirect', 'said', 'news agency')
     """
+    result = attribution_frame(text, prefix, sources=sources).copy()
+    result["chain"] = [list(chain) for chain in result["chain"]]  # the caller's own lists
+    return result
+
+
+def attribution_frame(text: str, prefix: str = "s", *, sources=None) -> pd.DataFrame:
+    """What :func:`attribute` returns, but the remembered table itself, not
+    a copy: for other medialit functions that only read it (changing it
+    would change what later calls for the same text get)."""
     if not isinstance(text, str):
         sentences(text)  # raises the plain-language ValueError for bytes, None, ...
     sources = None if sources is None else str(sources)
     version = _table_key(Path(sources) if sources else SOURCE_TYPES_FILE)
-    result = _attribute(text, str(prefix), sources, version).copy()
-    result["chain"] = [list(chain) for chain in result["chain"]]  # the caller's own lists
-    return result
+    return _attribute(text, str(prefix), sources, version)
 
 
 @lru_cache(maxsize=32)
@@ -466,10 +485,11 @@ def _attribute(text: str, prefix: str, sources, _table_version) -> pd.DataFrame:
     sents = sentences(text, prefix=prefix)  # checks the text (check_text) first
     table = _table(sources)
     by_source = table[2]
-    quotes = quote_spans(text)
+    quotes = _quote_spans(text)
     history = _History()
     rows = []
-    for sid, sentence, start, end, paragraph in sents[["sentence_id", "text", "start", "end", "paragraph"]].itertuples(index=False):
+    columns = [sents[name].tolist() for name in ("sentence_id", "text", "start", "end", "paragraph")]
+    for sid, sentence, start, end, paragraph in zip(*columns):
         row = _attribute_sentence(sentence, start, quotes, history, sources)
         row.update(sentence_id=sid, sentence=sentence, start=start, end=end, paragraph=paragraph)
         rows.append(row)
@@ -482,7 +502,7 @@ def _attribute(text: str, prefix: str, sources, _table_version) -> pd.DataFrame:
             row["chain"] = []
         elif row["source_type"] is None:
             row["source_type"] = by_source.get(row["source"], ("not in the table",))[0]
-    return _with_none(pd.DataFrame(rows)[COLUMNS], ("source", "cue"))
+    return _with_none(pd.DataFrame(rows, columns=COLUMNS), ("source", "cue"))
 
 
 def _with_none(frame: pd.DataFrame, columns) -> pd.DataFrame:

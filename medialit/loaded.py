@@ -39,7 +39,7 @@ from pathlib import Path
 import pandas as pd
 from nltk.stem import PorterStemmer
 
-from .attribution import attribute, quote_spans
+from .attribution import attribution_frame, quote_spans
 from .corpus import DATA_DIR
 from .textcheck import check_text
 
@@ -362,12 +362,12 @@ class _Voices:
 
     def __init__(self, text: str, prefix: str):
         self.text = text
-        frame = attribute(text, prefix=prefix)
-        self.ids = list(frame["sentence_id"])
-        self.starts = [int(v) for v in frame["start"]]
-        self.ends = [int(v) for v in frame["end"]]
+        frame = attribution_frame(text, prefix=prefix)  # read only
+        self.ids = frame["sentence_id"].tolist()
+        self.starts = frame["start"].tolist()
+        self.ends = frame["end"].tolist()
         self.sources = [v if isinstance(v, str) and v else None for v in frame["source"]]
-        self.quotes = list(quote_spans(text))
+        self.quotes = quote_spans(text)
 
     def sentence_at(self, offset: int) -> int:
         for n, (start, end) in enumerate(zip(self.starts, self.ends)):

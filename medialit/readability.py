@@ -34,7 +34,7 @@ import pandas as pd
 
 from .textcheck import check_text
 
-__all__ = ["RARE_ZIPF", "METRICS", "check_prose", "zipf", "words", "scores", "compare", "rare_words"]
+__all__ = ["RARE_ZIPF", "METRICS", "check_prose", "zipf", "words", "measures", "scores", "compare", "rare_words"]
 
 #: A word is "rare" below this Zipf value (about once per million words).
 RARE_ZIPF = 3.0
@@ -100,7 +100,7 @@ def _prose_problem(text: str) -> str | None:
     Remembered for recent texts: check_article asks for one text several times."""
     found = _WORD.findall(text)
     letters = "".join(found)
-    if len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+    if len(letters) >= 12 and len(_CAPITAL.findall(letters)) / len(letters) > 0.8:
         return ("The {what} is written in capital letters only. Word lists and readability formulas "
                 "need ordinary capitalisation (they cannot tell names from words in capitals). "
                 "Paste the text in normal case; text.capitalize() is a rough fix for one sentence.")
@@ -111,6 +111,7 @@ def _prose_problem(text: str) -> str | None:
 
 
 _ANY_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_CAPITAL = re.compile("[A-Z]")
 _OTHER_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl")
 
 
@@ -264,6 +265,19 @@ def _measure(text: str) -> dict:
     return row
 
 
+def measures(text: str) -> dict:
+    """The measures of :func:`scores` for the whole of ``text``, as a plain
+    dict (measure name -> number), for scripts that want one text's numbers
+    without a table.  Raises ValueError, in plain words, for input that is
+    not English prose.
+
+    >>> measures("The cat sat on the mat. It was happy.")["words"]
+    9
+    """
+    check_prose(text)
+    return _measure(text)
+
+
 def scores(text: str, by: str = "text", prefix: str = "s") -> pd.DataFrame:
     """Readability and word-rarity measures of ``text``.
 
@@ -279,9 +293,9 @@ def scores(text: str, by: str = "text", prefix: str = "s") -> pd.DataFrame:
     >>> scores("The cat sat on the mat. It was happy.")["Flesch reading ease"].item() > 90
     True
     """
-    check_prose(text)
     if by == "text":
-        return pd.DataFrame([_measure(text)], index=["text"])
+        return pd.DataFrame([measures(text)], index=["text"])
+    check_prose(text)
     if by == "sentence":
         from .corpus import sentences
 

@@ -48,7 +48,7 @@ class ArticleReport:
     Attributes: ``text`` (as checked), ``title``, ``attribution`` (one row
     per sentence), ``loaded`` (one row per loaded word), ``spin`` (one row
     per candidate), ``readability`` (a dict of the measures of
-    :func:`medialit.readability.scores`), ``summary`` (a
+    :func:`medialit.readability.measures`), ``summary`` (a
     few plain sentences).
     """
 
@@ -123,14 +123,14 @@ def check_article(text: str, title: str = "your text", prefix: str = "s") -> Art
     """
     from .attribution import attribute
     from .loaded import find_loaded
-    from .readability import scores
+    from .readability import measures
     from .spin import find_spin
 
     text = check_text(text)
     attribution = attribute(text, prefix=prefix)
     loaded = find_loaded(text, prefix=prefix)
     spin = find_spin(text)
-    readability = scores(text).iloc[0].to_dict()
+    readability = measures(text)
     words = _word_count(text)
     per_1000 = 1000 / words if words else 0.0
     unsourced = int(attribution["source"].isna().sum())

@@ -231,19 +231,23 @@ def _sentence_starts(text: str) -> set[int]:
 
 def _rare_candidates(text: str) -> list[dict]:
     found = []
-    starts = _sentence_starts(text)
+    starts = None
     reverse = _reverse_synonyms()
     matches = list(_WORD.finditer(text))
-    # Words written with a capital inside a sentence are most likely names;
-    # the same word at the start of a sentence is then a name too.
-    names = {_key(m.group(0)) for m in matches if m.group(0)[:1].isupper() and m.start() not in starts}
+    names = None
     for match in matches:
         word = match.group(0)
-        if word[:1].isupper() and (match.start() not in starts or word.isupper() or _key(word) in names):
-            continue
-        z = _zipf_as_written(word)
+        z = _zipf_as_written(word)  # most words are common: decide that first
         if z >= RARE_LIMIT:
             continue
+        if word[:1].isupper():
+            # Words written with a capital inside a sentence are most likely
+            # names; the same word at the start of a sentence is then a name too.
+            if starts is None:
+                starts = _sentence_starts(text)
+                names = {_key(m.group(0)) for m in matches if m.group(0)[:1].isupper() and m.start() not in starts}
+            if match.start() not in starts or word.isupper() or _key(word) in names:
+                continue
         score = max(0.0, min(1.0, 1.0 - 0.2 * z))
         lower = word.lower()
         original, evidence = None, f"rare word (Zipf {z:.1f}: rarer than once per million words)"
