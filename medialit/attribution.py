@@ -88,6 +88,7 @@ a sentence with two different speakers is given only one (the first).
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from functools import lru_cache
@@ -486,11 +487,12 @@ def _attribute(text: str, prefix: str, sources, _table_version) -> pd.DataFrame:
     table = _table(sources)
     by_source = table[2]
     quotes = _quote_spans(text)
+    quote_ends = [b for _a, b in quotes]
     history = _History()
     rows = []
     columns = [sents[name].tolist() for name in ("sentence_id", "text", "start", "end", "paragraph")]
     for sid, sentence, start, end, paragraph in zip(*columns):
-        row = _attribute_sentence(sentence, start, quotes, history, sources)
+        row = _attribute_sentence(sentence, start, quotes, history, sources, quote_ends)
         row.update(sentence_id=sid, sentence=sentence, start=start, end=end, paragraph=paragraph)
         rows.append(row)
         if row["source"] is not None:
@@ -513,10 +515,23 @@ def _with_none(frame: pd.DataFrame, columns) -> pd.DataFrame:
     return frame
 
 
-def _attribute_sentence(sentence, start, quotes, history, sources):
+def _quotes_touching(quotes, quote_ends, start: int, end: int) -> list[tuple[int, int]]:
+    """The quotations (sorted, never overlapping, ends in ``quote_ends``)
+    that overlap text[start:end]: found by bisection, not by a scan."""
+    inside = []
+    for a, b in quotes[bisect.bisect_right(quote_ends, start):]:
+        if a >= end:
+            break
+        inside.append((a, b))
+    return inside
+
+
+def _attribute_sentence(sentence, start, quotes, history, sources, quote_ends=None):
     """Source, chain, kind and cue of one sentence (offsets relative to the text)."""
     end = start + len(sentence)
-    inside = [(a, b) for a, b in quotes if a < end and start < b]
+    if quote_ends is None:
+        quote_ends = [b for _a, b in quotes]
+    inside = _quotes_touching(quotes, quote_ends, start, end)
     quotes_rel = [(a - start, b - start) for a, b in inside]
     mentions = _mentions(sentence, start, inside, sources)
     cues = [c for c in _CUE.finditer(sentence) if not _in_spans(start + c.start(), inside)]

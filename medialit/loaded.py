@@ -267,6 +267,7 @@ def _patterns(table: pd.DataFrame) -> dict[str, list[tuple[tuple[str, ...], int]
     forms = [f for term, variants in zip(table["term"], table["variants"]) for f in [term, *variants.split("|")]]
     by_first["__rows__"] = [dict(zip(COLUMNS, values)) for values in zip(*(table[c] for c in COLUMNS))]
     by_first["__starts__"] = {w[:3].lower() for f in forms for w in _WORD.findall(f)}
+    by_first["__keys__"] = {}  # word as written -> its key ("" if no lexicon word starts like it)
     return by_first
 
 
@@ -297,9 +298,16 @@ def _matches(text: str, patterns) -> list[tuple[int, int, int]]:
     # Stemming is the slow part, so only words that begin with the same
     # three letters as a lexicon word are stemmed (Porter's stemmer changes
     # only endings, so two words with one stem begin alike).
-    starts = patterns["__starts__"]
-    words = [(m.start(), m.end(), word_key(m.group(0)) if m.group(0)[:3].lower() in starts else "")
-             for m in _WORD.finditer(text)]
+    starts, keys = patterns["__starts__"], patterns["__keys__"]
+    if len(keys) > 100_000:
+        keys.clear()
+    words = []
+    for m in _WORD.finditer(text):
+        word = m.group(0)
+        key = keys.get(word)
+        if key is None:  # first time this lexicon meets this word
+            key = keys[word] = word_key(word) if word[:3].lower() in starts else ""
+        words.append((m.start(), m.end(), key))
     found, i = [], 0
     while i < len(words):
         hit = None

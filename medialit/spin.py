@@ -212,10 +212,51 @@ def _located_rows() -> list[tuple[str, list[tuple[int, dict]]]]:
     return list(groups.items())
 
 
+# A rule can only match near its clue: looking for the clue first (one quick
+# search) skips most rules on most texts, and the costly number rules are
+# only tried around each "times of / times ago / time-old" found.
+_TIMES = re.compile(r"\btimes?[- ]+(?:old|ago|agone|of)\b", re.I)
+_CLUES = [_TIMES, _TIMES, _TIMES, re.compile("agone", re.I), re.compile("time-old", re.I),
+          re.compile("ex-"), re.compile("- ")]
+_NEAR = 20  # characters around a clue that a rule's match can reach (longest number word + separators)
+_WORD_END = re.compile(r"\W|$")
+
+
+def _near_clues(text: str, clue) -> list[tuple[int, int]]:
+    """Stretches of ``text`` (start, end), merged, that hold every clue with
+    what a number rule can match around it: back over hyphens and spaces,
+    then a number word or all the digits of a number; forward to the end of
+    the word after "of".  Cut at word ends, so a rule's \\b means the same
+    as in the whole text."""
+    stretches: list[tuple[int, int]] = []
+    for found in clue.finditer(text):
+        lo = found.start()
+        while lo and text[lo - 1] in "- ":
+            lo -= 1
+        lo = max(0, lo - _NEAR)
+        while lo and text[lo - 1].isdigit():
+            lo -= 1
+        hi = _WORD_END.search(text, min(len(text), found.end() + _NEAR)).start()
+        if stretches and lo <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], hi)
+        else:
+            stretches.append((lo, hi))
+    return stretches
+
+
 def _rule_candidates(text: str) -> list[dict]:
     found = []
-    for pattern, replacement, evidence, score in _RULES:
-        for match in pattern.finditer(text):
+    stretches: dict = {}
+    for clue, (pattern, replacement, evidence, score) in zip(_CLUES, _RULES, strict=True):
+        if clue is _TIMES:
+            if clue not in stretches:
+                stretches[clue] = _near_clues(text, clue)
+            matches = (m for lo, hi in stretches[clue] for m in pattern.finditer(text, lo, hi))
+        elif clue.search(text):
+            matches = pattern.finditer(text)
+        else:
+            continue
+        for match in matches:
             found.append({"phrase": match.group(0), "start": match.start(), "end": match.end(),
                           "likely_original": match.expand(replacement), "evidence": evidence,
                           "score": score, "kind": "broken fixed phrase"})
@@ -245,8 +286,11 @@ def _rare_candidates(text: str) -> list[dict]:
             # names; the same word at the start of a sentence is then a name too.
             if starts is None:
                 starts = _sentence_starts(text)
+            if match.start() not in starts or word.isupper():
+                continue
+            if names is None:
                 names = {_key(m.group(0)) for m in matches if m.group(0)[:1].isupper() and m.start() not in starts}
-            if match.start() not in starts or word.isupper() or _key(word) in names:
+            if _key(word) in names:
                 continue
         score = max(0.0, min(1.0, 1.0 - 0.2 * z))
         lower = word.lower()
@@ -269,9 +313,12 @@ def _best_non_overlapping(candidates: list[dict]) -> list[dict]:
     rank = {"known spun phrase": 3, "tortured phrase": 3, "broken fixed phrase": 2, "rare word": 1}
     ordered = sorted(candidates, key=lambda c: (-rank[c["kind"]], -c["score"], -(c["end"] - c["start"]), c["start"]))
     kept: list[dict] = []
+    taken = bytearray(max((c["end"] for c in candidates), default=0))  # 1 = a kept candidate covers it
     for candidate in ordered:
-        if not any(candidate["start"] < k["end"] and k["start"] < candidate["end"] for k in kept):
+        start, end = candidate["start"], candidate["end"]
+        if 1 not in taken[start:end]:
             kept.append(candidate)
+            taken[start:end] = b"\x01" * (end - start)
     return sorted(kept, key=lambda c: c["start"])
 
 

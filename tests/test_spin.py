@@ -324,3 +324,35 @@ def test_selfcheck_wrong_answers_get_hints():
     assert status == "incorrect" and "Still spun" in message
     assert "wrong sign" in evaluate("04.5", -lesson04.spun_rare_change())[1]
     assert evaluate("04.6", {"rarest": 0.1, "commonest": 0.9})[0] == "incorrect"
+
+
+# --------------------------------------------------------------------------
+# The rules are only tried near their clues (for speed); they must find
+# exactly what a scan of the whole text finds.
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = ["30", "123456789012345678901234567", "three", "a few", "several", "Twenty", "times", "time", "TIMES",
+           "old", "ago", "agone", "of", "independence", "rule", "ruler", "-", "- ", "  ", " ", "x", "the", "theex-leader",
+           "year", ".", "\n", "time-old", "2"]
+
+
+def _whole_text_scan(text: str) -> list[tuple[int, int, str]]:
+    return sorted((m.start(), m.end(), m.expand(replacement))
+                  for pattern, replacement, _evidence, _score in S._RULES for m in pattern.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30), st.lists(st.sampled_from(["", " ", "-"]), max_size=30))
+def test_rules_near_their_clues_find_what_a_whole_text_scan_finds(pieces, joints):
+    text = "".join(p + (joints[i] if i < len(joints) else " ") for i, p in enumerate(pieces))
+    found = sorted((c["start"], c["end"], c["likely_original"]) for c in S._rule_candidates(text))
+    assert found == _whole_text_scan(text)
+
+
+def test_rules_on_the_articles_find_what_a_whole_text_scan_finds():
+    for article in "AB":
+        text = article_text(article)
+        found = sorted((c["start"], c["end"], c["likely_original"]) for c in S._rule_candidates(text))
+        assert found == _whole_text_scan(text)
+        assert article == "A" or len(found) >= 3  # B has "30 times of independence" and more
