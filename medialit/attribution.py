@@ -96,7 +96,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import DATA_DIR, sentences
+from .corpus import DATA_DIR, _sentences, sentences
 
 __all__ = [
     "SOURCE_TYPES",
@@ -299,7 +299,11 @@ _SPEECH = (
     r"verified|claimed|claims|insisted|admitted|denied|cried|chanted|"
     r"called(?!\s+(?:in|on|off|for|up|out)\b)|calls(?!\s+(?:in|on|off|for|up|out)\b)"
 )
-_CUE = re.compile(r"\b(?:(?P<according>according to)|(?P<citing>citing)|(?P<speech>" + _SPEECH + r"))\b", re.I)
+# The letters a cue can begin with: checking that first lets the search skip
+# most positions quickly (same matches, about twice as fast).
+_CUE_FIRST = "".join(sorted({word[0] for word in re.findall(r"[a-z]+", _SPEECH)} | {"a", "c"}))
+_CUE = re.compile(r"\b(?=[" + _CUE_FIRST + r"])(?:(?P<according>according to)|(?P<citing>citing)|(?P<speech>"
+                  + _SPEECH + r"))\b", re.I)
 # A speech verb just before a quotation: 'X said: “…”'.
 _CUE_AT_END = re.compile(r"(?:" + _SPEECH + r")\s*[:,]?\s*$", re.I)
 # Words that point back to an earlier source.
@@ -483,7 +487,7 @@ def _attribute(text: str, prefix: str, sources, _table_version) -> pd.DataFrame:
     and :func:`medialit.loaded.find_loaded` ask for the same text again).
     ``_table_version`` (the sources file's path, time and size) is part of
     the key, so an edited sources table is never answered from memory."""
-    sents = sentences(text, prefix=prefix)  # checks the text (check_text) first
+    sents = _sentences(text, prefix)  # read only; checks the text (check_text) first
     table = _table(sources)
     by_source = table[2]
     quotes = _quote_spans(text)

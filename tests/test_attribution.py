@@ -333,3 +333,16 @@ def test_pronoun_after_a_speaker_not_in_the_table():
     assert list(rows["source"]) == ["the regional governor", "the regional governor"]
     assert list(rows["kind"]) == ["indirect", "direct"]
 
+
+
+def test_cue_search_with_first_letter_check_finds_what_the_plain_pattern_finds():
+    import re
+
+    import medialit.attribution as A
+
+    article_text = corpus.article_text
+    plain = re.compile(r"\b(?:(?P<according>according to)|(?P<citing>citing)|(?P<speech>"
+                       + A._SPEECH + r"))\b", re.I)
+    text = article_text("A") + "\n" + article_text("B") + "\nACCORDING TO Reuters, Said said so; she Claimed it."
+    spans = lambda pattern: [(m.span(), m.lastgroup) for m in pattern.finditer(text)]  # noqa: E731
+    assert spans(A._CUE) == spans(plain) and len(spans(plain)) > 40
