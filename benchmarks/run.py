@@ -376,21 +376,63 @@ def machine() -> dict:
     return {"cores": os.cpu_count(), "cpu": model or platform.processor() or platform.machine(),
             "load": os.getloadavg() if hasattr(os, "getloadavg") else None,
             "python": platform.python_version(), "system": platform.platform(terse=True),
-            "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+            "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "commit": git_commit()}
+
+
+def speed_check() -> float:
+    """CPU milliseconds for a fixed piece of pure-Python work (median of 5).
+    The machine is shared and its speed drifts (two-fold within an hour has
+    been seen); this figure, taken at the start and the end of a run, says
+    how fast the machine was while the rest was measured."""
+    runs = []
+    for _ in range(5):
+        start = time.process_time()
+        total = 0
+        for i in range(400_000):
+            total += i * i % 7
+        re.findall(r"\b\w+ing\b", "a ringing thing, singing and sing " * 2_000)
+        runs.append(1000 * (time.process_time() - start))
+    return statistics.median(runs)
+
+
+def git_commit() -> str:
+    try:
+        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                              text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
 
 
 def _num(value) -> str:
     return "?" if value is None else f"{value:.2f}"
 
 
-def markdown(results: dict, command: str) -> str:
+def _speed(m: dict) -> str:
+    if m.get("speed_start_ms") is None:
+        return ""
+    return (f"speed check (fixed pure-Python work, CPU ms; lower = faster machine): "
+            f"{m['speed_start_ms']:.0f} at the start, {_num0(m.get('speed_end_ms'))} at the end")
+
+
+def _num0(value) -> str:
+    return "?" if value is None else f"{value:.0f}"
+
+
+def markdown(results: dict, command: str, before: dict | None = None) -> str:
     m = results["machine"]
     load = ", ".join(f"{x:.2f}" for x in m["load"]) if m["load"] else "unknown"
     lines = ["# Benchmark results", "",
-             f"Measured {m['date']} on {m['cores']} cores ({m['cpu']}), {m['system']}, Python {m['python']}; "
-             f"load average at start {load} (a shared machine: wall times grow with the load, CPU times "
-             "much less).", "",
+             f"Measured {m['date']} on {m['cores']} cores ({m['cpu']}), {m['system']}, Python {m['python']}, "
+             f"commit {m.get('commit') or '?'}; load average at start {load} (a shared machine: wall times grow "
+             "with the load, CPU times much less); " + (_speed(m) or "no speed check") + ".", "",
              f"Command: `{command}`  (see `benchmarks/run.py` for what each part measures).", ""]
+    if before:
+        b = before["machine"]
+        lines += [f"**Before** columns: the same benchmark on commit {b.get('commit') or '?'}, measured "
+                  f"{b['date']}; {_speed(b) or 'no speed check'}.  Compare a row's before and after only "
+                  "when the two speed checks are close.", ""]
+    old_lessons = {r["notebook"]: r for r in (before or {}).get("notebooks", []) if not r.get("error")}
+    old_rows = {r["function"]: r for r in (before or {}).get("throughput", {}).get("rows", []) if r["status"] == "ok"}
     if "notebooks" in results:
         lines += ["## (a) Lessons top to bottom, (b) first output", "",
                   f"Target: a lesson under {TARGETS['lesson_seconds']:g} s cold; first output under "
@@ -398,17 +440,23 @@ def markdown(results: dict, command: str) -> str:
                   "Wall times are what a student waits; the kernel's CPU seconds (in brackets) are what "
                   "the lesson costs, whatever else the machine is doing.", "",
                   "| notebook | cold (new kernel) s | warm (same kernel) s | kernel start s | first output s | "
-                  "lesson target | first-output target |",
-                  "| --- | ---: | ---: | ---: | ---: | --- | --- |"]
+                  "lesson target | first-output target |" + (" before: cold s | before: first output s |"
+                                                             if old_lessons else ""),
+                  "| --- | ---: | ---: | ---: | ---: | --- | --- |" + (" ---: | ---: |" if old_lessons else "")]
         for r in results["notebooks"]:
             if r["error"]:
                 lines.append(f"| {r['notebook']} | failed: {r['error']} | | | | **missed** | |")
                 continue
             first = r["first_output"]
-            lines.append(f"| {r['notebook']} | {r['cold']:.2f} ({_num(r.get('cold_cpu'))} CPU) | {r['warm']:.2f} | "
-                         f"{r['kernel_start']:.2f} | {_num(first)} ({_num(r.get('first_output_cpu'))} CPU) | "
-                         f"{verdict(r['cold'] < TARGETS['lesson_seconds'])} | "
-                         f"{verdict(first < TARGETS['first_output_seconds'] if first else None)} |")
+            row = (f"| {r['notebook']} | {r['cold']:.2f} ({_num(r.get('cold_cpu'))} CPU) | {r['warm']:.2f} | "
+                   f"{r['kernel_start']:.2f} | {_num(first)} ({_num(r.get('first_output_cpu'))} CPU) | "
+                   f"{verdict(r['cold'] < TARGETS['lesson_seconds'])} | "
+                   f"{verdict(first < TARGETS['first_output_seconds'] if first else None)} |")
+            if old_lessons:
+                o = old_lessons.get(r["notebook"])
+                row += (f" {o['cold']:.2f} ({_num(o.get('cold_cpu'))} CPU) | {_num(o.get('first_output'))} "
+                        f"({_num(o.get('first_output_cpu'))} CPU) |" if o else " | |")
+            lines.append(row)
         lines.append("")
     if "tagger" in results:
         t = results["tagger"]
@@ -434,12 +482,15 @@ def markdown(results: dict, command: str) -> str:
                   "times faster than it would on real, distinct articles.", "",
                   "KB per CPU-second is throughput per core (time spent waiting for a core on the shared "
                   "machine not counted); wall-clock KB/s beside it.", "",
-                  "| function | KB per CPU-second | CPU ms per text | wall KB/s | vs naive baseline | target |",
-                  "| --- | ---: | ---: | ---: | ---: | --- |"]
+                  "| function | KB per CPU-second | CPU ms per text | wall KB/s | vs naive baseline | target |"
+                  + (" before: KB per CPU-second | before: CPU ms per text |" if old_rows else ""),
+                  "| --- | ---: | ---: | ---: | ---: | --- |" + (" ---: | ---: |" if old_rows else "")]
         for r in d["rows"]:
             if r["status"] != "ok":
                 lines.append(f"| `{r['function']}` | {r['status']} | | | | |")
                 continue
+            o = old_rows.get(r["function"])
+            was = (f" {o['kbps']:,.0f} | {o['ms_per_text']:.1f} |" if o else " | |") if old_rows else ""
             ratio = f"{r['kbps'] / base['kbps']:.1f}×" if base and r is not base else ""
             target = ""
             if r["function"] == "report.check_article":
@@ -447,8 +498,19 @@ def markdown(results: dict, command: str) -> str:
                 target = f"{verdict(ok)} (≥ {TARGETS['check_article_kbps']:g} KB/s and faster than the baseline)"
             name = r["function"] if r["function"].startswith("naive") else f"`{r['function']}`"
             lines.append(f"| {name} | {r['kbps']:,.0f} | {r['ms_per_text']:.1f} | {r['wall_kbps']:,.0f} | "
-                         f"{ratio} | {target} |")
+                         f"{ratio} | {target} |{was}")
         lines.append("")
+        scores = next((r for r in d["rows"] if r["function"] == "readability.scores" and r["status"] == "ok"), None)
+        if base and scores:
+            from medialit.readability import METRICS
+
+            lines += ["What the baseline does: two formulas (Flesch reading ease and Flesch–Kincaid) per "
+                      "sentence with textstat and a Zipf lookup per word with wordfreq, i.e. part of the "
+                      "readability-and-rarity quarter of `check_article`.  Like for like, "
+                      f"`readability.scores` (all {len(METRICS)} measures of the report, whole text) runs at "
+                      f"{scores['kbps'] / base['kbps']:.1f}× the baseline's speed.  `check_article` also finds "
+                      "who says so, the loaded words and their voices, and the spin candidates, which the "
+                      "baseline does not do at all.", ""]
     if "install" in results:
         e = results["install"]
         lines += ["## (e) A fresh environment, as Binder builds it", ""]
@@ -484,6 +546,9 @@ def main(argv: list[str] | None = None) -> int:
                         "(then `scripts/binder_check.py --reuse FOLDER` re-runs the lessons in it)")
     parser.add_argument("--profile", action="store_true", help="write a pyinstrument profile of check_article")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the markdown (default RESULTS.md)")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
+    parser.add_argument("--before", type=Path, help="a JSON file from an earlier run (--json): its figures are "
+                        "shown beside this run's, as 'before'")
     args = parser.parse_args(argv)
     skip = {part.strip() for part in args.skip.split(",") if part.strip()}
     unknown = skip - set(PARTS)
@@ -495,7 +560,9 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["MEDIALIT_WORK_DIR"] = work
         os.environ.setdefault("MPLBACKEND", "agg")
         results: dict = {"machine": machine(), "skipped": sorted(skip)}
-        say(f"benchmark on {results['machine']['cores']} cores, {results['machine']['date']}")
+        results["machine"]["speed_start_ms"] = speed_check()
+        say(f"benchmark on {results['machine']['cores']} cores, {results['machine']['date']}, commit "
+            f"{results['machine']['commit'] or '?'}; speed check {results['machine']['speed_start_ms']:.0f} ms")
         if "notebooks" not in skip:
             say("(a, b) lessons top to bottom, cold and warm kernel:")
             results["notebooks"] = bench_notebooks(args.repeat)
@@ -511,8 +578,15 @@ def main(argv: list[str] | None = None) -> int:
             say("(e) fresh venv as Binder builds it (scripts/binder_check.py):")
             results["install"] = bench_install(args.install_json, args.keep_venv)
 
+        results["machine"]["speed_end_ms"] = speed_check()
+        say(f"speed check at the end {results['machine']['speed_end_ms']:.0f} ms")
+
     command = "python " + " ".join(["benchmarks/run.py", *(argv if argv is not None else sys.argv[1:])])
-    args.out.write_text(markdown(results, command), encoding="utf-8")
+    before = json.loads(args.before.read_text()) if args.before else None
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, default=str), encoding="utf-8")
+        say(f"written: {args.json}")
+    args.out.write_text(markdown(results, command, before), encoding="utf-8")
     say(f"written: {args.out}")
     return 0
 
