@@ -320,13 +320,14 @@ _PRONOUN_GAP = re.compile(r"^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s
 _FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+)((?:[A-Z]?[\w’'-]+\s+){0,3}?[A-Za-z][\w’'-]*)\s+(?:also\s+)?$")
 
 
-def _mentions(sentence: str, offset: int, masked: list[tuple[int, int]], path=None):
+def _mentions(sentence: str, offset: int, masked: list[tuple[int, int]], table=None):
     """Listed names, pronouns and pointing phrases in a sentence, outside quotes.
 
     Each mention: dict(start, end, words, source, type, entity, how), where
     how is "name", "pronoun" or "anaphor". Offsets are into the sentence.
+    ``table`` is the compiled sources table (:func:`_table`), the course's by default.
     """
-    regex, by_variant, _ = _table(path)
+    regex, by_variant, _ = table or _table()
     found = []
 
     def outside(a, b):
@@ -496,7 +497,7 @@ def _attribute(text: str, prefix: str, sources, _table_version) -> pd.DataFrame:
     rows = []
     columns = [sents[name].tolist() for name in ("sentence_id", "text", "start", "end", "paragraph")]
     for sid, sentence, start, end, paragraph in zip(*columns):
-        row = _attribute_sentence(sentence, start, quotes, history, sources, quote_ends)
+        row = _attribute_sentence(sentence, start, quotes, history, table, quote_ends)
         row.update(sentence_id=sid, sentence=sentence, start=start, end=end, paragraph=paragraph)
         rows.append(row)
         if row["source"] is not None:
@@ -508,7 +509,10 @@ def _attribute(text: str, prefix: str, sources, _table_version) -> pd.DataFrame:
             row["chain"] = []
         elif row["source_type"] is None:
             row["source_type"] = by_source.get(row["source"], ("not in the table",))[0]
-    return _with_none(pd.DataFrame(rows, columns=COLUMNS), ("source", "cue"))
+    columns = {name: [row[name] for row in rows] for name in COLUMNS}
+    for name in ("source", "cue"):  # None (not NaN) for "no source" / "no cue", as documented
+        columns[name] = pd.Series(columns[name], dtype=object)
+    return pd.DataFrame(columns)
 
 
 def _with_none(frame: pd.DataFrame, columns) -> pd.DataFrame:
@@ -530,19 +534,20 @@ def _quotes_touching(quotes, quote_ends, start: int, end: int) -> list[tuple[int
     return inside
 
 
-def _attribute_sentence(sentence, start, quotes, history, sources, quote_ends=None):
-    """Source, chain, kind and cue of one sentence (offsets relative to the text)."""
+def _attribute_sentence(sentence, start, quotes, history, table, quote_ends=None):
+    """Source, chain, kind and cue of one sentence (offsets relative to the text);
+    ``table`` is the compiled sources table (:func:`_table`)."""
     end = start + len(sentence)
     if quote_ends is None:
         quote_ends = [b for _a, b in quotes]
     inside = _quotes_touching(quotes, quote_ends, start, end)
     quotes_rel = [(a - start, b - start) for a, b in inside]
-    mentions = _mentions(sentence, start, inside, sources)
+    mentions = _mentions(sentence, start, inside, table)
     cues = [c for c in _CUE.finditer(sentence) if not _in_spans(start + c.start(), inside)]
     _mark_handoffs(sentence, mentions, cues)
     speakers = [who for c in cues if c.group("speech")
                 for who in [_speaker_for(c, mentions, sentence, quotes_rel)] if who is not None]
-    resolved = _resolve(mentions, history, sources)
+    resolved = _resolve(mentions, history, table)
     speaker = next((s for s in speakers if id(s) in resolved), None)
     unlisted = None if speaker is not None else _unlisted_speaker(sentence, cues, quotes_rel)
     according = [m for m in mentions if m["role"] == "according" and id(m) in resolved]
@@ -583,7 +588,7 @@ def _mark_handoffs(sentence, mentions, cues) -> None:
                 m["role"] = "medium"
 
 
-def _resolve(mentions, history, sources) -> dict:
+def _resolve(mentions, history, table) -> dict:
     """id(mention) -> (source, type, entity), pronouns and pointing phrases included."""
     resolved = {}
     for m in mentions:
@@ -593,7 +598,7 @@ def _resolve(mentions, history, sources) -> dict:
         before = [x for x in mentions if x["end"] <= m["start"] and x["how"] == "name"]
         hit = history.resolve(m, before)
         if hit:
-            resolved[id(m)] = (hit[0], hit[1], _entity_of(hit[0], sources))
+            resolved[id(m)] = (hit[0], hit[1], table[2].get(hit[0], (None, None))[1])
     return resolved
 
 
@@ -628,10 +633,6 @@ def _build_chain(mentions, resolved, speaker, unlisted, according):
             where = max(before, key=lambda i: chain[i][0]) if before else 0
             chain.insert(where, (m["start"], resolved[id(m)]))
     return chain
-
-
-def _entity_of(source, sources):
-    return _table(sources)[2].get(source, (None, None))[1]
 
 
 def _carry_quotes(rows, quotes):
