@@ -276,11 +276,11 @@ def _sentences(text: str, prefix: str) -> pd.DataFrame:
                 rows.append({"text": text[a:b], "start": a, "end": b, "paragraph": paragraph})
     if not rows:
         raise ValueError("No sentences were found in the text.")
-    frame = pd.DataFrame(rows, columns=["text", "start", "end", "paragraph"])
     # two digits at least (A01 ... A99, then A100): an id never depends on
     # how many sentences follow it
-    frame.insert(0, "sentence_id", [f"{prefix}{i:02d}" for i in range(1, len(rows) + 1)])
-    return frame
+    columns = {"sentence_id": [f"{prefix}{i:02d}" for i in range(1, len(rows) + 1)]}
+    columns.update({name: [row[name] for row in rows] for name in ("text", "start", "end", "paragraph")})
+    return pd.DataFrame(columns)
 
 
 def article_sentences(article_ids=None) -> pd.DataFrame:

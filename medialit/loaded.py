@@ -37,7 +37,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-from nltk.stem import PorterStemmer
 
 from .attribution import attribution_frame, quote_spans
 from .corpus import DATA_DIR
@@ -101,7 +100,15 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Between the words of a multi-word term only spaces and hyphens may stand
 # ("counter-terrorist operation"), never punctuation or quotation marks.
 _JOINER = re.compile(r"[ \t\n\-‐‑]+")
-_STEMMER = PorterStemmer()
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    """NLTK's Porter stemmer, imported on first use: importing NLTK takes
+    about half a second, which a lesson should not pay before its first output."""
+    from nltk.stem import PorterStemmer
+
+    return PorterStemmer()
 
 # Distancing phrases.  Each must end shortly before the loaded word (see
 # _distancing_before): "what he describes as a terrorist threat".
@@ -139,7 +146,7 @@ def word_key(word: str) -> str:
     low = word.lower().replace("’", "'")
     if low.endswith("'s"):
         low = low[:-2]
-    stem = _STEMMER.stem(low)
+    stem = _stemmer().stem(low)
     for mark, endings, kept in (("person", ("ers", "er", "ors", "or"), ("er", "or")),
                                 ("ion", ("ions", "ion"), ("ion",)),
                                 ("ate", ("ates", "ated", "ate", "ating"), ("at",))):
