@@ -99,14 +99,14 @@ def _check_str(text: str, what: str) -> None:
         )
     if not words:
         raise ValueError(f"The {what} has no words in it.")
-    latin = sum(1 for w in words if w.isascii())
+    latin = sum(map(str.isascii, words))
     if latin / len(words) < 0.5:
         raise ValueError(
             f"The {what} does not look like English: most of its words are not "
             "written in the Latin alphabet. This course's tools only read English."
         )
     if len(words) >= 20:
-        share = sum(1 for w in words if w.lower() in _ENGLISH_FUNCTION_WORDS) / len(words)
+        share = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, map(str.lower, words))) / len(words)
         if share < 0.12:
             raise ValueError(
                 f"The {what} does not look like English: only {share:.0%} of its "
