@@ -320,14 +320,14 @@ _PRONOUN_GAP = re.compile(r"^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s
 _FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+)((?:[A-Z]?[\w’'-]+\s+){0,3}?[A-Za-z][\w’'-]*)\s+(?:also\s+)?$")
 
 
-def _mentions(sentence: str, offset: int, masked: list[tuple[int, int]], table=None):
+def _mentions(sentence: str, offset: int, masked: list[tuple[int, int]], table):
     """Listed names, pronouns and pointing phrases in a sentence, outside quotes.
 
     Each mention: dict(start, end, words, source, type, entity, how), where
     how is "name", "pronoun" or "anaphor". Offsets are into the sentence.
-    ``table`` is the compiled sources table (:func:`_table`), the course's by default.
+    ``table`` is the compiled sources table (:func:`_table`).
     """
-    regex, by_variant, _ = table or _table()
+    regex, by_variant, _ = table
     found = []
 
     def outside(a, b):
@@ -497,7 +497,7 @@ def _attribute(text: str, prefix: str, sources, _table_version) -> pd.DataFrame:
     rows = []
     columns = [sents[name].tolist() for name in ("sentence_id", "text", "start", "end", "paragraph")]
     for sid, sentence, start, end, paragraph in zip(*columns):
-        row = _attribute_sentence(sentence, start, quotes, history, table, quote_ends)
+        row = _attribute_sentence(sentence, start, quotes, quote_ends, history, table)
         row.update(sentence_id=sid, sentence=sentence, start=start, end=end, paragraph=paragraph)
         rows.append(row)
         if row["source"] is not None:
@@ -534,12 +534,11 @@ def _quotes_touching(quotes, quote_ends, start: int, end: int) -> list[tuple[int
     return inside
 
 
-def _attribute_sentence(sentence, start, quotes, history, table, quote_ends=None):
-    """Source, chain, kind and cue of one sentence (offsets relative to the text);
-    ``table`` is the compiled sources table (:func:`_table`)."""
+def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
+    """Source, chain, kind and cue of one sentence (offsets relative to the text).
+    ``quotes`` are the text's quotations and ``quote_ends`` their ends (for
+    bisection); ``table`` is the compiled sources table (:func:`_table`)."""
     end = start + len(sentence)
-    if quote_ends is None:
-        quote_ends = [b for _a, b in quotes]
     inside = _quotes_touching(quotes, quote_ends, start, end)
     quotes_rel = [(a - start, b - start) for a, b in inside]
     mentions = _mentions(sentence, start, inside, table)

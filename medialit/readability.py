@@ -128,7 +128,7 @@ def _looks_english(sample: list[str]) -> bool:
     languages (the slower test, only run when the first is unsure)."""
     if not sample:
         return False
-    if sum(_zipf_as_written(w) >= RARE_ZIPF for w in sample) / len(sample) >= 0.8:
+    if sum(_zipf(w) >= RARE_ZIPF for w in sample) / len(sample) >= 0.8:
         return True
     margin = sum(_english_margin(w.lower()) for w in sample) / len(sample)
     return margin > -1.0
@@ -136,13 +136,6 @@ def _looks_english(sample: list[str]) -> bool:
 
 # --------------------------------------------------------------------------
 # Word rarity
-
-
-@lru_cache(maxsize=50_000)
-def _zipf_lower(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
 
 
 def zipf(word: str) -> float:
@@ -154,7 +147,16 @@ def zipf(word: str) -> float:
     >>> zipf("city") > 5 > 2 > zipf("megacity")
     True
     """
-    return _zipf_lower(_key(word))
+    return _zipf(word)
+
+
+@lru_cache(maxsize=100_000)
+def _zipf(word: str) -> float:
+    """The work of :func:`zipf`, remembered for each word as written (the
+    loops over a text's words call this directly)."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(_key(word), "en")
 
 
 def _key(word: str) -> str:
@@ -194,17 +196,12 @@ def rare_words(text: str, below: float = RARE_ZIPF) -> pd.DataFrame:
 
 
 def _rarity(text: str) -> dict:
-    values = [_zipf_as_written(w) for w in words(text)]
+    values = [_zipf(w) for w in words(text)]
     if not values:
         return {"rare words per 1,000": math.nan, "median Zipf": math.nan}
     rare = sum(v < RARE_ZIPF for v in values)
     return {"rare words per 1,000": round(1000 * rare / len(values), 1),
             "median Zipf": round(statistics.median(values), 2)}
-
-
-@lru_cache(maxsize=100_000)
-def _zipf_as_written(word: str) -> float:
-    return zipf(word)
 
 
 @lru_cache(maxsize=100_000)

@@ -30,7 +30,7 @@ from functools import lru_cache
 import pandas as pd
 
 # one notion of a word and its lookup form for the whole package (wordfreq's)
-from .readability import RARE_ZIPF, _WORD, _key, _zipf_as_written, check_prose, zipf
+from .readability import RARE_ZIPF, _WORD, _key, _zipf, check_prose, zipf
 
 __all__ = ["spin_map", "tortured_phrases", "synonyms", "find_spin", "restore", "spin", "RARE_LIMIT"]
 
@@ -144,22 +144,33 @@ def _article_b_sentences() -> dict[str, str]:
     return dict(zip(table["sentence_id"], table["text"]))
 
 
-# Broken fixed expressions: (pattern, replacement template, evidence, score).
+# A rule can only match near its clue: looking for the clue first (one quick
+# search) skips most rules on most texts, and the costly number rules are
+# only tried around each "times of / times ago / time-old" found.
+_TIMES = re.compile(r"\btimes?[- ]+(?:old|ago|agone|of)\b", re.I)
+_NEAR = 20  # characters around a clue that a rule's match can reach (longest number word + separators)
+_WORD_END = re.compile(r"\W|$")
+
+# Broken fixed expressions: (pattern, replacement template, evidence, score, clue).
 _RULES = [
     (re.compile(rf"\b({_NUMBER})[- ]+times?[- ]+old\b", re.I), r"\1-year-old",
-     "an age is written “N-year-old”; “time” for “year” is a spinner's swap", 0.95),
+     "an age is written “N-year-old”; “time” for “year” is a spinner's swap", 0.95, _TIMES),
     (re.compile(rf"\b({_NUMBER}) times (ago|agone)\b", re.I), r"\1 years ago",
-     "“N years ago” is the fixed phrase; “times ago” is a spinner's swap of year → time", 0.95),
+     "“N years ago” is the fixed phrase; “times ago” is a spinner's swap of year → time", 0.95, _TIMES),
     (re.compile(rf"\b({_NUMBER}) times of (independence|rule|power|war|conflict|history|experience|marriage)\b",
                 re.I), r"\1 years of \2",
-     "“N years of independence/rule/…” is a fixed phrase; “times of” is a spinner's swap of year → time", 0.9),
-    (re.compile(r"\bagone\b", re.I), "ago", "“agone” is an archaic form of “ago”, a thesaurus spinner's choice", 0.8),
+     "“N years of independence/rule/…” is a fixed phrase; “times of” is a spinner's swap of year → time", 0.9,
+     _TIMES),
+    (re.compile(r"\bagone\b", re.I), "ago", "“agone” is an archaic form of “ago”, a thesaurus spinner's choice", 0.8,
+     re.compile("agone", re.I)),
     (re.compile(r"\btime-old\b", re.I), "year-old",
-     "“time-old” is not an English word; “year-old” with year → time swapped", 0.9),
+     "“time-old” is not an English word; “year-old” with year → time swapped", 0.9, re.compile("time-old", re.I)),
     (re.compile(r"\b(of|the|an|a|to|in|and)(ex-[A-Za-z]+)"), r"\1 \2",
-     "a space is missing before the prefix “ex-”: a spinner mishandled the hyphenated word", 0.85),
+     "a space is missing before the prefix “ex-”: a spinner mishandled the hyphenated word", 0.85,
+     re.compile("ex-")),
     (re.compile(r"\b([A-Za-z]+)- (?!and\b|or\b|to\b|nor\b)([a-z]+)\b"), r"\1-\2",
-     "a hyphen followed by a space splits a compound word: a typical trace of word-by-word rewriting", 0.6),
+     "a hyphen followed by a space splits a compound word: a typical trace of word-by-word rewriting", 0.6,
+     re.compile("- ")),
 ]
 
 
@@ -212,16 +223,6 @@ def _located_rows() -> list[tuple[str, list[tuple[int, dict]]]]:
     return list(groups.items())
 
 
-# A rule can only match near its clue: looking for the clue first (one quick
-# search) skips most rules on most texts, and the costly number rules are
-# only tried around each "times of / times ago / time-old" found.
-_TIMES = re.compile(r"\btimes?[- ]+(?:old|ago|agone|of)\b", re.I)
-_CLUES = [_TIMES, _TIMES, _TIMES, re.compile("agone", re.I), re.compile("time-old", re.I),
-          re.compile("ex-"), re.compile("- ")]
-_NEAR = 20  # characters around a clue that a rule's match can reach (longest number word + separators)
-_WORD_END = re.compile(r"\W|$")
-
-
 def _near_clues(text: str, clue) -> list[tuple[int, int]]:
     """Stretches of ``text`` (start, end), merged, that hold every clue with
     what a number rule can match around it: back over hyphens and spaces,
@@ -246,12 +247,12 @@ def _near_clues(text: str, clue) -> list[tuple[int, int]]:
 
 def _rule_candidates(text: str) -> list[dict]:
     found = []
-    stretches: dict = {}
-    for clue, (pattern, replacement, evidence, score) in zip(_CLUES, _RULES, strict=True):
+    near_times = None
+    for pattern, replacement, evidence, score, clue in _RULES:
         if clue is _TIMES:
-            if clue not in stretches:
-                stretches[clue] = _near_clues(text, clue)
-            matches = (m for lo, hi in stretches[clue] for m in pattern.finditer(text, lo, hi))
+            if near_times is None:
+                near_times = _near_clues(text, _TIMES)
+            matches = (m for lo, hi in near_times for m in pattern.finditer(text, lo, hi))
         elif clue.search(text):
             matches = pattern.finditer(text)
         else:
@@ -278,7 +279,7 @@ def _rare_candidates(text: str) -> list[dict]:
     names = None
     for match in matches:
         word = match.group(0)
-        z = _zipf_as_written(word)  # most words are common: decide that first
+        z = _zipf(word)  # most words are common: decide that first
         if z >= RARE_LIMIT:
             continue
         if word[:1].isupper():

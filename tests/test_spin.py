@@ -339,7 +339,7 @@ _PIECES = ["30", "123456789012345678901234567", "three", "a few", "several", "Tw
 
 def _whole_text_scan(text: str) -> list[tuple[int, int, str]]:
     return sorted((m.start(), m.end(), m.expand(replacement))
-                  for pattern, replacement, _evidence, _score in S._RULES for m in pattern.finditer(text))
+                  for pattern, replacement, *_ in S._RULES for m in pattern.finditer(text))
 
 
 @settings(max_examples=300, deadline=None)
