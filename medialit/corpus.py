@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .paths import data_dir
 from .textcheck import check_text
 
 __all__ = [
@@ -38,9 +39,10 @@ __all__ = [
     "article_sentences",
 ]
 
-#: Folder holding the course data (articles, metadata, keys, lexicons).
-#: Set the environment variable ``MEDIALIT_DATA`` to use another folder.
-DATA_DIR = Path(os.environ.get("MEDIALIT_DATA", Path(__file__).resolve().parent.parent / "data"))
+#: Folder holding the course data (articles, metadata, keys, lexicons): the
+#: ``data/`` folder of the course folder the notebook runs in, or the folder
+#: the environment variable ``MEDIALIT_DATA`` names (see :mod:`medialit.paths`).
+DATA_DIR = data_dir()
 
 
 # --------------------------------------------------------------------------

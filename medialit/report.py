@@ -362,6 +362,39 @@ def _check_file(path: str) -> dict:
     return row
 
 
+#: Workers are capped: each holds its own copy of the word lists (about
+#: 300 MB), and a hub node may report dozens of CPUs that are not the
+#: student's to use.
+MAX_WORKERS = 8
+WORKER_BYTES = 300 * 1024 * 1024
+
+
+def memory_limit(cgroup: Path = Path("/sys/fs/cgroup")) -> int | None:
+    """The container's memory limit in bytes (cgroup v2 ``memory.max`` or v1
+    ``memory/memory.limit_in_bytes``), or ``None`` if there is none."""
+    for name in ("memory.max", "memory/memory.limit_in_bytes"):
+        try:
+            text = (cgroup / name).read_text().strip()
+        except OSError:
+            continue
+        if text.isdigit() and int(text) < 2**60:  # v1 writes a huge number for "no limit"
+            return int(text)
+    return None
+
+
+def default_workers(memory: int | None = None) -> int:
+    """How many processes :func:`check_folder` uses by default: the CPUs this
+    process may really use (``joblib.cpu_count`` honours CPU affinity and a
+    container's CPU quota), no more than the memory limit allows, at most
+    :data:`MAX_WORKERS`."""
+    from joblib import cpu_count
+
+    cpus = cpu_count()
+    memory = memory_limit() if memory is None else memory
+    by_memory = max(1, memory // WORKER_BYTES) if memory else cpus
+    return max(1, min(cpus, by_memory, MAX_WORKERS))
+
+
 def check_folder(path, pattern: str = "*.txt", workers: int | None = None, progress: bool = True) -> pd.DataFrame:
     """Check every file matching ``pattern`` in the folder ``path``.
 
@@ -369,7 +402,7 @@ def check_folder(path, pattern: str = "*.txt", workers: int | None = None, progr
     ``problem`` (empty, or why the file was skipped, e.g. not UTF-8 text).
     A file that cannot be checked is reported and skipped; the rest
     complete.  Work is spread over ``workers`` processes (default: one per
-    core).  ``progress`` shows a progress bar (in a notebook, a widget).
+    core the container lets us use, see :func:`default_workers`).  ``progress`` shows a progress bar (in a notebook, a widget).
     """
     folder = Path(path)
     if not folder.is_dir():
@@ -377,7 +410,7 @@ def check_folder(path, pattern: str = "*.txt", workers: int | None = None, progr
     files = sorted(str(p) for p in folder.glob(pattern) if p.is_file())
     if not files:
         raise ValueError(f"There are no {pattern} files in {folder}.")
-    workers = workers or os.cpu_count() or 1
+    workers = workers or default_workers()
     bar = None
     if progress:
         from tqdm.auto import tqdm

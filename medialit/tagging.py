@@ -37,6 +37,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import paths
+
 # ipywidgets and NLTK are imported where they are first needed (building the
 # widgets, computing kappa): each takes a noticeable part of a second to
 # import, and a lesson's first cell only names the Tagger.
@@ -51,13 +53,12 @@ _NOT_TAGGED = "not tagged"
 def work_dir() -> Path:
     """Folder where students' tags are saved.
 
-    ``my_work/`` at the top of the course folder, unless the environment
-    variable ``MEDIALIT_WORK_DIR`` names another folder.  On Binder, download
+    ``my_work/`` at the top of the course folder the notebook runs in (on a
+    hub, each student's own copy), unless the environment variable
+    ``MEDIALIT_WORK_DIR`` names another folder (see :mod:`medialit.paths`).  On Binder, download
     this folder before the session ends (see ``00_start_here``).
     """
-    folder = os.environ.get("MEDIALIT_WORK_DIR")
-    path = Path(folder) if folder else Path(__file__).resolve().parent.parent / "my_work"
-    return path
+    return paths.work_dir()
 
 
 def pack_work(target=None) -> Path:
