@@ -298,5 +298,37 @@ def test_a_class_on_a_real_hub(hub, tmp_path):
     assert report.returncode == 0, report.stderr
     for name in STUDENTS:
         assert name in report.stdout, f"{name} is missing from the class report"
+
+    # mid-term update: the instructor pushes a change to a line amira also
+    # changed, and a new file; her next pull keeps her line, brings the new
+    # file, and leaves her saved work alone (my_work/ is git-ignored)
+    copy = hub.homes / "amira" / folder
+    lesson_file = copy / "notebooks" / "00_start_here.ipynb"
+    original = lesson_file.read_text(encoding="utf-8")
+    first_line = next(line for line in original.splitlines() if "# " in line)
+    lesson_file.write_text(original.replace(first_line, first_line.replace("# ", "# (my notes) ", 1), 1),
+                           encoding="utf-8")
+    editor = tmp_path / "instructor-clone"
+    subprocess.run(["git", "clone", "--quiet", "--branch", "main", str(bare), str(editor)], check=True)
+    upstream = (editor / "notebooks" / "00_start_here.ipynb").read_text(encoding="utf-8")
+    (editor / "notebooks" / "00_start_here.ipynb").write_text(
+        upstream.replace(first_line, first_line.replace("# ", "# (updated) ", 1), 1), encoding="utf-8")
+    (editor / "NEWS.md").write_text("Week 2: lesson 01 is ready.\n", encoding="utf-8")
+    git = ["git", "-c", "user.name=Instructor", "-c", "user.email=instructor@example.edu"]
+    subprocess.run([*git, "commit", "--quiet", "-am", "week 2"], cwd=editor, check=True)
+    subprocess.run(["git", "add", "NEWS.md"], cwd=editor, check=True)
+    subprocess.run([*git, "commit", "--quiet", "-m", "news"], cwd=editor, check=True)
+    subprocess.run(["git", "push", "--quiet", "origin", "main"], cwd=editor, check=True)
+    query = link.split("?", 1)[1]
+    request = urllib.request.Request(f"{hub.url}/user/amira/git-pull/api?{query}",
+                                     headers={"Authorization": f"token {hub.token}"})
+    with urllib.request.urlopen(request, timeout=120) as stream:  # what the link's page reads
+        events = stream.read().decode()
+    assert "finished" in events, events[-1500:]
+    merged = lesson_file.read_text(encoding="utf-8")
+    assert "# (my notes) " in merged and "# (updated) " not in merged, "the student's line was not kept"
+    assert (copy / "NEWS.md").exists(), "the update did not arrive"
+    assert (copy / "my_work" / "warmup_00.json").exists(), "the pull touched the student's saved work"
+
     print(f"hub: link -> lesson 00 open per student: "
           + ", ".join(f"{n} {s:.0f} s" for n, s in timings.items()) + f"\n{report.stdout[:1500]}")
