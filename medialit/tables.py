@@ -1,0 +1,83 @@
+"""Tables that read well aloud: a caption, and a name on every column.
+
+pandas shows a DataFrame as an HTML table whose top-left header cell is
+empty (the index has no name) and that has no caption, so a screen reader
+announces "blank" column headers and never says what the table is.
+:func:`show_table` gives the same table with a ``<caption>`` and no empty
+header cell::
+
+    show_table(articles[["article_id", "title"]], "The two articles")
+
+The index is shown as an ordinary, named column when it carries information
+(a name, or labels that are not just 0, 1, 2 ...), and left out otherwise.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+
+__all__ = ["Table", "show_table", "table_html"]
+
+
+def _flat(label) -> str:
+    if isinstance(label, tuple):
+        return " / ".join(str(part) for part in label if str(part) != "")
+    return str(label)
+
+
+def _plain(frame: pd.DataFrame, index: bool | None) -> pd.DataFrame:
+    """The frame as it is shown: the index as named column(s) or dropped,
+    column labels flattened to non-empty strings."""
+    if not isinstance(frame, pd.DataFrame):
+        frame = pd.DataFrame(frame)
+    if index is None:
+        index = not (isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0 and frame.index.step == 1
+                     and all(name is None for name in frame.index.names))
+    shown = frame.copy()
+    if index:
+        names = [name if name not in (None, "") else ("row" if shown.index.nlevels == 1 else f"level {i + 1}")
+                 for i, name in enumerate(shown.index.names)]
+        names = [f"{name} (row)" if name in shown.columns else name for name in names]
+        shown.index = shown.index.set_names(names)
+        shown = shown.reset_index()
+    columns = [_flat(c) or "(no name)" for c in shown.columns]
+    shown.columns = pd.Index(columns)
+    return shown
+
+
+def table_html(frame: pd.DataFrame, caption: str, index: bool | None = None) -> str:
+    """``frame`` as an HTML table with ``caption`` and no empty header
+    cell (all text escaped).  ``index``: show the index as a column (True),
+    leave it out (False), or decide (None: shown if it is named or is not
+    just 0, 1, 2 ...)."""
+    if not str(caption).strip():
+        raise ValueError("A table needs a caption: a few words on what it shows.")
+    shown = _plain(frame, index)
+    table = shown.to_html(index=False, escape=True)
+    return re.sub(r"(<table[^>]*>)", lambda m: f"{m.group(1)}\n  <caption>{html.escape(str(caption))}</caption>",
+                  table, count=1)
+
+
+class Table:
+    """A captioned table for a notebook: HTML with a caption, or the same
+    as plain text.  ``.frame`` is the DataFrame shown."""
+
+    def __init__(self, frame: pd.DataFrame, caption: str, index: bool | None = None):
+        self.caption = str(caption)
+        self.frame = _plain(frame, index)
+        self._html = table_html(frame, caption, index)
+
+    def _repr_html_(self) -> str:
+        return self._html
+
+    def __repr__(self) -> str:
+        return f"{self.caption}\n{self.frame.to_string(index=False)}"
+
+
+def show_table(frame: pd.DataFrame, caption: str, index: bool | None = None) -> Table:
+    """``frame`` with a caption, ready to show as the last line of a cell
+    (see :func:`table_html` for ``index``)."""
+    return Table(frame, caption, index)
