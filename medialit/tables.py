@@ -9,7 +9,7 @@ header cell::
     show_table(articles[["article_id", "title"]], "The two articles")
 
 The index is shown as an ordinary, named column when it carries information
-(a name, or labels that are not just 0, 1, 2 ...), and left out otherwise.
+(a name, or labels that are not row numbers), and left out otherwise.
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ def _plain(frame: pd.DataFrame, index: bool | None) -> pd.DataFrame:
     column labels flattened to non-empty strings."""
     if not isinstance(frame, pd.DataFrame):
         frame = pd.DataFrame(frame)
-    if index is None:
-        index = not (isinstance(frame.index, pd.RangeIndex) and frame.index.start == 0 and frame.index.step == 1
-                     and all(name is None for name in frame.index.names))
+    if index is None:  # pandas' row numbers (an unnamed index of integers) say nothing: leave them out
+        index = not (frame.index.nlevels == 1 and frame.index.name is None
+                     and pd.api.types.is_integer_dtype(frame.index.dtype))
     shown = frame.copy()
     if index:
         names = [name if name not in (None, "") else ("row" if shown.index.nlevels == 1 else f"level {i + 1}")
@@ -51,8 +51,8 @@ def _plain(frame: pd.DataFrame, index: bool | None) -> pd.DataFrame:
 def table_html(frame: pd.DataFrame, caption: str, index: bool | None = None) -> str:
     """``frame`` as an HTML table with ``caption`` and no empty header
     cell (all text escaped).  ``index``: show the index as a column (True),
-    leave it out (False), or decide (None: shown if it is named or is not
-    just 0, 1, 2 ...)."""
+    leave it out (False), or decide (None: shown unless it is pandas' row
+    numbers, an unnamed index of integers)."""
     if not str(caption).strip():
         raise ValueError("A table needs a caption: a few words on what it shows.")
     shown = _plain(frame, index)

@@ -17,6 +17,7 @@ def test_plain_numbered_rows_lose_the_index_and_get_a_caption():
     page = table_html(frame, "The two <articles>")
     assert "<caption>The two &lt;articles&gt;</caption>" in page
     assert _headers(page) == ["article_id", "title"]
+    assert _headers(table_html(frame.iloc[[1]], "only B")) == ["article_id", "title"]  # row numbers left out
     assert "&lt;b&gt;Mint&lt;/b&gt; &amp; co" in page and "<b>" not in page
 
 
