@@ -28,7 +28,7 @@ def _flat(label) -> str:
     return str(label)
 
 
-def _plain(frame: pd.DataFrame, index: bool | None) -> pd.DataFrame:
+def _plain(frame: pd.DataFrame, index: bool | None, index_name: str = "row") -> pd.DataFrame:
     """The frame as it is shown: the index as named column(s) or dropped,
     column labels flattened to non-empty strings."""
     if not isinstance(frame, pd.DataFrame):
@@ -38,7 +38,7 @@ def _plain(frame: pd.DataFrame, index: bool | None) -> pd.DataFrame:
                      and pd.api.types.is_integer_dtype(frame.index.dtype))
     shown = frame.copy()
     if index:
-        names = [name if name not in (None, "") else ("row" if shown.index.nlevels == 1 else f"level {i + 1}")
+        names = [name if name not in (None, "") else (index_name if shown.index.nlevels == 1 else f"level {i + 1}")
                  for i, name in enumerate(shown.index.names)]
         names = [f"{name} (row)" if name in shown.columns else name for name in names]
         shown.index = shown.index.set_names(names)
@@ -48,14 +48,15 @@ def _plain(frame: pd.DataFrame, index: bool | None) -> pd.DataFrame:
     return shown
 
 
-def table_html(frame: pd.DataFrame, caption: str, index: bool | None = None) -> str:
+def table_html(frame: pd.DataFrame, caption: str, index: bool | None = None, index_name: str = "row") -> str:
     """``frame`` as an HTML table with ``caption`` and no empty header
     cell (all text escaped).  ``index``: show the index as a column (True),
     leave it out (False), or decide (None: shown unless it is pandas' row
-    numbers, an unnamed index of integers)."""
+    numbers, an unnamed index of integers).  ``index_name`` heads the index
+    column when the index has no name of its own."""
     if not str(caption).strip():
         raise ValueError("A table needs a caption: a few words on what it shows.")
-    shown = _plain(frame, index)
+    shown = _plain(frame, index, index_name)
     table = shown.to_html(index=False, escape=True)
     return re.sub(r"(<table[^>]*>)", lambda m: f"{m.group(1)}\n  <caption>{html.escape(str(caption))}</caption>",
                   table, count=1)
@@ -65,10 +66,10 @@ class Table:
     """A captioned table for a notebook: HTML with a caption, or the same
     as plain text.  ``.frame`` is the DataFrame shown."""
 
-    def __init__(self, frame: pd.DataFrame, caption: str, index: bool | None = None):
+    def __init__(self, frame: pd.DataFrame, caption: str, index: bool | None = None, index_name: str = "row"):
         self.caption = str(caption)
-        self.frame = _plain(frame, index)
-        self._html = table_html(frame, caption, index)
+        self.frame = _plain(frame, index, index_name)
+        self._html = table_html(frame, caption, index, index_name)
 
     def _repr_html_(self) -> str:
         return self._html
@@ -77,7 +78,7 @@ class Table:
         return f"{self.caption}\n{self.frame.to_string(index=False)}"
 
 
-def show_table(frame: pd.DataFrame, caption: str, index: bool | None = None) -> Table:
+def show_table(frame: pd.DataFrame, caption: str, index: bool | None = None, index_name: str = "row") -> Table:
     """``frame`` with a caption, ready to show as the last line of a cell
-    (see :func:`table_html` for ``index``)."""
-    return Table(frame, caption, index)
+    (see :func:`table_html` for ``index`` and ``index_name``)."""
+    return Table(frame, caption, index, index_name)

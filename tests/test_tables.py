@@ -28,6 +28,7 @@ def test_a_meaningful_index_becomes_a_named_column():
     assert _headers(page) == ["cue", "A", "B"]
     unnamed = pd.DataFrame({"value": [1, 2]}, index=["x", "y"])
     assert _headers(table_html(unnamed, "c")) == ["row", "value"]
+    assert _headers(table_html(unnamed, "c", index_name="measure")) == ["measure", "value"]
     both = pd.DataFrame({"n": [1], ("a", "b"): [2]}, index=pd.Index(["x"], name="n"))
     assert _headers(table_html(both, "c")) == ["n (row)", "n", "a / b"]
     assert all(h.strip() for h in _headers(table_html(pd.DataFrame({"": [1]}), "c")))
