@@ -106,6 +106,13 @@ def _number(value) -> str:
     return f"{value:.0f}" if value == int(value) else f"{round(value, 1):g}"
 
 
+def _lower(label: str) -> str:
+    """A label inside a sentence: its first letter in lower case, unless the
+    label starts with an abbreviation ("TASS", "CSTO")."""
+    label = str(label)
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
 def _names(items) -> str:
     items = [str(i) for i in items]
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
@@ -145,8 +152,8 @@ def grouped_barh(table: pd.DataFrame, title: str, xlabel: str, ylabel: str = "")
         f"lowest {table[column].astype(float).idxmin()} ({_number(table[column].min())})"
         for column in series)
     what = ylabel or table.index.name or "row"
-    bars = f"one bar per {what.lower()}" + (f" for each of {_names(series)}" if len(series) > 1 else "")
-    return _describe(fig, title, f"Bar chart of {xlabel.lower()}, {bars} ({len(rows)} rows): {highest}."), table
+    bars = f"one bar per {_lower(what)}" + (f" for each of {_names(series)}" if len(series) > 1 else "")
+    return _describe(fig, title, f"Bar chart of {_lower(xlabel)}, {bars} ({len(rows)} rows): {highest}."), table
 
 
 # --------------------------------------------------------------------------
@@ -202,7 +209,7 @@ def share_bars(table: pd.DataFrame, title: str, xlabel: str = "share of the arti
     for column in columns:
         shares = table[column].astype(float).sort_values(ascending=False)
         parts.append(f"{column}: " + ", ".join(f"{row} {_number(v)}%" for row, v in shares.items() if v >= 1))
-    sentence = (f"Stacked bars, one per {str(table.columns.name or 'column').lower()}, each split into "
+    sentence = (f"Stacked bars, one per {_lower(table.columns.name or 'column')}, each split into "
                 f"{(table.index.name or 'parts').replace('_', ' ')} by share, largest first: " + "; ".join(parts) + ".")
     return _describe(fig, title, sentence), table
 
@@ -372,7 +379,7 @@ def count_heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str):
     fig.tight_layout()
     stacked = values.stack()
     (row, column), most = stacked.idxmax(), stacked.max()
-    sentence = (f"Grid of counts, {len(rows)} rows ({ylabel.lower()}) by {len(columns)} columns ({xlabel.lower()}), "
+    sentence = (f"Grid of counts, {len(rows)} rows ({_lower(ylabel)}) by {len(columns)} columns ({_lower(xlabel)}), "
                 f"darker for more: the largest is {_number(most)} ({row}, {column}); "
                 f"{int((stacked > 0).sum())} of {stacked.size} cells are not zero.")
     return _describe(fig, title, sentence), table
