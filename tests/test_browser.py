@@ -522,7 +522,8 @@ def _by_rule(violations: list[dict], keep=lambda node: True) -> dict[str, int]:
 def test_lesson_has_no_serious_accessibility_violations(lab, page, tmp_path, lesson):
     """Run the lesson top to bottom, then let axe-core check everything inside
     the notebook: no critical or serious violation may remain, apart from the
-    listed ones that JupyterLab itself causes.  The counts by rule (every
+    listed ones that JupyterLab itself causes, and the outputs (what the
+    course draws) have no violation of any impact.  The counts by rule (every
     impact) are printed with -s and written to test-artifacts/axe/."""
     _axe_script()
     with screenshot_on_failure(page, lab, tmp_path, f"axe-{lesson.stem}"):
@@ -540,4 +541,31 @@ def test_lesson_has_no_serious_accessibility_violations(lab, page, tmp_path, les
                 for node in v["nodes"] if node["excused_by"] is None]
     assert not blocking, (f"{lesson.name}: {len(blocking)} critical/serious accessibility problem(s) "
                           f"(details in {record}):\n" + "\n".join(blocking[:15]))
+    # what the course itself puts on the page (figures, tables, the report, the Tagger) has none at all,
+    # of any impact: e.g. no image without alt text, no table header cell left empty
+    ours = _by_rule(violations, lambda node: node["in_output"])
+    assert not ours, f"{lesson.name}: accessibility problems in the lesson's outputs (details in {record}): {ours}"
+    _assert_nothing_saved(lab)
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_lesson_as_opened_has_no_accessibility_violations_in_its_outputs(lab, page, tmp_path, lesson):
+    """The committed outputs, as a student first sees them (not run; JupyterLab
+    shows them untrusted, through its HTML sanitizer): figures keep their alt
+    text and captions, tables their captions, and axe finds nothing in the
+    outputs and nothing critical or serious beyond JupyterLab's own."""
+    relative = lesson.relative_to(ROOT).as_posix()
+    with screenshot_on_failure(page, lab, tmp_path, f"opened-{lesson.stem}"):
+        page.goto(f"{lab.url}/lab/workspaces/opened-{lesson.stem[:2]}/tree/{relative}?reset&token={lab.token}",
+                  timeout=SERVER_TIMEOUT * 1000)
+        page.locator(f"{NOTEBOOK} .jp-OutputArea-output").first.wait_for(timeout=SERVER_TIMEOUT * 1000)
+        figures = page.locator(f"{NOTEBOOK} .jp-OutputArea-output figure img[alt]")
+        plots = sum("<figure" in "".join(o.get("data", {}).get("text/html", ""))
+                    for c in nbformat.read(lesson, as_version=4).cells if c.cell_type == "code" for o in c.outputs)
+        assert figures.count() == plots, "every committed figure shows with its alt text"
+        violations = _axe(page)
+    ours = _by_rule(violations, lambda node: node["in_output"])
+    blocking = _by_rule([v for v in violations if v["impact"] in BLOCKING], lambda node: node["excused_by"] is None)
+    print(f"\n[axe] {lesson.stem} as opened: {_by_rule(violations) or 'no violations'}")
+    assert not ours and not blocking, f"{lesson.name} as opened: in outputs {ours}; critical/serious {blocking}"
     _assert_nothing_saved(lab)
