@@ -501,9 +501,25 @@ AXE_RUN = """async ([NB, own]) => {
 }"""
 
 
+def _settle(page, quiet: float = 1.0, limit: float = 15.0) -> None:
+    """Wait until the notebook's outputs stop changing for ``quiet`` seconds:
+    a cell's number can appear before its last output is drawn (they come by
+    different channels), and axe must see every output."""
+    page.evaluate("""([NB, quiet, limit]) => new Promise(done => {
+        const root = document.querySelector(NB);
+        let timer = setTimeout(finish, quiet * 1000);
+        const watch = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(finish, quiet * 1000); });
+        const stop = setTimeout(finish, limit * 1000);
+        function finish() { watch.disconnect(); clearTimeout(timer); clearTimeout(stop); done(); }
+        watch.observe(root, {childList: true, subtree: true, attributes: true});
+    })""", [NOTEBOOK, quiet, limit])
+
+
 def _axe(page) -> list[dict]:
-    """axe-core's violations inside the notebook in view, each node marked as
-    inside an output or not and excused (JUPYTERLAB_OWN) or not."""
+    """axe-core's violations inside the notebook in view (once its outputs
+    have settled), each node marked as inside an output or not and excused
+    (JUPYTERLAB_OWN) or not."""
+    _settle(page)
     page.add_script_tag(path=str(_axe_script()))
     return page.evaluate(AXE_RUN, [NOTEBOOK, [[rule, selector] for rule, selector, _ in JUPYTERLAB_OWN]])
 
