@@ -102,7 +102,11 @@ def figure_html(fig) -> str:
 
 
 def _number(value) -> str:
+    """A number as the alt sentence says it: whole numbers without decimals,
+    others to one decimal; a missing value as "no value"."""
     value = float(value)
+    if value != value or value in (float("inf"), float("-inf")):
+        return "no value"
     return f"{value:.0f}" if value == int(value) else f"{round(value, 1):g}"
 
 
@@ -146,11 +150,14 @@ def grouped_barh(table: pd.DataFrame, title: str, xlabel: str, ylabel: str = "")
         ax.legend(title=table.columns.name or None, loc="lower right")
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
-    highest = "; ".join(
-        (f"{column}: " if len(series) > 1 else "")
-        + f"highest {table[column].astype(float).idxmax()} ({_number(table[column].max())}), "
-        f"lowest {table[column].astype(float).idxmin()} ({_number(table[column].min())})"
-        for column in series)
+    def extremes(column) -> str:
+        values = table[column].astype(float).dropna()
+        if values.empty:
+            return "no values"
+        return (f"highest {values.idxmax()} ({_number(values.max())}), "
+                f"lowest {values.idxmin()} ({_number(values.min())})")
+
+    highest = "; ".join((f"{column}: " if len(series) > 1 else "") + extremes(column) for column in series)
     what = ylabel or table.index.name or "row"
     bars = f"one bar per {_lower(what)}" + (f" for each of {_names(series)}" if len(series) > 1 else "")
     return _describe(fig, title, f"Bar chart of {_lower(xlabel)}, {bars} ({len(rows)} rows): {highest}."), table

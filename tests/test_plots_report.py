@@ -84,3 +84,13 @@ def test_in_ipython_a_figure_shows_as_html_figure_only():
     assert sorted(data) == ["text/html", "text/plain"]
     assert data["text/html"].startswith("<figure") and data["text/plain"].startswith("Figure: Who is named")
     plt.close(fig)
+
+
+def test_missing_values_are_said_as_such():
+    table = pd.DataFrame({"A": [float("nan"), 2.0], "B": [float("nan"), float("nan")]}, index=["x", "y"])
+    fig, _ = grouped_barh(table, title="t", xlabel="Count")
+    assert fig.alt_text.endswith("A: highest y (2), lowest y (2); B: no values.")
+    plt.close(fig)
+    fig, _ = measure_panels(table, title="t")
+    assert "x no value vs no value" in fig.alt_text
+    plt.close(fig)
