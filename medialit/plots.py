@@ -6,10 +6,19 @@ alternative.  Colours come from the Okabe-Ito palette, which stays
 distinguishable with the common colour-vision deficiencies (Okabe & Ito,
 "Color Universal Design", 2008), and every group also gets its own hatch
 pattern, so colour is never the only cue.
+
+Each figure also carries a one-sentence description made from its data
+(``fig.alt_text``) and its title (``fig.caption``).  In a notebook it shows as
+an HTML ``<figure>``: the picture with that sentence as its ``alt`` text (what
+a screen reader reads), and the title as a ``<figcaption>``.  Its plain-text
+form is the same two sentences, so a notebook test compares them.
 """
 
 from __future__ import annotations
 
+import base64
+import html
+import io
 import textwrap
 
 import pandas as pd
@@ -17,13 +26,100 @@ import pandas as pd
 # matplotlib is imported inside each function that draws (it takes a good
 # part of a second), so importing this module for its names costs nothing.
 
-__all__ = ["OKABE_ITO", "HATCHES", "grouped_barh", "share_bars", "chain_diagram", "measure_panels", "count_heatmap",
+__all__ = ["OKABE_ITO", "HATCHES", "figure_html", "grouped_barh", "share_bars", "chain_diagram", "measure_panels", "count_heatmap",
            "labelled_scatter"]
 
 #: Okabe-Ito colours (black left out: it hides the hatching).
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442"]
 #: One hatch per group, the non-colour cue.
 HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo"]
+
+
+_FIGURE_CLASS = None
+
+
+def _figure_class():
+    """A matplotlib Figure that shows itself in a notebook as an HTML
+    ``<figure>`` with alt text and a caption (made once, on first use, so
+    that importing this module does not import matplotlib)."""
+    global _FIGURE_CLASS
+    if _FIGURE_CLASS is None:
+        from matplotlib.figure import Figure
+
+        class CourseFigure(Figure):
+            """A figure with ``alt_text`` (one sentence on what it shows) and
+            ``caption`` (its title)."""
+
+            alt_text = ""
+            caption = ""
+
+            def _repr_html_(self) -> str:
+                return figure_html(self)
+
+            def __repr__(self) -> str:
+                return f"Figure: {self.caption}\nWhat it shows: {self.alt_text}"
+
+        _FIGURE_CLASS = CourseFigure
+    return _FIGURE_CLASS
+
+
+def _no_bare_png(figure_class) -> None:
+    """In IPython, show a course figure only as its HTML <figure>: no second,
+    bare PNG output without alt text beside it."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    if shell is not None:
+        shell.display_formatter.formatters["image/png"].for_type(figure_class, lambda figure: None)
+
+
+def _subplots(*args, **kwargs):
+    import matplotlib.pyplot as plt
+
+    figure_class = _figure_class()
+    _no_bare_png(figure_class)
+    return plt.subplots(*args, FigureClass=figure_class, **kwargs)
+
+
+def _describe(fig, title: str, sentence: str):
+    fig.caption = str(title)
+    fig.alt_text = sentence
+    return fig
+
+
+def figure_html(fig) -> str:
+    """``fig`` as an HTML ``<figure>``: a PNG with ``fig.alt_text`` as its
+    alt text and ``fig.caption`` as the ``<figcaption>`` (both escaped)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight", facecolor="white")
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    alt = html.escape(getattr(fig, "alt_text", "") or "", quote=True)
+    caption = html.escape(getattr(fig, "caption", "") or "")
+    return (f"<figure style='margin:0'><img src='data:image/png;base64,{data}' alt='{alt}' "
+            f"style='max-width:100%;height:auto'><figcaption>{caption}</figcaption></figure>")
+
+
+def _number(value) -> str:
+    """A number as the alt sentence says it: whole numbers without decimals,
+    others to one decimal; a missing value as "no value"."""
+    value = float(value)
+    if value != value or value in (float("inf"), float("-inf")):
+        return "no value"
+    return f"{value:.0f}" if value == int(value) else f"{round(value, 1):g}"
+
+
+def _lower(label: str) -> str:
+    """A label inside a sentence: its first letter in lower case, unless the
+    label starts with an abbreviation ("TASS", "CSTO")."""
+    label = str(label)
+    return label[:1].lower() + label[1:] if label[1:2].islower() else label
+
+
+def _names(items) -> str:
+    items = [str(i) for i in items]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def grouped_barh(table: pd.DataFrame, title: str, xlabel: str, ylabel: str = ""):
@@ -33,13 +129,11 @@ def grouped_barh(table: pd.DataFrame, title: str, xlabel: str, ylabel: str = "")
     The first row of the table is drawn at the top.  Bars carry their value
     as a label, so the exact numbers can be read without the axis.
     """
-    import matplotlib.pyplot as plt
-
     if table.empty:
         raise ValueError("There is nothing to plot: the table is empty.")
     rows, series = list(table.index), list(table.columns)
     height = 0.8 / len(series)
-    fig, ax = plt.subplots(figsize=(7.5, 0.45 * len(rows) * max(1, len(series) * 0.6) + 1.5))
+    fig, ax = _subplots(figsize=(7.5, 0.45 * len(rows) * max(1, len(series) * 0.6) + 1.5))
     for i, column in enumerate(series):
         positions = [r + (i - (len(series) - 1) / 2) * height for r in range(len(rows))]
         bars = ax.barh(positions, table[column], height=height, label=str(column),
@@ -56,7 +150,17 @@ def grouped_barh(table: pd.DataFrame, title: str, xlabel: str, ylabel: str = "")
         ax.legend(title=table.columns.name or None, loc="lower right")
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
-    return fig, table
+    def extremes(column) -> str:
+        values = table[column].astype(float).dropna()
+        if values.empty:
+            return "no values"
+        return (f"highest {values.idxmax()} ({_number(values.max())}), "
+                f"lowest {values.idxmin()} ({_number(values.min())})")
+
+    highest = "; ".join((f"{column}: " if len(series) > 1 else "") + extremes(column) for column in series)
+    what = ylabel or table.index.name or "row"
+    bars = f"one bar per {_lower(what)}" + (f" for each of {_names(series)}" if len(series) > 1 else "")
+    return _describe(fig, title, f"Bar chart of {_lower(xlabel)}, {bars} ({len(rows)} rows): {highest}."), table
 
 
 # --------------------------------------------------------------------------
@@ -83,12 +187,10 @@ def share_bars(table: pd.DataFrame, title: str, xlabel: str = "share of the arti
     hatch.  Segments of 4 % or more carry their value.  Returns
     ``(figure, table)``; the table is the text alternative.
     """
-    import matplotlib.pyplot as plt
-
     if table.empty:
         raise ValueError("There is nothing to plot: the table is empty.")
     rows, columns = list(table.index), list(table.columns)
-    fig, ax = plt.subplots(figsize=(8, 1.0 * len(columns) + 2.2))
+    fig, ax = _subplots(figsize=(8, 1.0 * len(columns) + 2.2))
     left = [0.0] * len(columns)
     for i, row in enumerate(rows):
         values = [float(table.loc[row, c]) for c in columns]
@@ -110,7 +212,13 @@ def share_bars(table: pd.DataFrame, title: str, xlabel: str = "share of the arti
               ncol=3, fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
     fig.tight_layout()
-    return fig, table
+    parts = []
+    for column in columns:
+        shares = table[column].astype(float).sort_values(ascending=False)
+        parts.append(f"{column}: " + ", ".join(f"{row} {_number(v)}%" for row, v in shares.items() if v >= 1))
+    sentence = (f"Stacked bars, one per {_lower(table.columns.name or 'column')}, each split into "
+                f"{(table.index.name or 'parts').replace('_', ' ')} by share, largest first: " + "; ".join(parts) + ".")
+    return _describe(fig, title, sentence), table
 
 
 def chain_diagram(table: pd.DataFrame, title: str, tail=(), type_of=None):
@@ -153,7 +261,7 @@ def chain_diagram(table: pd.DataFrame, title: str, tail=(), type_of=None):
     types = type_of or {}
     kinds = sorted({types.get(n, "") for n in depth if types.get(n)})
     style = {k: _style(k, i) for i, k in enumerate(kinds)}
-    fig, ax = plt.subplots(figsize=(2.1 * (width + 1) + 0.6, 0.75 * tallest + 2.4))
+    fig, ax = _subplots(figsize=(2.1 * (width + 1) + 0.6, 0.75 * tallest + 2.4))
     for (a, b), ids in edges.items():
         (xa, ya), (xb, yb) = position[a], position[b]
         ax.annotate("", xy=(xb - 0.36, yb), xytext=(xa + 0.36, ya),
@@ -179,7 +287,11 @@ def chain_diagram(table: pd.DataFrame, title: str, tail=(), type_of=None):
                   title="source type", loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, fontsize=8)
     fig.tight_layout()
     rows = [{"from": a, "to": b, "sentences": ", ".join(ids)} for (a, b), ids in edges.items()]
-    return fig, pd.DataFrame(rows, columns=["from", "to", "sentences"])
+    longest = max((chain + tail for _, chain in chains), key=len)
+    first = [node for node in depth if node not in tail and not any(b == node for _, b in edges)]
+    sentence = (f"Diagram of {len(depth)} sources and {len(edges)} hand-offs, from who spoke first "
+                f"({_names(first)}) to the reader; the longest route is {' → '.join(longest)}.")
+    return _describe(fig, title, sentence), pd.DataFrame(rows, columns=["from", "to", "sentences"])
 
 
 # --------------------------------------------------------------------------
@@ -196,8 +308,6 @@ def measure_panels(table: pd.DataFrame, title: str, measures=None, notes=None, n
     carry their values.  Returns ``(figure, table)``; the table (the rows
     shown) is the text alternative.
     """
-    import matplotlib.pyplot as plt
-
     if table.empty:
         raise ValueError("There is nothing to plot: the table is empty.")
     measures = list(measures) if measures is not None else list(table.index)
@@ -207,7 +317,7 @@ def measure_panels(table: pd.DataFrame, title: str, measures=None, notes=None, n
     shown = table.loc[measures]
     series = list(shown.columns)
     nrows = -(-len(measures) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(3.3 * ncols, 2.6 * nrows + 0.8), squeeze=False)
+    fig, axes = _subplots(nrows, ncols, figsize=(3.3 * ncols, 2.6 * nrows + 0.8), squeeze=False)
     for ax, measure in zip(axes.flat, measures):
         values = [float(shown.loc[measure, s]) for s in series]
         bars = ax.bar(range(len(series)), values, color=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(series))],
@@ -226,7 +336,10 @@ def measure_panels(table: pd.DataFrame, title: str, measures=None, notes=None, n
         ax.set_visible(False)
     fig.suptitle(title, fontsize=11)
     fig.tight_layout()
-    return fig, shown
+    values = "; ".join(f"{m} " + " vs ".join(_number(shown.loc[m, s]) for s in series) for m in measures)
+    sentence = (f"{len(measures)} small bar charts, one per measure, each on its own scale, comparing "
+                f"{' with '.join(map(str, series))}: {values}.")
+    return _describe(fig, title, sentence), shown
 
 
 # --------------------------------------------------------------------------
@@ -241,7 +354,6 @@ def count_heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str):
     is never the only cue.  Empty cells stay white.  Returns
     ``(figure, table)``; the table is the text alternative.
     """
-    import matplotlib.pyplot as plt
     from matplotlib.colors import LinearSegmentedColormap
 
     if table.empty:
@@ -250,7 +362,7 @@ def count_heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str):
     rows, columns = list(values.index), list(values.columns)
     cmap = LinearSegmentedColormap.from_list("white_to_blue", ["#FFFFFF", OKABE_ITO[0]])
     top = max(float(values.to_numpy().max()), 1.0)
-    fig, ax = plt.subplots(figsize=(1.0 + 0.55 * len(columns) + 0.07 * max(len(str(r)) for r in rows),
+    fig, ax = _subplots(figsize=(1.0 + 0.55 * len(columns) + 0.07 * max(len(str(r)) for r in rows),
                                     1.8 + 0.42 * len(rows)))
     image = ax.imshow(values.to_numpy(), cmap=cmap, vmin=0, vmax=top, aspect="auto")
     for i in range(len(rows)):
@@ -272,7 +384,12 @@ def count_heatmap(table: pd.DataFrame, title: str, xlabel: str, ylabel: str):
 
     fig.colorbar(image, ax=ax, label="count", shrink=0.8, ticks=MaxNLocator(integer=True))
     fig.tight_layout()
-    return fig, table
+    stacked = values.stack()
+    (row, column), most = stacked.idxmax(), stacked.max()
+    sentence = (f"Grid of counts, {len(rows)} rows ({_lower(ylabel)}) by {len(columns)} columns ({_lower(xlabel)}), "
+                f"darker for more: the largest is {_number(most)} ({row}, {column}); "
+                f"{int((stacked > 0).sum())} of {stacked.size} cells are not zero.")
+    return _describe(fig, title, sentence), table
 
 
 def labelled_scatter(table: pd.DataFrame, x: str, y: str, title: str, xlabel: str, ylabel: str,
@@ -281,11 +398,9 @@ def labelled_scatter(table: pd.DataFrame, x: str, y: str, title: str, xlabel: st
     whose ``label`` is in ``highlight`` get their own marker shape, colour
     and a text label, so they can be found without colour.  Returns
     ``(figure, table)``, the table sorted by ``x`` as the text alternative."""
-    import matplotlib.pyplot as plt
-
     if table.empty:
         raise ValueError("There is nothing to plot: the table is empty.")
-    fig, ax = plt.subplots(figsize=(7.5, 5))
+    fig, ax = _subplots(figsize=(7.5, 5))
     rest = table[~table[label].isin(list(highlight))]
     ax.scatter(rest[x], rest[y], s=30, marker="o", facecolors="none", edgecolors="#555555",
                label=f"other texts ({len(rest)})")
@@ -303,4 +418,13 @@ def labelled_scatter(table: pd.DataFrame, x: str, y: str, title: str, xlabel: st
     ax.legend(loc="best", frameon=False)
     ax.grid(alpha=0.3)
     fig.tight_layout()
+    marked = [f"{name} ({_number(r[x])}, {_number(r[y])})" for name in highlight
+              for r in table[table[label] == name].to_dict("records")[:1]]
+    sentence = (f"Scatter plot of {len(table)} points, {xlabel} across and {ylabel} up; the others lie between "
+                f"{_number(rest[x].min())} and {_number(rest[x].max())} across and between "
+                f"{_number(rest[y].min())} and {_number(rest[y].max())} up"
+                + (f"; marked: {_names(marked)}" if marked else "") + ".") if len(rest) else (
+        f"Scatter plot of {len(table)} points, {xlabel} across and {ylabel} up"
+        + (f"; marked: {_names(marked)}" if marked else "") + ".")
+    _describe(fig, title, sentence)
     return fig, table.sort_values(x, ascending=False)[[label, x, y]].reset_index(drop=True)

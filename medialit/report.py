@@ -187,49 +187,79 @@ _LEGEND = (
     "<i>a</i> an attributed paraphrase); "
     "<span style='border:1px dashed #0072B2'>dashed box<sup>S</sup></span> = a word that may have been "
     "swapped by a spinner; "
-    "<b>⊘</b> at the start of a sentence = no source given. Hover over a mark for details.</p>"
+    "<b>⊘</b> at the start of a sentence = no source given. "
+    "The table under the text lists every mark with its details.</p>"
 )
 
+#: Visually hidden but read by screen readers (the usual "sr-only" rules).
+_HIDDEN = ("position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
+           "clip:rect(0,0,0,0);white-space:nowrap;border:0")
 
-def _spans(report: ArticleReport) -> list[tuple[int, int, str, str]]:
-    """Non-overlapping marks (start, end, kind, tooltip), first come first kept."""
+#: How each voice is said in words.
+_VOICES = {"own": "the writer's own voice", "quoted": "in a quotation", "attributed": "an attributed paraphrase"}
+
+
+def _said(text: str) -> str:
+    """``text`` for screen readers only (escaped)."""
+    return f"<span style='{_HIDDEN}'>{html.escape(text)}</span>"
+
+
+@dataclass
+class _Mark:
+    start: int
+    end: int
+    kind: str      # "loaded:<voice>" or "spin"
+    said: str      # what a screen reader hears after the word, e.g. "loaded word, the writer's own voice"
+    details: str   # more: the kind of word and the speaker, or the likely original and the evidence
+
+
+def _spans(report: ArticleReport) -> list[_Mark]:
+    """Non-overlapping marks, first come first kept."""
     marks = []
     for row in report.loaded.itertuples(index=False):
         who = getattr(row, "speaker", None)
-        tip = f"loaded ({row.category}); voice: {row.voice}" + (f" ({who})" if isinstance(who, str) and who else "")
-        marks.append((int(row.start), int(row.end), "loaded:" + str(row.voice), tip))
+        voice = _VOICES.get(str(row.voice), str(row.voice))
+        details = f"kind: {row.category}" + (f"; speaker: {who}" if isinstance(who, str) and who else "")
+        marks.append(_Mark(int(row.start), int(row.end), "loaded:" + str(row.voice), f"loaded word, {voice}", details))
     for row in report.spin.itertuples(index=False):
         original = getattr(row, "likely_original", None)
-        tip = "may be spun" + (f"; likely original (inferred): {original}" if isinstance(original, str) and original
-                               else "") + f"; {row.evidence}"
-        marks.append((int(row.start), int(row.end), "spin", tip))
-    marks.sort(key=lambda m: (m[0], -m[1]))
+        details = ((f"likely original (inferred): {original}; " if isinstance(original, str) and original else "")
+                   + str(row.evidence))
+        marks.append(_Mark(int(row.start), int(row.end), "spin", "may be a swapped word", details))
+    marks.sort(key=lambda m: (m.start, -m.end))
     kept, last_end = [], -1
     for mark in marks:
-        if mark[0] >= last_end:
+        if mark.start >= last_end:
             kept.append(mark)
-            last_end = mark[1]
+            last_end = mark.end
     return kept
 
 
-def _mark(fragment: str, kind: str, tip: str) -> str:
-    safe, tip = html.escape(fragment), html.escape(tip, quote=True)
-    if kind == "spin":
-        return f"<span title='{tip}' style='border:1px dashed #0072B2'>{safe}<sup>S</sup></span>"
-    voice = kind.split(":", 1)[1][:1]
+def _mark(fragment: str, mark: _Mark) -> str:
+    """A marked word: visible style and letter (hidden from screen readers,
+    which hear the meaning in words instead)."""
+    safe, said = html.escape(fragment), _said(f" ({mark.said})")
+    if mark.kind == "spin":
+        return f"<span style='border:1px dashed #0072B2'>{safe}<sup aria-hidden='true'>S</sup>{said}</span>"
+    voice = mark.kind.split(":", 1)[1][:1]
     letter = {"o": "w"}.get(voice, voice)
-    return f"<span title='{tip}' style='border-bottom:3px double #D55E00'>{safe}<sup>L{letter}</sup></span>"
+    return (f"<span style='border-bottom:3px double #D55E00'>{safe}<sup aria-hidden='true'>L{letter}</sup>"
+            f"{said}</span>")
 
 
 def render_html(report: ArticleReport) -> str:
-    """The report as HTML: summary, legend, the marked-up text, and a table
-    of the sources.  All text from the article is escaped."""
+    """The report as HTML: summary, legend, the marked-up text, a table of
+    every mark with its details, and a table of the sources.  All text from
+    the article is escaped; every mark says what it means in words to a
+    screen reader, and nothing needs a mouse."""
+    from .tables import table_html
+
     text = report.text
     starts = {int(r.start): r for r in report.attribution.itertuples(index=False)}
     marks = _spans(report)
     out, position = [], 0
-    boundaries = sorted(set(starts) | {m[0] for m in marks} | {m[1] for m in marks} | {len(text)})
-    mark_at = {m[0]: m for m in marks}
+    boundaries = sorted(set(starts) | {m.start for m in marks} | {m.end for m in marks} | {len(text)})
+    mark_at = {m.start: m for m in marks}
     for boundary in boundaries:
         if boundary < position:
             continue
@@ -237,18 +267,29 @@ def render_html(report: ArticleReport) -> str:
             out.append(html.escape(text[position:boundary]))
             position = boundary
         if position in starts and starts[position].source is None:
-            out.append("<b title='no source given'>⊘</b> ")
+            out.append(f"<b aria-hidden='true'>⊘</b>{_said('(no source given)')} ")
         if position in mark_at:
-            start, end, kind, tip = mark_at[position]
-            out.append(_mark(text[start:end], kind, tip))
-            position = end
+            mark = mark_at[position]
+            out.append(_mark(text[mark.start:mark.end], mark))
+            position = mark.end
     body = "".join(out).replace("\n\n", "</p><p>").replace("\n", "<br>")
+    sentence_starts = sorted(starts)
+    rows = []
+    for mark in marks:
+        before = [s for s in sentence_starts if s <= mark.start]
+        rows.append({"sentence": starts[before[-1]].sentence_id if before else "",
+                     "words": text[mark.start:mark.end], "mark": mark.said, "details": mark.details})
+    details = (table_html(pd.DataFrame(rows, columns=["sentence", "words", "mark", "details"]),
+                          "Every mark in the text, with its details", index=False)
+               if rows else "<p>Nothing in the text is marked.</p>")
     sources = (report.attribution.dropna(subset=["source"])
                .groupby("source").size().sort_values(ascending=False).rename("sentences").reset_index())
+    cited = (table_html(sources, "Who is cited, in how many sentences", index=False)
+             if len(sources) else "<p>No one is cited.</p>")
     return (f"<div><h3>{html.escape(report.title)}</h3>"
             f"<p>{html.escape(report.summary)}</p>{_LEGEND}"
             f"<div style='max-width:60em;line-height:1.6'><p>{body}</p></div>"
-            f"<p><b>Who is cited, in how many sentences:</b></p>{sources.to_html(index=False, escape=True)}</div>")
+            f"{details}{cited}</div>")
 
 
 # --------------------------------------------------------------------------

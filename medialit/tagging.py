@@ -45,6 +45,10 @@ from . import paths
 
 __all__ = ["Tagger", "work_dir", "load_key", "kappa_meaning", "pack_work"]
 
+#: Visually hidden but read by screen readers (the usual "sr-only" rules).
+_HIDDEN = ("position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
+           "clip:rect(0,0,0,0);white-space:nowrap;border:0")
+
 FORMAT = "medialit-tags"
 FORMAT_VERSION = 1
 _NOT_TAGGED = "not tagged"
@@ -284,7 +288,7 @@ class Tagger:
                                             layout=widgets.Layout(width="320px"))
         self.progress_label = widgets.Label(f"0 of {total} tagged")
         self.item_html: dict[str, widgets.HTML] = {}
-        self.choice_widgets: dict[str, widgets.ToggleButtons] = {}
+        self.choice_widgets: dict[str, widgets.RadioButtons] = {}
         self.feedback_html: dict[str, widgets.HTML] = {}
         self.text_widgets: dict[str, widgets.Text | widgets.Textarea] = {}
         rows = []
@@ -294,10 +298,12 @@ class Tagger:
             text = _highlight(str(row.text), phrase if isinstance(phrase, str) else None)
             self.item_html[item_id] = widgets.HTML(
                 f"<div style='margin-top:0.6em'><b>{number}. [{html.escape(item_id)}]</b> {text}</div>")
-            toggle = widgets.ToggleButtons(
-                options=self.choices, value=None, description=f"Your tag for {number}:",
-                tooltips=[label for label, _ in self.choices],
-                style={"description_width": "initial", "button_width": "auto"})
+            # radio buttons: native inputs, so a screen reader says which choice
+            # is selected ("checked"), and Tab / arrow keys / Space work
+            toggle = widgets.RadioButtons(
+                options=self.choices, value=None, description=f"Your tag for {number} [{item_id}]:",
+                orientation="horizontal", style={"description_width": "initial"},
+                layout=widgets.Layout(width="auto"))
             toggle.observe(self._on_change, names="value")
             self.choice_widgets[item_id] = toggle
             self.feedback_html[item_id] = widgets.HTML("")
@@ -463,6 +469,7 @@ class Tagger:
 
     def _show_feedback(self) -> pd.DataFrame:
         table = self.feedback()
+        number = {item_id: n for n, item_id in enumerate(self.items["item_id"], start=1)}
         for row in table.itertuples(index=False):
             why = html.escape(row.rationale)
             if row.result == "match":
@@ -476,8 +483,11 @@ class Tagger:
                 text = "<span style='color:#555'>No answer key for this item: discuss it.</span>"
             if self.write_in:
                 text += "<br>" + self._text_feedback(row)
-            self.feedback_html[row.item_id].value = f"<div style='margin-left:1.5em'>{text}</div>"
-        self.summary_html.value = f"<p><b>{html.escape(self.summary(table))}</b></p>"
+            which = f"Feedback on {number[row.item_id]} [{html.escape(row.item_id)}]:"
+            self.feedback_html[row.item_id].value = (
+                f"<div style='margin-left:1.5em'><span style='{_HIDDEN}'>{which} </span>{text}</div>")
+        # role=alert: a screen reader reads the score out as soon as it appears
+        self.summary_html.value = f"<div role='alert'><p><b>{html.escape(self.summary(table))}</b></p></div>"
         return table
 
     def _text_feedback(self, row) -> str:

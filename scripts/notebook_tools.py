@@ -6,7 +6,10 @@ notebooks in place so their committed outputs are current.
     python scripts/notebook_tools.py all            # both, for every notebook
 
 Solutions hold answers between nbgrader's markers ``### BEGIN SOLUTION`` and
-``### END SOLUTION``.  In the exercise copy, a code block becomes a blank:
+``### END SOLUTION`` in code cells, and ``<!-- BEGIN SOLUTION -->`` and
+``<!-- END SOLUTION -->`` in markdown cells (an HTML comment: found by this
+script and by nbgrader, which looks for "BEGIN SOLUTION" in a line, but never
+shown, so it does not become a heading).  In the exercise copy, a code block becomes a blank:
 the variable(s) assigned on the block's last assignment get ``= ...``.  A
 markdown block becomes "*Write your answer here.*".  Cells tagged
 ``solutions-only`` are left out of the exercises.
@@ -27,8 +30,11 @@ from pathlib import Path
 import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
-BEGIN = "### BEGIN SOLUTION"
-_BLOCK = re.compile(r"^([ \t]*)### BEGIN SOLUTION[^\n]*\n(.*?)^[ \t]*### END SOLUTION[^\n]*(\n|$)", re.S | re.M)
+BEGIN = "BEGIN SOLUTION"
+_BLOCK = re.compile(r"^([ \t]*)(?:### BEGIN SOLUTION|<!-- BEGIN SOLUTION -->)[^\n]*\n(.*?)"
+                    r"^[ \t]*(?:### END SOLUTION|<!-- END SOLUTION -->)[^\n]*(\n|$)", re.S | re.M)
+#: The markers as markdown cells write them.
+MARKDOWN_BEGIN, MARKDOWN_END = "<!-- BEGIN SOLUTION -->", "<!-- END SOLUTION -->"
 
 
 def _blank_for(code: str, indent: str) -> str:

@@ -54,6 +54,29 @@ NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook"  # the notebook 
 SERVER_TIMEOUT = 60   # s until the server answers /api/status
 RUN_TIMEOUT = 120     # s for Run All to finish a lesson (the nbval cell limit)
 CLICK_TIMEOUT = 10    # s for feedback to appear after a click
+LESSONS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+
+# axe-core (Deque's accessibility checker), pinned exactly in tests/tools/package.json and
+# package-lock.json (with its integrity hash).  The test installs it with "npm ci" into
+# tests/tools/node_modules/ (git-ignored) the first time; it is injected into the page by
+# Playwright.
+AXE_DIR = ROOT / "tests" / "tools"
+AXE_JS = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+AXE_VERSION = json.loads((AXE_DIR / "package.json").read_text(encoding="utf-8"))["dependencies"]["axe-core"]
+BLOCKING = ("critical", "serious")  # axe impacts that fail the test
+# Violations that come from JupyterLab itself, outside the course's control: (rule,
+# CSS selector the failing element matches or sits inside, why).  Only these are excused.
+# Measured with JupyterLab 4.6.6 and axe-core 4.11.0 on every lesson.
+JUPYTERLAB_OWN: list[tuple[str, str, str]] = [
+    ("aria-input-field-name", ".jp-InputArea-editor .cm-content",
+     "a code cell's CodeMirror editor: role=textbox with no accessible name"),
+    ("scrollable-region-focusable", ".jp-InputArea-editor .cm-scroller",
+     "CodeMirror's scroller for a long code line (tabindex=-1; reached through the editor)"),
+    ("aria-required-children", ".jp-WindowedPanel-viewport",
+     "the notebook's list of cells: role=feed whose cells are not role=article"),
+    ("button-name", ".jp-collapseHeadingButton",
+     "the collapse button JupyterLab puts beside every markdown heading: no text, no label"),
+]
 
 # JupyterLab settings for the temporary config folder: never write the
 # notebook back (autosave off), never fetch news, keep every cell in the DOM.
@@ -86,6 +109,24 @@ def _require_browser() -> None:
         pytest.fail(f"The real-browser test cannot run: {reason}. In CI this is a failure, not a skip.",
                     pytrace=False)
     pytest.skip(f"real-browser test skipped: {reason}")
+
+
+def _axe_script() -> Path:
+    """tests/tools/node_modules/axe-core/axe.min.js, installed with "npm ci" when missing."""
+    if not AXE_JS.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            message = "axe-core is not installed and there is no 'npm' to install it (apt-get install npm)"
+            if os.environ.get("CI"):
+                pytest.fail(f"The accessibility check cannot run: {message}.", pytrace=False)
+            pytest.skip(message)
+        done = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=AXE_DIR,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0 and AXE_JS.exists(), f"npm ci in {AXE_DIR} failed:\n{done.stderr[-2000:]}"
+    installed = json.loads((AXE_JS.parent / "package.json").read_text(encoding="utf-8"))["version"]
+    assert installed == AXE_VERSION, (f"tests/tools/node_modules has axe-core {installed}, the pin is {AXE_VERSION}: "
+                                      f"delete {AXE_DIR / 'node_modules'} and run again")
+    return AXE_JS
 
 
 def _free_port() -> int:
@@ -301,10 +342,10 @@ def test_lesson_01_tagger_answers_in_the_browser(lab, page, tmp_path):
     with screenshot_on_failure(page, lab, tmp_path, "lesson01"):
         times = _open_and_run_all(page, lab, LESSON_01)
         tagger, check = _tagger(page)
-        toggles = tagger.locator(".widget-toggle-buttons")
-        assert toggles.count() == len(rows), "one row of tag buttons per key item"
-        toggles.nth(0).get_by_role("button", name=right, exact=True).click()
-        toggles.nth(1).get_by_role("button", name=wrong, exact=True).click()
+        toggles = tagger.locator(".widget-radio")
+        assert toggles.count() == len(rows), "one group of radio buttons per key item"
+        toggles.nth(0).get_by_role("radio", name=right, exact=True).click()
+        toggles.nth(1).get_by_role("radio", name=wrong, exact=True).click()
         tagger.get_by_text(f"2 of {len(rows)} tagged", exact=True).wait_for()
         start = time.perf_counter()
         check.click()
@@ -354,15 +395,15 @@ def test_a_later_lesson_tagger_answers_in_the_browser(lab, page, tmp_path, lesso
     with screenshot_on_failure(page, lab, tmp_path, lesson.stem):
         times = _open_and_run_all(page, lab, lesson)
         tagger, check = _tagger(page)
-        toggles = tagger.locator(".widget-toggle-buttons")
+        toggles = tagger.locator(".widget-radio")
         assert toggles.count() >= 2, "a Tagger with at least two items"
         already, total = _progress(tagger)
         assert total == toggles.count()
-        labels = {text.strip() for text in toggles.first.locator("button").all_inner_texts()}
+        labels = {text.strip() for text in toggles.first.locator("label:has(input)").all_inner_texts()}
         done = already
         for row, choice in ((0, 0), (1, 1)):
-            done += toggles.nth(row).locator("button.mod-active").count() == 0  # newly tagged
-            toggles.nth(row).locator("button").nth(choice).click()
+            done += toggles.nth(row).locator("input:checked").count() == 0  # newly tagged
+            toggles.nth(row).get_by_role("radio").nth(choice).click()
         # the count comes back from the kernel: the click went there and back
         tagger.get_by_text(f"{done} of {total} tagged", exact=True).wait_for()
         # a write-in box (Tagger(..., write_in=...)): type an answer; it is sent on Enter / leaving the box
@@ -393,3 +434,154 @@ def test_a_later_lesson_tagger_answers_in_the_browser(lab, page, tmp_path, lesso
             assert (f"“{written}”" in first_feedback or "No model answer" in first_feedback), first_feedback
     _assert_nothing_saved(lab)
     print(f"\n[browser] {lesson.stem}: " + ", ".join(f"{k} {v:.2f} s" for k, v in times.items()))
+
+
+def _focused(page) -> dict:
+    """What has the keyboard focus: tag, type, accessible-name text, checked."""
+    return page.evaluate("""() => {
+        const el = document.activeElement;
+        return {tag: el.tagName.toLowerCase(), type: el.type || '', checked: !!el.checked,
+                text: (el.closest('label') || el).innerText.trim()};
+    }""")
+
+
+def test_a_tagger_works_with_the_keyboard_alone(lab, page, tmp_path):
+    """No mouse: from just before the Tagger, Tab to the first item's first
+    choice, select it with Space, Tab on to "Check my tags", press Enter,
+    and read the feedback from the alert that a screen reader announces.
+    (The starting point, the Tagger's box, is focused by script: that
+    stands in for a student arriving there with Tab from the cells above.)"""
+    from medialit.tagging import Tagger
+
+    rows = list(csv.DictReader((ROOT / "data" / "keys" / "voice_01.csv").open(encoding="utf-8")))
+    choices = [("the writer's own", "writer"), ("someone the writer cites", "cited")]  # as in the lesson
+    save = lab.work / "voice_01.json"
+    save.unlink(missing_ok=True)  # start untagged, whatever an earlier test saved
+    with screenshot_on_failure(page, lab, tmp_path, "keyboard"):
+        _open_and_run_all(page, lab, LESSON_01)
+        tagger, _ = _tagger(page)
+        tagger.evaluate("box => { box.tabIndex = -1; box.focus(); }")
+        page.keyboard.press("Tab")
+        first = _focused(page)
+        assert first == {"tag": "input", "type": "radio", "checked": False, "text": choices[0][0]}, first
+        page.keyboard.press("Space")
+        assert _focused(page)["checked"], "Space selects the focused choice"
+        tagger.get_by_text(f"1 of {len(rows)} tagged", exact=True).wait_for()  # the kernel got it
+        for _ in range(6 * len(rows) + 10):  # every choice and box of every item, then the button
+            page.keyboard.press("Tab")
+            if _focused(page) == {"tag": "button", "type": "submit", "checked": False, "text": "Check my tags"}:
+                break
+        else:
+            pytest.fail(f"Tab never reached 'Check my tags'; the focus ended on {_focused(page)}")
+        page.keyboard.press("Enter")
+        alert = tagger.get_by_role("alert")
+        alert.wait_for()
+        expected = Tagger.from_key("voice_01", choices=choices, autosave=False)
+        expected.tag(rows[0]["item_id"], choices[0][1])
+        assert alert.inner_text().strip() == expected.summary()
+        feedback = "Matches the key" if rows[0]["label"] == choices[0][1] else "The key says"
+        assert feedback in tagger.inner_text()
+    save.unlink(missing_ok=True)
+    _assert_nothing_saved(lab)
+
+
+# ---------------------------------------------------------------- accessibility (axe)
+AXE_RUN = """async ([NB, own]) => {
+    const result = await axe.run({include: [[NB]]}, {resultTypes: ['violations']});
+    return result.violations.map(v => ({
+        rule: v.id, impact: v.impact, help: v.help,
+        nodes: v.nodes.map(n => {
+            const el = typeof n.target[0] === 'string' ? document.querySelector(n.target[0]) : null;
+            const excuse = own.find(([rule, selector]) => rule === v.id && el && el.closest(selector));
+            return {target: n.target.join(' '), html: n.html.slice(0, 300), impact: n.impact || v.impact,
+                    in_output: !!(el && el.closest('.jp-OutputArea-output')),
+                    excused_by: excuse ? excuse[1] : null};
+        }),
+    }));
+}"""
+
+
+def _settle(page, quiet: float = 1.0, limit: float = 15.0) -> None:
+    """Wait until the notebook's outputs stop changing for ``quiet`` seconds:
+    a cell's number can appear before its last output is drawn (they come by
+    different channels), and axe must see every output."""
+    page.evaluate("""([NB, quiet, limit]) => new Promise(done => {
+        const root = document.querySelector(NB);
+        let timer = setTimeout(finish, quiet * 1000);
+        const watch = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(finish, quiet * 1000); });
+        const stop = setTimeout(finish, limit * 1000);
+        function finish() { watch.disconnect(); clearTimeout(timer); clearTimeout(stop); done(); }
+        watch.observe(root, {childList: true, subtree: true, attributes: true});
+    })""", [NOTEBOOK, quiet, limit])
+
+
+def _axe(page) -> list[dict]:
+    """axe-core's violations inside the notebook in view (once its outputs
+    have settled), each node marked as inside an output or not and excused
+    (JUPYTERLAB_OWN) or not."""
+    _settle(page)
+    page.add_script_tag(path=str(_axe_script()))
+    return page.evaluate(AXE_RUN, [NOTEBOOK, [[rule, selector] for rule, selector, _ in JUPYTERLAB_OWN]])
+
+
+def _by_rule(violations: list[dict], keep=lambda node: True) -> dict[str, int]:
+    """{"rule (impact)": number of failing elements}, for the nodes ``keep`` accepts."""
+    counts = {}
+    for v in violations:
+        n = sum(1 for node in v["nodes"] if keep(node))
+        if n:
+            counts[f"{v['rule']} ({v['impact']})"] = n
+    return dict(sorted(counts.items()))
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_lesson_has_no_serious_accessibility_violations(lab, page, tmp_path, lesson):
+    """Run the lesson top to bottom, then let axe-core check everything inside
+    the notebook: no critical or serious violation may remain, apart from the
+    listed ones that JupyterLab itself causes, and the outputs (what the
+    course draws) have no violation of any impact.  The counts by rule (every
+    impact) are printed with -s and written to test-artifacts/axe/."""
+    _axe_script()
+    with screenshot_on_failure(page, lab, tmp_path, f"axe-{lesson.stem}"):
+        _open_and_run_all(page, lab, lesson)
+        violations = _axe(page)
+    everything = _by_rule(violations)
+    excused = _by_rule(violations, lambda node: node["excused_by"] is not None)
+    record = ROOT / "test-artifacts" / "axe" / f"{lesson.stem}.json"
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps({"axe-core": AXE_VERSION, "by_rule": everything, "excused": excused,
+                                  "violations": violations}, indent=1), encoding="utf-8")
+    print(f"\n[axe] {lesson.stem}: {everything or 'no violations'}" + (f"; excused: {excused}" if excused else ""))
+    blocking = [f"{v['rule']} ({v['impact']}): {v['help']}\n    {node['target']}\n    {node['html'][:200]}"
+                for v in violations if v["impact"] in BLOCKING
+                for node in v["nodes"] if node["excused_by"] is None]
+    assert not blocking, (f"{lesson.name}: {len(blocking)} critical/serious accessibility problem(s) "
+                          f"(details in {record}):\n" + "\n".join(blocking[:15]))
+    # what the course itself puts on the page (figures, tables, the report, the Tagger) has none at all,
+    # of any impact: e.g. no image without alt text, no table header cell left empty
+    ours = _by_rule(violations, lambda node: node["in_output"])
+    assert not ours, f"{lesson.name}: accessibility problems in the lesson's outputs (details in {record}): {ours}"
+    _assert_nothing_saved(lab)
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
+def test_lesson_as_opened_has_no_accessibility_violations_in_its_outputs(lab, page, tmp_path, lesson):
+    """The committed outputs, as a student first sees them (not run; JupyterLab
+    shows them untrusted, through its HTML sanitizer): figures keep their alt
+    text and captions, tables their captions, and axe finds nothing in the
+    outputs and nothing critical or serious beyond JupyterLab's own."""
+    relative = lesson.relative_to(ROOT).as_posix()
+    with screenshot_on_failure(page, lab, tmp_path, f"opened-{lesson.stem}"):
+        page.goto(f"{lab.url}/lab/workspaces/opened-{lesson.stem[:2]}/tree/{relative}?reset&token={lab.token}",
+                  timeout=SERVER_TIMEOUT * 1000)
+        page.locator(f"{NOTEBOOK} .jp-OutputArea-output").first.wait_for(timeout=SERVER_TIMEOUT * 1000)
+        figures = page.locator(f"{NOTEBOOK} .jp-OutputArea-output figure img[alt]")
+        plots = sum("<figure" in "".join(o.get("data", {}).get("text/html", ""))
+                    for c in nbformat.read(lesson, as_version=4).cells if c.cell_type == "code" for o in c.outputs)
+        assert figures.count() == plots, "every committed figure shows with its alt text"
+        violations = _axe(page)
+    ours = _by_rule(violations, lambda node: node["in_output"])
+    blocking = _by_rule([v for v in violations if v["impact"] in BLOCKING], lambda node: node["excused_by"] is None)
+    print(f"\n[axe] {lesson.stem} as opened: {_by_rule(violations) or 'no violations'}")
+    assert not ours and not blocking, f"{lesson.name} as opened: in outputs {ours}; critical/serious {blocking}"
+    _assert_nothing_saved(lab)

@@ -30,7 +30,7 @@ def _headings(notebook):
         for line in cell.source.splitlines():
             if line.startswith("```"):
                 in_fence = not in_fence
-            match = re.match(r"^(#{1,6}) (?!BEGIN|END)", line)
+            match = re.match(r"^(#{1,6}) ", line)
             if match and not in_fence:
                 yield len(match.group(1)), line
 
@@ -113,9 +113,24 @@ def test_exercises_have_blanks_and_no_answers(path):
     assert sum("Not answered yet" in o for o in outputs) == len(blanks)
 
 
+@pytest.mark.parametrize("path", SOLUTIONS, ids=lambda p: p.name)
+def test_solution_markers_are_never_headings(path):
+    """In markdown, the markers are HTML comments: a screen reader's list of
+    headings holds no "BEGIN SOLUTION", and the script still finds them."""
+    markdown = [c.source for c in _read(path).cells if c.cell_type == "markdown"]
+    assert not [s for s in markdown if re.search(r"^#+ *(BEGIN|END) SOLUTION", s, re.M)]
+    answers = [s for s in markdown if notebook_tools.MARKDOWN_BEGIN in s]
+    assert answers, "a written answer between <!-- BEGIN SOLUTION --> and <!-- END SOLUTION -->"
+    for source in answers:
+        assert notebook_tools.MARKDOWN_END in source
+        assert "BEGIN SOLUTION" not in notebook_tools.exercise_source(source, "markdown")
+
+
 def test_blanking_rules():
     code = "x = 1\n### BEGIN SOLUTION\ntotal = x + 1\nanswer = total * 2\n### END SOLUTION\ncheck('q', answer)"
     assert notebook_tools.exercise_source(code, "code") == (
         "x = 1\n# Your code here (use as many lines as you need)\nanswer = ...\ncheck('q', answer)")
     md = "Question?\n### BEGIN SOLUTION\nThe answer.\n### END SOLUTION\n"
+    assert notebook_tools.exercise_source(md, "markdown") == "Question?\n*Write your answer here.*"
+    md = "Question?\n<!-- BEGIN SOLUTION -->\nThe answer.\n<!-- END SOLUTION -->\n"
     assert notebook_tools.exercise_source(md, "markdown") == "Question?\n*Write your answer here.*"

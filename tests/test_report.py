@@ -51,10 +51,35 @@ def test_html_is_escaped_and_marks_have_a_legend():
     page = report._repr_html_()
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "How to read this" in page and "⊘" in page
-    assert "<sup>L" in page  # a loaded word is marked by more than colour
+    assert "<sup aria-hidden='true'>L" in page  # a loaded word is marked by more than colour
     # every character of the text is in the page, escaped, in order
-    plain = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<sup>[^<]*</sup>", "", page)))
+    seen = re.sub(r"<span style='position:absolute[^']*'>[^<]*</span>", "", page)  # screen-reader-only words
+    plain = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<sup[^>]*>[^<]*</sup>", "", seen)))
     assert "rioters were mostly students" in plain
+
+
+def _screen_reader_text(fragment: str) -> str:
+    """What a screen reader reads: aria-hidden parts left out, tags removed."""
+    return html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<(\w+) aria-hidden='true'>[^<]*</\1>", "", fragment)))
+
+
+def test_report_marks_say_what_they_mean_without_hover():
+    report = check_article(PASTE + "\nThe protests began after the governor's abettors raised bread prices.")
+    page = report._repr_html_()
+    assert "hover" not in page.lower() and "title=" not in page, "nothing needs a mouse"
+    heard = _screen_reader_text(page[page.index("with its details.</p>"):page.index("<table")])  # the text
+    own = report.loaded[report.loaded["voice"] == "own"]
+    assert len(own) and all(f"{w} (loaded word, the writer's own voice)" in heard for w in own["matched"]), heard
+    assert "abettors (may be a swapped word)" in heard
+    assert heard.count("(no source given)") == int(report.attribution["source"].isna().sum())
+    assert "⊘" not in heard and "Lw" not in heard  # the symbols are for the eye only
+    # every mark is also a row of a captioned table (reachable by keyboard, read as a table)
+    assert "<caption>Every mark in the text, with its details</caption>" in page
+    table = page[page.index("<caption>Every mark"):]
+    table = table[:table.index("</table>")]
+    marks = len(report.loaded) + len(report.spin)  # none of these overlap here
+    assert table.count("<tr>") == marks and "<th></th>" not in page  # body rows; no empty header cell
+    assert all(html.escape(e, quote=False) in table for e in report.spin["evidence"])  # the details once in a tooltip
 
 
 @pytest.mark.parametrize("bad, words", [

@@ -668,3 +668,32 @@ def test_write_in_options_are_checked():
         plain.write("q1", "text")
     assert "your_text" not in plain.feedback().columns
     assert "texts" not in plain.state()
+
+
+# --------------------------------------------------------------------------
+# Assistive technology: choices with a state, feedback that is announced
+
+
+def test_choices_are_radio_buttons_named_for_their_item():
+    """Native radio inputs (a screen reader says "checked" / "not checked"),
+    labelled with the item they tag; the state follows the tag."""
+    import ipywidgets as widgets
+
+    tagger = make()
+    for number, (item_id, _) in enumerate(ITEMS, start=1):
+        choice = tagger.choice_widgets[item_id]
+        assert isinstance(choice, widgets.RadioButtons)
+        assert choice.description == f"Your tag for {number} [{item_id}]:"
+        assert choice.index is None
+    tagger.tag("q2", "cited")
+    assert tagger.choice_widgets["q2"].index == 1
+
+
+def test_feedback_is_announced_and_says_which_item():
+    tagger = make()
+    tagger.tag("q1", "writer")
+    tagger.check_button.click()
+    summary = tagger.summary_html.value
+    assert summary.startswith("<div role='alert'>") and "You tagged 1 of 3 items" in summary
+    assert "Feedback on 1 [q1]:" in tagger.feedback_html["q1"].value
+    assert "Feedback on 3 [q3]:" in tagger.feedback_html["q3"].value
