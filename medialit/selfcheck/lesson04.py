@@ -129,11 +129,28 @@ def _q04_4(answer):
     if still_spun:
         return False, f"Still spun: {', '.join(still_spun)}. Look for the phrase each one breaks."
     if len(restored) == len(rows):
-        return True, (f"That matches the spin map's inferred originals: {', '.join(rows['likely_original'])}. "
-                      "Check the evidence column for why.")
-    return False, (f"No spun phrase is left, and {len(restored)} of {len(rows)} of the spin map's inferred "
-                   "originals are there. Compare your wording with spin_map() rows for B13 — yours may be "
-                   "just as good: the originals are inferred, not known.")
+        return True, (f"That matches the originals in the spin map: {', '.join(rows['likely_original'])}. "
+                      + _status_note(rows) + " Check the evidence column for why.")
+    missing = rows[[o.lower() not in text for o in rows["likely_original"]]]
+    known = [o for o, s in zip(missing["likely_original"], missing["original_status"]) if s == "attested"]
+    guessed = [o for o, s in zip(missing["likely_original"], missing["original_status"]) if s != "attested"]
+    parts = [f"No spun phrase is left, and {len(restored)} of {len(rows)} of the spin map's originals are there."]
+    if known:
+        parts.append(f"Not yet: {', '.join(known)}. These are attested: a public copy of the Reuters wire has "
+                     "them (spin_map()'s source column names the excerpt in data/lateral/sources.csv).")
+    if guessed:
+        parts.append(f"Also different: {', '.join(guessed)}. Those originals are inferred, not known, so "
+                     "yours may be just as good: compare it with the evidence.")
+    return False, " ".join(parts)
+
+
+def _status_note(rows) -> str:
+    attested = int((rows["original_status"] == "attested").sum())
+    if attested == len(rows):
+        return ("All of them are attested: the Reuters wire itself says “it was unprecedented in a country ruled "
+                "firmly … He has held on to power despite stepping down three years ago as president” "
+                "(data/lateral/sources.csv, L13).")
+    return f"{attested} of them are attested by a public copy of the wire; the rest are inferred."
 
 
 # --------------------------------------------------------------------------
