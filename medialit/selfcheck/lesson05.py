@@ -43,13 +43,26 @@ def _words(answer) -> set[str]:
 def _q05_2(answer):
     loaded = _report("A").loaded
     expected = set(loaded.loc[loaded["voice"] == "own", "matched"].str.lower())
+    # One answer across the course (lesson 03, question 03.2): “terrorism” in
+    # A20 stands in the writer's sentence but inside “Allegations of”, so the
+    # writer reports an accusation; the tool counts it as the writer's word.
+    # Both answers are defended, so it may be listed or left out.
+    optional = {"terrorism"} & expected
+    expected -= optional
     given = _words(answer)
-    return compare_sets(
+    ok, message = compare_sets(
         given, expected,
         right=(f"All {len(expected)} different words: {', '.join(sorted(expected))}. "
                "None is attributed to anyone; each is the writer's verdict."),
         missing_hint="Some are missing: keep only voice == 'own', and use the 'matched' column.",
-        extra_hint=lambda extra: f"Not in the writer's own voice (or not loaded): {', '.join(sorted(extra))}.")
+        extra_hint=lambda extra: f"Not in the writer's own voice (or not loaded): {', '.join(sorted(extra))}.",
+        allowed=optional)
+    if ok and optional:
+        message += (" The tool also marks “terrorism” (A20) as the writer's own. Listed or not, both are "
+                    "defensible: it stands inside “Allegations of”, so the writer reports an accusation rather "
+                    "than making it (lesson 03, question 03.2). A tool's label is a starting point, not a verdict.")
+    return ok, message
+
 
 @lru_cache(maxsize=1)
 def _practice_spin() -> dict[str, float]:
