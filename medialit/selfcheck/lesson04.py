@@ -216,6 +216,29 @@ def _q04_6(answer):
                    "overlap a row of find_spin(spun, known=False), and divide by the number of swaps.")
 
 
+
+# --------------------------------------------------------------------------
+# 04.T Trace to the origin: B03's "two plants guillotined" and B04's lost figure
+
+
+def _q04_t(answer):
+    given = {str(k).strip().upper(): str(v).strip().lower() for k, v in _as_mapping(answer, "{'B03': ..., 'B04': ...}").items()}
+    if set(given) != {"B03", "B04"}:
+        raise TypeError("a dict with two keys, such as {'B03': 'two found dead', 'B04': 'hundreds'}")
+    reveal = " Now run the next cell: reveal('L12', 'L05') shows the Reuters wire and TASS."
+    words = "found" in given["B03"] and ("decapitated" in given["B03"] or "beheaded" in given["B03"])
+    size = given["B04"] in {"thousands", "thousand", "more than 2,000", "more than 2000", "2,000", "2000"}
+    if words and size:
+        return True, ("Well predicted. The wire says “two found decapitated” (you may have written “beheaded”, "
+                      "the same meaning) and “More than 2,000 people had been arrested”." + reveal)
+    parts = [f"Your prediction is recorded: B03 “{given['B03']}”, B04 “{given['B04']}”."]
+    if not words:
+        parts.append("For B03, think of the word “plants” as a swap on the wrong sense of another verb.")
+    if not size:
+        parts.append("For B04, the figure is bigger than you might think.")
+    return False, " ".join(parts) + reveal
+
+
 QUESTIONS = {
     "04.1": _q04_1,
     "04.2": _q04_2,
@@ -223,4 +246,5 @@ QUESTIONS = {
     "04.4": _q04_4,
     "04.5": _q04_5,
     "04.6": _q04_6,
+    "04.T": _q04_t,
 }

@@ -127,10 +127,29 @@ def _q05_5(answer):
                    "Divide the absolute difference by A's value.")
 
 
+
+# --------------------------------------------------------------------------
+# 05.T Trace to the origin: when did Tokayev take office?
+
+
+def _q05_t(answer):
+    if not isinstance(answer, str):
+        raise TypeError("a month and year as a string, such as 'June 2019'")
+    given = answer.strip().lower()
+    reveal = " Now run the next cell: reveal('L10') shows a report from the day he was sworn in."
+    if "march" in given and "2019" in given:
+        return True, ("Right: he was sworn in on Wednesday 20 March 2019, the day after Nazarbayev resigned; "
+                      "A31's “June 2019” is wrong." + reveal)
+    if "june" in given:
+        return False, "Your prediction is recorded: you trusted the text. Check it." + reveal
+    return False, f"Your prediction is recorded ({answer.strip()})." + reveal
+
+
 QUESTIONS = {
     "05.1": _q05_1,
     "05.2": _q05_2,
     "05.3": _q05_3,
     "05.4": _q05_4,
     "05.5": _q05_5,
+    "05.T": _q05_t,
 }
