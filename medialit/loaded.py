@@ -83,7 +83,8 @@ CATEGORIES = {
         "Reuters Handbook of Journalism; Recasens et al. (2013)"),
     "scare-quoted label": (
         "A single word or short phrase put in quotation marks to signal doubt or someone else's wording.",
-        "Reuters Handbook of Journalism (no single words in inverted commas)"),
+        "Reuters Handbook of Journalism (terrorism and terrorist not as single words in inverted commas; "
+        "use a fuller quote)"),
     "neutral": (
         "A plain word, listed as the baseline to compare loaded words with.",
         "the course"),

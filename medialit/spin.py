@@ -14,8 +14,9 @@ artificial intelligence; Cabanac, Labbé & Magazinov 2021).
   you can spin a clean text and measure what it does.
 
 The knowledge comes from three files in ``data/``: the spin map of article B
-(``keys/spin_map.csv``: every swap we found, with its likely original, which
-is *inferred*, and the evidence), a short list of tortured phrases from the
+(``keys/spin_map.csv``: every swap we found, with its likely original,
+*attested* where a public copy of the wire story shows it and *inferred*
+otherwise, and the evidence), a short list of tortured phrases from the
 research literature (``lexicons/tortured_phrases.csv``), and the toy
 spinner's synonym table (``lexicons/synonyms.csv``, derived from WordNet by
 ``scripts/derive_synonyms.py``).
@@ -64,10 +65,12 @@ def _spin_map() -> pd.DataFrame:
 def spin_map() -> pd.DataFrame:
     """The spin map of article B (a copy of ``data/keys/spin_map.csv``): one
     row per spun word or phrase, with ``sentence_id``, ``phrase`` (exactly as
-    in the sentence), ``likely_original`` (always *inferred*: the original
-    text is not available), ``kind``, ``meaning_changed``, ``fingerprint``
-    (``yes`` if the phrase is wrong in any text, not only in B),
-    ``confidence`` and ``evidence``."""
+    in the sentence), ``likely_original``, ``original_status``
+    (*attested*: a public copy of the Reuters wire or an unspun rewrite of the
+    same story shows it, quoted in ``data/lateral/sources.csv``; *inferred*:
+    our reading of the evidence), ``kind``, ``meaning_changed``,
+    ``fingerprint`` (``yes`` if the phrase is wrong in any text, not only in
+    B), ``confidence``, ``evidence`` and ``source`` (the lateral ids)."""
     return _spin_map().copy()
 
 
@@ -128,7 +131,7 @@ def _known_patterns():
         if row.fingerprint == "yes":
             entries.setdefault(row.phrase.lower(), (
                 row.likely_original,
-                f"known spinner fingerprint (spin map {row.spin_id}; original inferred, {row.confidence} "
+                f"known spinner fingerprint (spin map {row.spin_id}; original {row.original_status}, {row.confidence} "
                 f"confidence): {row.evidence}",
                 _CONFIDENCE_SCORE[row.confidence], "known spun phrase"))
     alternatives = sorted(entries, key=len, reverse=True)
@@ -217,7 +220,7 @@ def _located_rows() -> list[tuple[str, list[tuple[int, dict]]]]:
         sentence = sentences[row.sentence_id]
         groups.setdefault(sentence, []).append((sentence.index(row.phrase), {
             "phrase": row.phrase, "likely_original": row.likely_original,
-            "evidence": f"spin map {row.spin_id} (article B, {row.sentence_id}; original inferred, "
+            "evidence": f"spin map {row.spin_id} (article B, {row.sentence_id}; original {row.original_status}, "
                         f"{row.confidence} confidence): {row.evidence}",
             "score": _CONFIDENCE_SCORE[row.confidence], "kind": "known spun phrase"}))
     return list(groups.items())
@@ -368,8 +371,9 @@ def restore(text: str, table: bool = False):
     Known swaps are the spin map's rows (anywhere for its fingerprints, such
     as "30 times of independence"; for the rest only inside the sentence of
     article B they come from) and the tortured phrases.  Other text is left
-    exactly as it is.  Every restored wording is *inferred*: the original of
-    article B is not available.
+    exactly as it is.  A restored wording is *attested* or *inferred*, as
+    the spin map's ``original_status`` says: the exact text B was spun from
+    was not found, only the Reuters wire and rewrites of the same story.
 
     With ``table=True`` returns ``(restored_text, changes)`` where
     ``changes`` has one row per swap undone: ``phrase``, ``start``, ``end``

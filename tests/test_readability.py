@@ -72,7 +72,10 @@ def test_spun_b_against_its_restoration():
     table = R.compare(spun, restore(spun), labels=("spun", "restored"))
     assert 30 < table.loc["Flesch reading ease", "spun"] < table.loc["Flesch reading ease", "restored"] < 42
     assert abs(table.loc["Dale–Chall", "difference"]) < 1
-    assert table.loc["words per sentence", "difference"] == 0  # same sentences, same lengths
+    # same sentences, almost the same lengths: the attested “nursery-school teacher” (one word fewer
+    # than the spun “nursery- academy schoolteacher”) is the only swap that changes a word count
+    assert table.loc["sentences", "difference"] == 0
+    assert abs(table.loc["words", "difference"]) <= 1
     assert table.loc["rare words per 1,000", "spun"] > 1.8 * table.loc["rare words per 1,000", "restored"]
 
 

@@ -42,3 +42,13 @@ def test_05_5_biggest_change():
     assert evaluate("05.5", "spin_per_1000_words")[0] == "correct"
     assert evaluate("05.5", "words")[0] == "incorrect"
     assert "rows are" in evaluate("05.5", "nonsense")[1]
+
+
+def test_05_2_and_03_2_give_terrorism_in_a20_one_answer():
+    """“Allegations of terrorism” (A20): lessons 03 and 05 accept the same two
+    answers, with and without “terrorism” (issue: one item, one answer)."""
+    writers_words = ["authoritarian", "uprising", "brutally", "rigged", "regime"]  # the key's 03.2 answers
+    for question in ("03.2", "05.2"):
+        assert evaluate(question, writers_words)[0] == "correct", question
+        assert evaluate(question, writers_words + ["terrorism"])[0] == "correct", question
+        assert evaluate(question, writers_words[:-1])[0] == "incorrect", question

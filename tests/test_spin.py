@@ -57,16 +57,25 @@ def _overlaps(spans, found: pd.DataFrame) -> int:
 
 def test_spin_map_rows_are_exact_substrings_of_article_b(spin_map, sentences):
     assert list(spin_map.columns) == ["spin_id", "sentence_id", "phrase", "likely_original", "original_status",
-                                      "kind", "meaning_changed", "fingerprint", "confidence", "evidence"]
+                                      "kind", "meaning_changed", "fingerprint", "confidence", "evidence", "source"]
     assert len(spin_map) >= 60
-    assert spin_map["spin_id"].tolist() == [f"S{i:03d}" for i in range(1, len(spin_map) + 1)]
+    # ids are never reused: a withdrawn row keeps its id in spin_withdrawn.csv
+    withdrawn = pd.read_csv(DATA / "keys" / "spin_withdrawn.csv", dtype=str, keep_default_na=False)
+    ids = spin_map["spin_id"].tolist() + withdrawn["spin_id"].tolist()
+    assert sorted(ids) == [f"S{i:03d}" for i in range(1, len(ids) + 1)]
+    assert spin_map["spin_id"].is_monotonic_increasing
     raw_b = article_text("B", clean_text=False)
     for row in spin_map.itertuples():
         where = f"spin_map.csv, {row.spin_id}"
         assert row.sentence_id.startswith("B") and row.sentence_id in sentences, f"{where}: no sentence"
         assert sentences[row.sentence_id].count(row.phrase) == 1, f"{where}: phrase not exactly once in its sentence"
         assert row.phrase in raw_b, f"{where}: phrase not in article B"
-        assert row.original_status == "inferred", f"{where}: every original is inferred"
+        assert row.original_status in {"attested", "inferred"}, f"{where}: status {row.original_status!r}"
+        if row.original_status == "attested":
+            # an attested original names its public source and quotes it
+            assert row.source and "Attested" in row.evidence, f"{where}: attested without a source"
+        else:
+            assert "Attested" not in row.evidence, f"{where}: inferred, but the evidence says attested"
         assert row.likely_original.strip() and row.likely_original != row.phrase, f"{where}: no original"
         assert row.kind in KINDS, f"{where}: kind {row.kind!r}"
         assert row.meaning_changed in {"yes", "no"} and row.fingerprint in {"yes", "no"}, where
@@ -127,7 +136,10 @@ def test_tagger_key_spin_04(sentences, spin_map):
                          for sid, p in swapped_phrases)
         assert inside_map == (row.label == "swapped"), f"{row.item_id}: label disagrees with the spin map"
         if row.label == "swapped":
-            assert "inferred" in row.rationale and "spin map S" in row.rationale, row.item_id
+            spin_id = re.search(r"spin map (S\d{3})", row.rationale)
+            assert spin_id, row.item_id
+            status = spin_map.set_index("spin_id").loc[spin_id.group(1), "original_status"]
+            assert status in row.rationale, f"{row.item_id}: the rationale must say the original is {status}"
         else:
             assert row.answer == row.highlight, row.item_id
         assert row.answer.strip(), row.item_id

@@ -105,6 +105,31 @@ def _q01_5(answer):
                                   + ", ".join(f"{s} → {a}" for s, a in sorted(extra)[:3])
                                   + "). Khabar 24 is a TV channel, not a news agency."))
 
+
+# --------------------------------------------------------------------------
+# 01.T Trace to the origin: who gave the 12, and for where?
+
+
+def _q01_t(answer):
+    given = _as_mapping(answer, "{'who': ..., 'area': ...}")
+    who = str(given.get("who", "")).strip().lower()
+    area = str(given.get("area", "")).strip().lower()
+    if not who or not area:
+        raise TypeError("a dict with two keys, such as {'who': 'Interfax', 'area': 'the whole country'}")
+    reveal = " Now run the next cell: reveal('L03', 'L04', 'L05') shows the public copies."
+    right_who, right_area = "commandant" in who, "almaty" in area and "country" not in area
+    if right_who and right_area:
+        return True, ("Your prediction matches the record: Khabar 24 was citing the Almaty city commandant's "
+                      "office, and its 12 counted Almaty only; the 18 in B was the interior ministry's count for "
+                      "the whole country." + reveal)
+    parts = [f"Your prediction is recorded: {given.get('who')} / {given.get('area')}."]
+    if not right_who:
+        parts.append("The channel was passing on someone else's count; article A does not say whose.")
+    if not right_area:
+        parts.append("And the 12 did not cover the whole country.")
+    return False, " ".join(parts) + reveal
+
+
 QUESTIONS = {
     "00.1": _q00_1,
     "01.1": _q01_1,
@@ -112,4 +137,5 @@ QUESTIONS = {
     "01.3": _q01_3,
     "01.4": _q01_4,
     "01.5": _q01_5,
+    "01.T": _q01_t,
 }

@@ -118,7 +118,9 @@ def _q02_4(answer):
     if given == expected:
         return True, (f"A: {expected['A']} (Khabar 24 via Interfax); B: at least {expected['B']} (“the "
                       "authorities”). Different sources and, probably, different times: that is not proof that "
-                      "either is wrong.")
+                      "either is wrong. Public copies show one more reason the texts hide: different places. "
+                      "The 12 was the Almaty city commandant's office's count for Almaty, the 18 the interior "
+                      "ministry's for the whole country (data/lateral/sources.csv, L03–L05).")
     return False, ("Not quite. Look in the claim ledger for the security forces (A04 and B03); in B the verb is "
                    "spun (“had failed”).")
 
@@ -163,6 +165,31 @@ def _q02_7(answer):
     return False, "Not quite. Count the key's rows for article A whose source_type is 'the writer'."
 
 
+
+# --------------------------------------------------------------------------
+# 02.T Trace to the origin: which words in A22-A23 are Psaki's?
+
+PSAKI_CHOICES = ("crazy", "point out", "convey", "absolutely wrong", "absolutely false", "disinformation",
+                 "playbook")
+_PSAKI_SAID = {"crazy", "convey", "absolutely false", "disinformation", "playbook"}  # L06, L07
+
+
+def _q02_t(answer):
+    if isinstance(answer, str):
+        answer = [answer]
+    given = {str(a).strip().lower() for a in answer}
+    unknown = given - set(PSAKI_CHOICES)
+    if unknown:
+        return False, f"Choose only from: {', '.join(PSAKI_CHOICES)} (not {', '.join(sorted(unknown))})."
+    reveal = " Now run the next cell: reveal('L06', 'L07') shows her words as two agencies copied them."
+    if given == _PSAKI_SAID:
+        return True, ("Exactly: “point out” and “absolutely wrong” are not in her briefing, though article A "
+                      "puts them inside quotation marks." + reveal)
+    return False, (f"Your prediction is recorded ({', '.join(sorted(given)) or 'none'}). "
+                   f"{len(given & _PSAKI_SAID)} of your choices are her words, and "
+                   f"{len(given - _PSAKI_SAID)} are not." + reveal)
+
+
 QUESTIONS = {
     "02.1": _q02_1,
     "02.2": _q02_2,
@@ -171,4 +198,5 @@ QUESTIONS = {
     "02.5": _q02_5,
     "02.6": _q02_6,
     "02.7": _q02_7,
+    "02.T": _q02_t,
 }

@@ -174,10 +174,30 @@ def _q03_5(answer):
         missing_hint="Look for 'what … described as', 'what he called' and 'whom … described as' in both articles.",
         extra_hint=lambda extra: f"{', '.join(sorted(extra))}: no such clause there.")
 
+
+# --------------------------------------------------------------------------
+# 03.T Trace to the origin: whose word is "attackers" in A02?
+
+
+def _q03_t(answer):
+    if not isinstance(answer, str):
+        raise TypeError("one name, such as 'TASS', 'the police' or 'the writer'")
+    given = answer.strip().lower()
+    reveal = " Now run the next cell: reveal('L01', 'L30') shows AP's copy of the statement and the BBC's rule."
+    if "police" in given or "azirbek" in given or "spokes" in given:
+        return True, ("Right: AP quotes the police spokeswoman herself, “dozens of attackers were liquidated”. "
+                      "TASS passed the police's label on. That is why the key calls A02's “attackers” contested: "
+                      "the BBC recommends “attacker” as a neutral word, but here it names people killed by the "
+                      "police by an act only the police allege." + reveal)
+    return False, (f"Your prediction is recorded ({answer.strip()}). A02 names TASS, but who chose the word?"
+                   + reveal)
+
+
 QUESTIONS = {
     "03.1": _q03_1,
     "03.2": _q03_2,
     "03.3": _q03_3,
     "03.4": _q03_4,
     "03.5": _q03_5,
+    "03.T": _q03_t,
 }

@@ -129,11 +129,28 @@ def _q04_4(answer):
     if still_spun:
         return False, f"Still spun: {', '.join(still_spun)}. Look for the phrase each one breaks."
     if len(restored) == len(rows):
-        return True, (f"That matches the spin map's inferred originals: {', '.join(rows['likely_original'])}. "
-                      "Check the evidence column for why.")
-    return False, (f"No spun phrase is left, and {len(restored)} of {len(rows)} of the spin map's inferred "
-                   "originals are there. Compare your wording with spin_map() rows for B13 — yours may be "
-                   "just as good: the originals are inferred, not known.")
+        return True, (f"That matches the originals in the spin map: {', '.join(rows['likely_original'])}. "
+                      + _status_note(rows) + " Check the evidence column for why.")
+    missing = rows[[o.lower() not in text for o in rows["likely_original"]]]
+    known = [o for o, s in zip(missing["likely_original"], missing["original_status"]) if s == "attested"]
+    guessed = [o for o, s in zip(missing["likely_original"], missing["original_status"]) if s != "attested"]
+    parts = [f"No spun phrase is left, and {len(restored)} of {len(rows)} of the spin map's originals are there."]
+    if known:
+        parts.append(f"Not yet: {', '.join(known)}. These are attested: a public copy of the Reuters wire has "
+                     "them (spin_map()'s source column names the excerpt in data/lateral/sources.csv).")
+    if guessed:
+        parts.append(f"Also different: {', '.join(guessed)}. Those originals are inferred, not known, so "
+                     "yours may be just as good: compare it with the evidence.")
+    return False, " ".join(parts)
+
+
+def _status_note(rows) -> str:
+    attested = int((rows["original_status"] == "attested").sum())
+    if attested == len(rows):
+        return ("All of them are attested: the Reuters wire itself says “it was unprecedented in a country ruled "
+                "firmly … He has held on to power despite stepping down three years ago as president” "
+                "(data/lateral/sources.csv, L13).")
+    return f"{attested} of them are attested by a public copy of the wire; the rest are inferred."
 
 
 # --------------------------------------------------------------------------
@@ -199,6 +216,29 @@ def _q04_6(answer):
                    "overlap a row of find_spin(spun, known=False), and divide by the number of swaps.")
 
 
+
+# --------------------------------------------------------------------------
+# 04.T Trace to the origin: B03's "two plants guillotined" and B04's lost figure
+
+
+def _q04_t(answer):
+    given = {str(k).strip().upper(): str(v).strip().lower() for k, v in _as_mapping(answer, "{'B03': ..., 'B04': ...}").items()}
+    if set(given) != {"B03", "B04"}:
+        raise TypeError("a dict with two keys, such as {'B03': 'two found dead', 'B04': 'hundreds'}")
+    reveal = " Now run the next cell: reveal('L12', 'L05') shows the Reuters wire and TASS."
+    words = "found" in given["B03"] and ("decapitated" in given["B03"] or "beheaded" in given["B03"])
+    size = given["B04"] in {"thousands", "thousand", "more than 2,000", "more than 2000", "2,000", "2000"}
+    if words and size:
+        return True, ("Well predicted. The wire says “two found decapitated” (you may have written “beheaded”, "
+                      "the same meaning) and “More than 2,000 people had been arrested”." + reveal)
+    parts = [f"Your prediction is recorded: B03 “{given['B03']}”, B04 “{given['B04']}”."]
+    if not words:
+        parts.append("For B03, think of the word “plants” as a swap on the wrong sense of another verb.")
+    if not size:
+        parts.append("For B04, the figure is bigger than you might think.")
+    return False, " ".join(parts) + reveal
+
+
 QUESTIONS = {
     "04.1": _q04_1,
     "04.2": _q04_2,
@@ -206,4 +246,5 @@ QUESTIONS = {
     "04.4": _q04_4,
     "04.5": _q04_5,
     "04.6": _q04_6,
+    "04.T": _q04_t,
 }

@@ -43,13 +43,26 @@ def _words(answer) -> set[str]:
 def _q05_2(answer):
     loaded = _report("A").loaded
     expected = set(loaded.loc[loaded["voice"] == "own", "matched"].str.lower())
+    # One answer across the course (lesson 03, question 03.2): “terrorism” in
+    # A20 stands in the writer's sentence but inside “Allegations of”, so the
+    # writer reports an accusation; the tool counts it as the writer's word.
+    # Both answers are defended, so it may be listed or left out.
+    optional = {"terrorism"} & expected
+    expected -= optional
     given = _words(answer)
-    return compare_sets(
+    ok, message = compare_sets(
         given, expected,
         right=(f"All {len(expected)} different words: {', '.join(sorted(expected))}. "
                "None is attributed to anyone; each is the writer's verdict."),
         missing_hint="Some are missing: keep only voice == 'own', and use the 'matched' column.",
-        extra_hint=lambda extra: f"Not in the writer's own voice (or not loaded): {', '.join(sorted(extra))}.")
+        extra_hint=lambda extra: f"Not in the writer's own voice (or not loaded): {', '.join(sorted(extra))}.",
+        allowed=optional)
+    if ok and optional:
+        message += (" The tool also marks “terrorism” (A20) as the writer's own. Listed or not, both are "
+                    "defensible: it stands inside “Allegations of”, so the writer reports an accusation rather "
+                    "than making it (lesson 03, question 03.2). A tool's label is a starting point, not a verdict.")
+    return ok, message
+
 
 @lru_cache(maxsize=1)
 def _practice_spin() -> dict[str, float]:
@@ -114,10 +127,29 @@ def _q05_5(answer):
                    "Divide the absolute difference by A's value.")
 
 
+
+# --------------------------------------------------------------------------
+# 05.T Trace to the origin: when did Tokayev take office?
+
+
+def _q05_t(answer):
+    if not isinstance(answer, str):
+        raise TypeError("a month and year as a string, such as 'June 2019'")
+    given = answer.strip().lower()
+    reveal = " Now run the next cell: reveal('L10') shows a report from the day he was sworn in."
+    if "march" in given and "2019" in given:
+        return True, ("Right: he was sworn in on Wednesday 20 March 2019, the day after Nazarbayev resigned; "
+                      "A31's “June 2019” is wrong." + reveal)
+    if "june" in given:
+        return False, "Your prediction is recorded: you trusted the text. Check it." + reveal
+    return False, f"Your prediction is recorded ({answer.strip()})." + reveal
+
+
 QUESTIONS = {
     "05.1": _q05_1,
     "05.2": _q05_2,
     "05.3": _q05_3,
     "05.4": _q05_4,
     "05.5": _q05_5,
+    "05.T": _q05_t,
 }
