@@ -55,7 +55,8 @@ lessons rely on them):
 
 * :func:`claims` ``(text, prefix="s") -> DataFrame`` - the figures in the
   text (killed, injured, hospitalised, arrested, beheaded, troops) with the
-  number as written, what it counts, and who says it, via whom.
+  number as written, what it counts, and who says it, via whom. It lives in
+  :mod:`medialit.claim_ledger`.
 
 * :func:`chain_text` ``(chain) -> str`` - the chain as one string,
   innermost first, joined with ``" > "``: ``"Sultanat Azirbek > Khabar 24 >
@@ -70,7 +71,12 @@ lessons rely on them):
   ``A01`` ...), :func:`load_attribution_key`, :func:`compare_with_key` (one
   row per sentence, key beside extractor), :func:`agreement` (precision and
   recall per field) and :func:`per_label`; :func:`source_shares` says how
-  much of each article rests on each source type.
+  much of each article rests on each source type. These live in
+  :mod:`medialit.attribution_eval`; like :func:`claims`, they can be
+  imported from here too.
+
+This module holds the extraction itself: the sources table, quotations,
+cue words and the :class:`Mention` of a possible source in a sentence.
 
 How it works (so you can predict its mistakes): it looks for *cue words*
 ("said", "told", "reported", "according to", "citing" ...) outside quotation
@@ -91,6 +97,7 @@ from __future__ import annotations
 import bisect
 import csv
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -190,6 +197,11 @@ def _compiled_table(path: str, _mtime: int, _size: int):
     ordered = sorted(by_variant, key=len, reverse=True)
     regex = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(v) for v in ordered) + r")(?![\w-])")
     return regex, by_variant, by_source
+
+
+def _lookup(by_variant: dict, words: str):
+    """(source, type, entity) of the variant ``words`` as found in a text."""
+    return by_variant[words]
 
 
 def _table(path=None):
@@ -320,13 +332,37 @@ _PRONOUN_GAP = re.compile(r"^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s
 _FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+)((?:[A-Z]?[\w’'-]+\s+){0,3}?[A-Za-z][\w’'-]*)\s+(?:also\s+)?$")
 
 
-def _mentions(sentence: str, offset: int, masked: list[tuple[int, int]], table):
-    """Listed names, pronouns and pointing phrases in a sentence, outside quotes.
+@dataclass
+class Mention:
+    """A possible source named in a sentence, outside quotation marks.
 
-    Each mention: dict(start, end, words, source, type, entity, how), where
-    how is "name", "pronoun" or "anaphor". Offsets are into the sentence.
-    ``table`` is the compiled sources table (:func:`_table`).
-    """
+    ``start``/``end`` are offsets into the sentence and ``words`` the words as
+    written. ``how`` is "name" (a variant from the sources table), "pronoun"
+    (he, she, it, they) or "anaphor" (a pointing phrase: "the news agency").
+    ``source``, ``type`` and ``entity`` come from the table for a name;
+    ``resolved`` is (source, type, entity) once the mention is known to stand
+    for a source (for pronouns and anaphors: the earlier source they point
+    back to), else None. ``role`` is what the sentence makes of it: None (a
+    possible speaker), "according" (according to X), "citing" (citing X) or
+    "medium" (on X, told X, via X); ``cue_at`` is where its "according to" /
+    "citing" begins."""
+
+    start: int
+    end: int
+    words: str
+    how: str
+    source: str | None = None
+    type: str | None = None
+    entity: str | None = None
+    role: str | None = None
+    cue_at: int | None = None
+    resolved: tuple | None = None
+
+
+def _mentions(sentence: str, offset: int, masked: list[tuple[int, int]], table) -> list[Mention]:
+    """Listed names, pronouns and pointing phrases in a sentence, outside
+    quotes, in reading order. ``table`` is the compiled sources table
+    (:func:`_table`)."""
     regex, by_variant, _ = table
     found = []
 
@@ -336,17 +372,15 @@ def _mentions(sentence: str, offset: int, masked: list[tuple[int, int]], table):
     taken = []
     for m in regex.finditer(sentence):
         if outside(m.start(), m.end()):
-            source, kind, entity = by_variant[m.group(0)]
-            found.append(dict(start=m.start(), end=m.end(), words=m.group(0), source=source,
-                              type=kind, entity=entity, how="name"))
+            source, kind, entity = _lookup(by_variant, m.group(0))
+            found.append(Mention(m.start(), m.end(), m.group(0), "name", source, kind, entity))
             taken.append((m.start(), m.end()))
     for pattern, how in ((_ANAPHOR, "anaphor"), (_PRONOUN, "pronoun")):
         for m in pattern.finditer(sentence):
             if outside(m.start(), m.end()) and not any(a < m.end() and m.start() < b for a, b in taken):
-                found.append(dict(start=m.start(), end=m.end(), words=m.group(0), source=None,
-                                  type=None, entity=None, how=how))
+                found.append(Mention(m.start(), m.end(), m.group(0), how))
                 taken.append((m.start(), m.end()))
-    found.sort(key=lambda d: d["start"])
+    found.sort(key=lambda m: m.start)
     return found
 
 
@@ -358,13 +392,13 @@ class _History:
         self.mentioned = []  # every listed name seen so far, in order
 
     def resolve(self, mention, before_in_sentence):
-        words = mention["words"].lower()
-        if mention["how"] == "pronoun":
+        words = mention.words.lower()
+        if mention.how == "pronoun":
             want = "person" if words in ("he", "she") else ("organisation" if words == "it" else None)
             if want == "person":
                 for m in reversed(before_in_sentence):
-                    if m["how"] == "name" and m["entity"] == "person":
-                        return m["source"], m["type"]
+                    if m.how == "name" and m.entity == "person":
+                        return m.source, m.type
             for source, kind, entity in reversed(self.speakers):
                 # entity None: a speaker not in the sources table ("the
                 # regional governor"), who may be the "he" or "it" that follows
@@ -373,8 +407,8 @@ class _History:
             return None
         want_type = next(t for w, t in _ANAPHOR_TYPE.items() if w in words)
         for m in reversed(before_in_sentence):
-            if m["how"] == "name" and m["type"] == want_type:
-                return m["source"], m["type"]
+            if m.how == "name" and m.type == want_type:
+                return m.source, m.type
         for source, kind, _entity in reversed(self.mentioned):
             if kind == want_type:
                 return source, kind
@@ -387,20 +421,20 @@ def _in_spans(position: int, spans) -> bool:
 
 def _speaker_for(cue, mentions, sentence, quotes_rel):
     """The mention that is the subject of a speech cue, or None."""
-    before = [m for m in mentions if m["end"] <= cue.start() and m["role"] is None]
+    before = [m for m in mentions if m.end <= cue.start() and m.role is None]
     for m in reversed(before):
-        gap = sentence[m["end"]:cue.start()]
-        if any(ch in gap for ch in "“”\"") or any(m["end"] <= a < cue.start() for a, _ in quotes_rel):
+        gap = sentence[m.end:cue.start()]
+        if any(ch in gap for ch in "“”\"") or any(m.end <= a < cue.start() for a, _ in quotes_rel):
             break
-        if m["how"] == "pronoun" and not _PRONOUN_GAP.match(gap):
+        if m.how == "pronoun" and not _PRONOUN_GAP.match(gap):
             continue
         if len(gap) <= 90 and not re.search(r"\bthat\b", gap):
             return m
         break
-    after = [m for m in mentions if m["start"] >= cue.end() and m["role"] is None]
+    after = [m for m in mentions if m.start >= cue.end() and m.role is None]
     if after:
-        gap = sentence[cue.end():after[0]["start"]]
-        if len(gap) <= 25 and after[0]["how"] != "pronoun" and not re.search(r"\bthat\b", gap):
+        gap = sentence[cue.end():after[0].start]
+        if len(gap) <= 25 and after[0].how != "pronoun" and not re.search(r"\bthat\b", gap):
             return after[0]
     return None
 
@@ -546,16 +580,16 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
     _mark_handoffs(sentence, mentions, cues)
     speakers = [who for c in cues if c.group("speech")
                 for who in [_speaker_for(c, mentions, sentence, quotes_rel)] if who is not None]
-    resolved = _resolve(mentions, history, table)
-    speaker = next((s for s in speakers if id(s) in resolved), None)
+    _resolve(mentions, history, table)
+    speaker = next((s for s in speakers if s.resolved), None)
     unlisted = None if speaker is not None else _unlisted_speaker(sentence, cues, quotes_rel)
-    according = [m for m in mentions if m["role"] == "according" and id(m) in resolved]
+    according = [m for m in mentions if m.role == "according" and m.resolved]
     if speaker is None and unlisted is None and according:
         speaker = according.pop(0)  # "According to TASS, 12 died": TASS is the speaker
-    chain = _build_chain(mentions, resolved, speaker, unlisted, according)
+    chain = _build_chain(mentions, speaker, unlisted, according)
     names = list(dict.fromkeys(source for _pos, (source, _type, _entity) in chain))
     history.mentioned.extend(layer for _pos, layer in chain)
-    history.mentioned.extend((m["source"], m["type"], m["entity"]) for m in mentions if m["how"] == "name")
+    history.mentioned.extend((m.source, m.type, m.entity) for m in mentions if m.how == "name")
     source = names[0] if names else None
     first = chain[0][1] if chain else (None, None, None)
     return dict(
@@ -572,33 +606,33 @@ def _mark_handoffs(sentence, mentions, cues) -> None:
     """Give each mention its role: "according" (according to X), "citing"
     (citing X), "medium" (on X, told X, to X, via X) or None (a possible speaker)."""
     for m in mentions:
-        m["role"] = None
+        m.role = None
     for c in cues:
         if c.group("according") or c.group("citing"):
-            target = next((m for m in mentions if m["start"] >= c.end() and m["role"] is None
-                           and m["start"] - c.end() <= 60 and m["how"] != "pronoun"), None)
+            target = next((m for m in mentions if m.start >= c.end() and m.role is None
+                           and m.start - c.end() <= 60 and m.how != "pronoun"), None)
             if target is not None:
-                target["role"] = "according" if c.group("according") else "citing"
-                target["cue_at"] = c.start()
+                target.role = "according" if c.group("according") else "citing"
+                target.cue_at = c.start()
     for m in mentions:
-        if m["role"] is None and m["how"] != "pronoun" and _MEDIUM_BEFORE.search(sentence[:m["start"]]):
-            after_speech = any(c.group("speech") and c.end() <= m["start"] for c in cues)
-            if after_speech or re.search(r"\bon\s", sentence[max(0, m["start"] - 40):m["start"]]):
-                m["role"] = "medium"
+        if m.role is None and m.how != "pronoun" and _MEDIUM_BEFORE.search(sentence[:m.start]):
+            after_speech = any(c.group("speech") and c.end() <= m.start for c in cues)
+            if after_speech or re.search(r"\bon\s", sentence[max(0, m.start - 40):m.start]):
+                m.role = "medium"
 
 
-def _resolve(mentions, history, table) -> dict:
-    """id(mention) -> (source, type, entity), pronouns and pointing phrases included."""
-    resolved = {}
+def _resolve(mentions: list[Mention], history, table) -> None:
+    """Set each mention's ``resolved`` (source, type, entity): a name stands
+    for itself, a pronoun or pointing phrase for the earlier source it points
+    back to (left None when there is none)."""
     for m in mentions:
-        if m["how"] == "name":
-            resolved[id(m)] = (m["source"], m["type"], m["entity"])
+        if m.how == "name":
+            m.resolved = (m.source, m.type, m.entity)
             continue
-        before = [x for x in mentions if x["end"] <= m["start"] and x["how"] == "name"]
+        before = [x for x in mentions if x.end <= m.start and x.how == "name"]
         hit = history.resolve(m, before)
         if hit:
-            resolved[id(m)] = (hit[0], hit[1], table[2].get(hit[0], (None, None))[1])
-    return resolved
+            m.resolved = (hit[0], hit[1], table[2].get(hit[0], (None, None))[1])
 
 
 def _unlisted_speaker(sentence, cues, quotes_rel):
@@ -615,22 +649,22 @@ def _unlisted_speaker(sentence, cues, quotes_rel):
     return None
 
 
-def _build_chain(mentions, resolved, speaker, unlisted, according):
+def _build_chain(mentions: list[Mention], speaker, unlisted, according):
     """[(position, (source, type, entity))], innermost speaker first."""
     chain = []
     if speaker is not None:
-        chain.append((speaker["start"], resolved[id(speaker)]))
+        chain.append((speaker.start, speaker.resolved))
     elif unlisted is not None:
         chain.append((-1, (unlisted, None, None)))
     if chain:
-        chain += [(m["start"], resolved[id(m)]) for m in mentions if m["role"] == "medium" and id(m) in resolved]
-    chain += [(m["start"], resolved[id(m)]) for m in according]
+        chain += [(m.start, m.resolved) for m in mentions if m.role == "medium" and m.resolved]
+    chain += [(m.start, m.resolved) for m in according]
     for m in mentions:
-        if m["role"] == "citing" and id(m) in resolved and chain:
+        if m.role == "citing" and m.resolved and chain:
             # the cited source sits just inside the layer named before "citing"
-            before = [i for i, (pos, _) in enumerate(chain) if pos < m["cue_at"]]
+            before = [i for i, (pos, _) in enumerate(chain) if pos < m.cue_at]
             where = max(before, key=lambda i: chain[i][0]) if before else 0
-            chain.insert(where, (m["start"], resolved[id(m)]))
+            chain.insert(where, (m.start, m.resolved))
     return chain
 
 
@@ -672,289 +706,28 @@ def _copy_source(row, other):
 
 
 # --------------------------------------------------------------------------
-# claims()
+# The claim ledger and the checks against a key live in their own modules;
+# their names are available from here too (loaded on first use, so that
+# importing one module never needs the other first).
 
-_NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                 r"a dozen|dozens|scores|hundreds|thousands|several")
-_FIGURE = re.compile(
-    r"\b(?P<figure>(?:(?:at least|more than|over|about|around|nearly|almost|up to|some)\s+)?"
-    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:" + _NUMBER_WORDS + r"))\b)",
-    re.I,
-)
-_EVENTS = {
-    "killed": r"killed|died|dead|deaths|eliminated|lost their lives",
-    "injured": r"injured|wounded|hurt",
-    "hospitalised": r"hospitali[sz]ed|in hospital",
-    "arrested": r"arrested|detained",
-    "beheaded": r"beheaded|decapitated|guillotined",
-    "troops": r"troops|soldiers|paratroopers|servicemen|dogfaces",
+_ELSEWHERE = {
+    "claims": "claim_ledger", "CLAIM_COLUMNS": "claim_ledger",
+    **{name: "attribution_eval" for name in ("FIELDS", "article_attribution", "load_attribution_key",
+                                              "compare_with_key", "compare_items", "agreement", "per_label",
+                                              "source_shares")},
 }
-_EVENT = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _EVENTS.items()) + r")\b", re.I)
-# Nouns for people: a figure counting them is kept even when the event is
-# not one the list knows (it is then "unclear").
-_PEOPLE = re.compile(r"\b(?:people|persons|protesters|demonstrators|attackers|officers|members|police(?:men)?|"
-                     r"civilians|soldiers|troops|residents|citizens)\b", re.I)
-_FILLER = re.compile(r"^of\b(?:\s+the\b)?|(?:^|\s+)(?:were|was|had|have|has|been|being|who|that|are|is)(?:\s+(?:been|being|found))?$", re.I)
-_OF_WHOM = re.compile(r"\s+of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?(?=\s+(?:had|have|has|were|was|are|is|who)\b|[,.;]|$)")
-
-CLAIM_COLUMNS = ["sentence_id", "figure", "counts", "event", "words", "source", "chain", "source_type", "kind"]
 
 
-def _counted(words: str) -> str:
-    """'of the officers was' -> 'officers'."""
-    previous = None
-    words = words.strip(" ,")
-    while words != previous:
-        previous = words
-        words = _FILLER.sub("", words).strip(" ,")
-    return words
+def __getattr__(name: str):
+    if name in _ELSEWHERE:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_ELSEWHERE[name]}", __package__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def claims(text: str, prefix: str = "s", *, sources=None) -> pd.DataFrame:
-    """The figures in ``text`` and who says them.
-
-    One row per figure (a number, or a word such as "dozens") that comes
-    close to one of the events killed, injured, hospitalised, arrested,
-    beheaded, or that counts troops; a figure that counts people with an
-    event the list does not know gets ``event="unclear"``. Columns:
-
-    ``sentence_id``; ``figure`` - the number as written ("more than 350",
-    "dozens", "12"); ``counts`` - what it counts, as written ("law
-    enforcement officers"), or "" when the text leaves it out; ``event``;
-    ``words`` - the exact words of the sentence from the figure to the
-    event (``words in sentence`` is always true); and the ``source``,
-    ``chain``, ``source_type`` and ``kind`` of the sentence (from
-    :func:`attribute`).
-
-    It reads numbers as written: it does not add figures up or decide which
-    is right. Spun words it does not know (article B's "had failed", likely
-    "had died", inferred) give ``event="unclear"``: compare with the claim
-    ledger ``data/keys/claims_02.csv``.
-
-    >>> claims("Police said 12 officers were killed.")[["figure", "counts", "event"]].values.tolist()
-    [['12', 'officers', 'killed']]
-    """
-    rows_out = []
-    table = attribute(text, prefix=prefix, sources=sources)
-    for row in table.itertuples(index=False):
-        sentence = row.sentence
-        events = list(_EVENT.finditer(sentence))
-        for m in _FIGURE.finditer(sentence):
-            figure = m.group("figure")
-            if re.fullmatch(r"(?:1[89]|20)\d\d", figure):
-                continue  # a year, not a count
-            # "12 officers were killed" (event after) / "had killed dozens of protesters" (before)
-            after = next((e for e in events if e.start() >= m.end() and e.start() - m.end() <= 60
-                          and not re.search(r"[;:]|\band\b|\bbut\b", sentence[m.end():e.start()])), None)
-            before = next((e for e in reversed(events) if e.end() <= m.start()
-                           and re.fullmatch(r"\s*(?:at least\s+)?", sentence[e.end():m.start()])), None)
-            if after is not None and (before is None or after.group("troops")):
-                event, words = after, sentence[m.start():after.end()]
-                counts = _counted(sentence[m.end():after.start()])
-                if after.group("troops") and not counts:
-                    counts = after.group(0)
-            elif before is not None:
-                event = before
-                tail = re.match(r"(?:\s+of(?:\s+the)?)?\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)(?=[,.;]|\s+(?:in|on|at|and|who|as)\b|$)",
-                                sentence[m.end():])
-                counts = tail.group(1) if tail else ""
-                words = sentence[before.start():m.end() + (tail.end() if tail else 0)]
-            else:
-                people = _PEOPLE.search(sentence, m.end())
-                if people is None or people.start() - m.end() > 30:
-                    continue
-                stop = people.end()
-                more = _OF_WHOM.match(sentence, stop)  # "members of the security forces"
-                if more:
-                    stop = more.end()
-                event, counts = None, _counted(sentence[m.end():stop])
-                words = sentence[m.start():stop]
-            kind = "unclear" if event is None else next(k for k, v in event.groupdict().items() if v)
-            rows_out.append(dict(
-                sentence_id=row.sentence_id, figure=figure, counts=counts, event=kind,
-                words=words, source=row.source, chain=row.chain,
-                source_type=row.source_type, kind=row.kind,
-            ))
-    return _with_none(pd.DataFrame(rows_out, columns=CLAIM_COLUMNS), ("source",))
-
-
-# --------------------------------------------------------------------------
-# The course articles, the answer key and agreement
-
-FIELDS = ("source", "chain", "kind", "source_type")
-#: The value of each field that means "nothing attributed".
-_EMPTY = {"source": None, "chain": (), "kind": "none", "source_type": "the writer"}
-
-
-def article_attribution(article_ids=("A", "B")) -> pd.DataFrame:
-    """:func:`attribute` run on the cleaned course articles, with the ids the
-    answer keys use (``A01`` ...) and an ``article_id`` column first."""
-    from .corpus import article_text
-
-    frames = []
-    for article_id in article_ids:
-        frame = attribute(article_text(article_id), prefix=article_id)
-        frame.insert(0, "article_id", article_id)
-        frames.append(frame)
-    return _with_none(pd.concat(frames, ignore_index=True), ("source", "cue"))
-
-
-def load_attribution_key(name: str = "attribution") -> pd.DataFrame:
-    """The answer key ``data/keys/<name>.csv``: one row per sentence, with
-    ``chain`` as a list and ``source`` as ``None`` where the key has none."""
-    from .tagging import load_key
-
-    key = load_key(name)
-    key["chain"] = key["chain"].map(parse_chain)
-    key["source"] = key["source"].astype(object).where(key["source"].str.strip() != "", None)
-    return key
-
-
-def _blank(value):
-    """None for None, NaN and empty strings; the value otherwise."""
-    if value is None or (isinstance(value, float) and value != value):
-        return None
-    if isinstance(value, str) and not value.strip():
-        return None
-    return value
-
-
-def _name(value):
-    """A source name for comparing: case, spaces and a leading "the" ignored."""
-    value = _blank(value)
-    if value is None:
-        return None
-    return re.sub(r"^the\s+", "", " ".join(str(value).lower().split()))
-
-
-def _same(field, a, b) -> bool:
-    if field == "chain":
-        return [_name(x) for x in (a or [])] == [_name(x) for x in (b or [])]
-    if field == "source":
-        return _name(a) == _name(b)
-    return _blank(a) == _blank(b)
-
-
-def compare_with_key(article_ids=("A", "B"), key=None) -> pd.DataFrame:
-    """The extractor's answer beside the key's, one row per sentence.
-
-    Columns: ``sentence_id``, ``sentence``, then for each field of
-    :data:`FIELDS` the key's value (``key_source`` ...), the extractor's
-    (``source`` ...) and whether they agree (``ok_source`` ...), and the
-    key's ``rationale``.
-    """
-    key = load_attribution_key() if key is None else key
-    found = article_attribution(article_ids)
-    key = key[key["article_id"].isin(list(article_ids))].set_index("sentence_id")
-    missing = sorted(set(found["sentence_id"]) ^ set(key.index))
-    if missing:
-        raise ValueError("The answer key and the articles' sentences do not match "
-                         f"(ids {', '.join(missing[:5])}): run the data tests to see why.")
-    rows = []
-    for row in found.itertuples(index=False):
-        k = key.loc[row.sentence_id]
-        out = {"sentence_id": row.sentence_id, "sentence": row.sentence}
-        for field in FIELDS:
-            mine, theirs = getattr(row, field), k[field]
-            out[f"key_{field}"], out[field] = theirs, mine
-            out[f"ok_{field}"] = _same(field, theirs, mine)
-        out["rationale"] = k["rationale"]
-        rows.append(out)
-    return pd.DataFrame(rows)
-
-
-def compare_items(key: pd.DataFrame) -> pd.DataFrame:
-    """Like :func:`compare_with_key`, for a key of single sentences that are
-    not from the course articles (a ``text`` column instead of ids), such as
-    ``data/keys/attribution_heldout.csv``. Source names are compared
-    ignoring case and a leading "the"."""
-    for column in ("item_id", "text") + FIELDS:
-        if column not in key.columns:
-            raise ValueError(f"The key needs a '{column}' column.")
-    rows = []
-    for k in key.itertuples(index=False):
-        found = attribute(k.text).iloc[0]
-        out = {"sentence_id": k.item_id, "sentence": k.text}
-        for field in FIELDS:
-            theirs = parse_chain(k.chain) if field == "chain" else _blank(getattr(k, field))
-            out[f"key_{field}"], out[field] = theirs, found[field]
-            out[f"ok_{field}"] = _same(field, theirs, found[field])
-        out["rationale"] = getattr(k, "rationale", "")
-        rows.append(out)
-    return pd.DataFrame(rows)
-
-
-def _is_empty(field, value) -> bool:
-    if field == "chain":
-        return not value
-    return _blank(value) == _EMPTY[field]
-
-
-def agreement(comparison: pd.DataFrame) -> pd.DataFrame:
-    """Precision and recall of the extractor, per field, from :func:`compare_with_key`.
-
-    For every field, a sentence counts as *found* when the extractor gives
-    it something other than "nothing attributed" (no source, kind ``none``,
-    type ``the writer``), and as *in the key* when the key does.
-    ``precision`` = found and exactly right / found; ``recall`` = found and
-    exactly right / in the key; ``agree`` = sentences where extractor and
-    key are equal (including both empty) / all sentences.
-    """
-    rows = []
-    n = len(comparison)
-    for field in FIELDS:
-        key_values, found_values = comparison[f"key_{field}"], comparison[field]
-        in_key = sum(not _is_empty(field, v) for v in key_values)
-        found = sum(not _is_empty(field, v) for v in found_values)
-        right = sum(not _is_empty(field, k) and _same(field, k, f) for k, f in zip(key_values, found_values))
-        agree = int(comparison[f"ok_{field}"].sum())
-        rows.append({
-            "field": field, "sentences": n, "agree": agree, "agree_%": round(100 * agree / n, 1) if n else None,
-            "in_key": in_key, "found": found, "found_and_right": right,
-            "precision": round(right / found, 3) if found else None,
-            "recall": round(right / in_key, 3) if in_key else None,
-        })
-    return pd.DataFrame(rows)
-
-
-def per_label(comparison: pd.DataFrame, field: str = "kind") -> pd.DataFrame:
-    """Precision and recall for each value of ``kind`` or ``source_type``."""
-    if field not in ("kind", "source_type"):
-        raise ValueError("per_label works for the fields 'kind' and 'source_type'.")
-    key_values, found_values = comparison[f"key_{field}"], comparison[field]
-    rows = []
-    for label in sorted(set(key_values) | set(found_values)):
-        in_key = int((key_values == label).sum())
-        found = int((found_values == label).sum())
-        right = int(((key_values == label) & (found_values == label)).sum())
-        rows.append({field: label, "in_key": in_key, "found": found, "found_and_right": right,
-                     "precision": round(right / found, 3) if found else None,
-                     "recall": round(right / in_key, 3) if in_key else None})
-    return pd.DataFrame(rows)
-
-
-def source_shares(table: pd.DataFrame, by: str = "source_type", weight: str = "characters") -> pd.DataFrame:
-    """How much of each article rests on each source type.
-
-    ``table`` has ``article_id``, ``sentence`` and ``by`` columns (the
-    output of :func:`article_attribution`, or the answer key). Returns a
-    table with one row per value of ``by`` and one column per article,
-    giving the percentage of the article's ``weight`` - ``"characters"``
-    (longer sentences count more) or ``"sentences"`` - that rests on it.
-    Rows are sorted by the overall share, largest first.
-    """
-    if weight not in ("characters", "sentences"):
-        raise ValueError("weight must be 'characters' or 'sentences'.")
-    for column in ("article_id", "sentence", by):
-        if column not in table.columns:
-            raise ValueError(f"The table needs a '{column}' column.")
-    sizes = table["sentence"].str.len() if weight == "characters" else pd.Series(1, index=table.index)
-    totals = pd.DataFrame({"article_id": table["article_id"], by: table[by], "size": sizes})
-    shares = totals.pivot_table(index=by, columns="article_id", values="size", aggfunc="sum", fill_value=0)
-    shares = (100 * shares / shares.sum()).round(1)
-    shares = shares.loc[shares.sum(axis=1).sort_values(ascending=False, kind="stable").index]
-    shares.columns.name = "article"
-    return shares
+def __dir__():
+    return sorted(set(globals()) | set(_ELSEWHERE))
 
 
 # Build the sources pattern now, at import, so the first call is as fast as
