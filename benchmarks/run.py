@@ -419,6 +419,15 @@ def _num0(value) -> str:
     return "?" if value is None else f"{value:.0f}"
 
 
+def _quality_section() -> str:
+    """How good the checks are on held-out real coverage (scripts/evaluate_heldout.py)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import evaluate_heldout
+
+    return evaluate_heldout.quality_markdown(evaluate_heldout.evaluate(), link="HELDOUT.md",
+                                             heading="## Quality: the checks on held-out real coverage")
+
+
 def markdown(results: dict, command: str, before: dict | None = None) -> str:
     m = results["machine"]
     load = ", ".join(f"{x:.2f}" for x in m["load"]) if m["load"] else "unknown"
@@ -432,6 +441,7 @@ def markdown(results: dict, command: str, before: dict | None = None) -> str:
         lines += [f"**Before** columns: the same benchmark on commit {b.get('commit') or '?'}, measured "
                   f"{b['date']}; {_speed(b) or 'no speed check'}.  Compare a row's before and after only "
                   "when the two speed checks are close.", ""]
+    lines += [_quality_section()]
     old_lessons = {r["notebook"]: r for r in (before or {}).get("notebooks", []) if not r.get("error")}
     old_rows = {r["function"]: r for r in (before or {}).get("throughput", {}).get("rows", []) if r["status"] == "ok"}
     if "notebooks" in results:
