@@ -25,6 +25,10 @@ Parts (skip any with ``--skip``, e.g. ``--skip install,throughput``):
                 beside a naive baseline: per-sentence textstat calls and a
                 per-word ``wordfreq.zipf_frequency`` call.  A module that
                 does not exist yet is reported as "not available yet".
+``coldstart``   (f) a first answer in a fresh process: ``import medialit`` plus
+                the first ``check_article`` on a 5 KB text, against ``python -c
+                "import pandas"``; fresh processes, alternating, median of 7
+                (issue 16's target: at most 2.5× the pandas import).
 ``install``     (e) size and time of a fresh venv from requirements.txt, built
                 as Binder does, by ``scripts/binder_check.py`` (downloads
                 ~200 MB, a few minutes).  ``--install-json FILE`` keeps that
@@ -58,9 +62,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
-PARTS = ("notebooks", "tagger", "throughput", "install")
+PARTS = ("notebooks", "tagger", "throughput", "install", "coldstart")
 NOT_YET = "not available yet"
-TARGETS = {"lesson_seconds": 8.0, "first_output_seconds": 2.0, "check_ms": 20.0, "check_article_kbps": 300.0}
+TARGETS = {"lesson_seconds": 8.0, "first_output_seconds": 2.0, "check_ms": 20.0, "check_article_kbps": 300.0,
+           "coldstart_ratio": 2.5}
 
 sys.path.insert(0, str(ROOT))
 
@@ -419,6 +424,36 @@ def _num0(value) -> str:
     return "?" if value is None else f"{value:.0f}"
 
 
+def _quality_section() -> str:
+    """How good the checks are on held-out real coverage (scripts/evaluate_heldout.py)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import evaluate_heldout
+
+    return evaluate_heldout.quality_markdown(evaluate_heldout.evaluate(), link="HELDOUT.md",
+                                             heading="## Quality: the checks on held-out real coverage")
+
+
+_COLD = ("import time; t = time.perf_counter()\n"
+         "import medialit\nfrom medialit.corpus import article_text\nfrom medialit.report import check_article\n"
+         "text = (article_text('A') + '\\n\\n' + article_text('B'))[:5000]\n"
+         "check_article(text)\n")
+
+
+def bench_coldstart(runs: int = 7) -> dict:
+    """Wall seconds of fresh processes: `import pandas` and the first check_article."""
+    python = sys.executable
+    pandas, first = [], []
+    for _ in range(runs):
+        for sink, code in ((pandas, "import pandas"), (first, _COLD)):
+            start = time.perf_counter()
+            subprocess.run([python, "-c", code], check=True, cwd=ROOT)
+            sink.append(time.perf_counter() - start)
+    p, c = statistics.median(pandas), statistics.median(first)
+    say(f"  import pandas {p:.2f} s; import medialit + first check_article (5 KB) {c:.2f} s; ratio {c / p:.1f}")
+    return {"runs": runs, "pandas_s": p, "first_check_s": c, "ratio": c / p,
+            "pandas_all": pandas, "first_all": first}
+
+
 def markdown(results: dict, command: str, before: dict | None = None) -> str:
     m = results["machine"]
     load = ", ".join(f"{x:.2f}" for x in m["load"]) if m["load"] else "unknown"
@@ -432,6 +467,7 @@ def markdown(results: dict, command: str, before: dict | None = None) -> str:
         lines += [f"**Before** columns: the same benchmark on commit {b.get('commit') or '?'}, measured "
                   f"{b['date']}; {_speed(b) or 'no speed check'}.  Compare a row's before and after only "
                   "when the two speed checks are close.", ""]
+    lines += [_quality_section()]
     old_lessons = {r["notebook"]: r for r in (before or {}).get("notebooks", []) if not r.get("error")}
     old_rows = {r["function"]: r for r in (before or {}).get("throughput", {}).get("rows", []) if r["status"] == "ok"}
     if "notebooks" in results:
@@ -533,6 +569,15 @@ def markdown(results: dict, command: str, before: dict | None = None) -> str:
                       + (f" (re-run {e['lessons_measured']} with `--reuse`)" if e.get("lessons_measured") else "")
                       + f": {lessons or 'none'}."]
         lines.append("")
+    if "coldstart" in results:
+        c = results["coldstart"]
+        met = "met" if c["ratio"] <= TARGETS["coldstart_ratio"] else "**missed**"
+        lines += ["## (f) A first answer in a fresh process", "",
+                  f"Median of {c['runs']} fresh processes each, run alternately: `python -c \"import pandas\"` "
+                  f"{c['pandas_s']:.2f} s; `import medialit` and the first `check_article` on a 5 KB text "
+                  f"{c['first_check_s']:.2f} s: **{c['ratio']:.1f}×** the pandas import (target at most "
+                  f"{TARGETS['coldstart_ratio']:g}×: {met}).  Wall times on a shared machine: the ratio moves "
+                  "with the load.", ""]
     if results.get("skipped"):
         lines += [f"Skipped in this run: {', '.join(results['skipped'])}.", ""]
     return "\n".join(lines)
@@ -584,6 +629,9 @@ def main(argv: list[str] | None = None) -> int:
             results["throughput"] = bench_throughput(args.articles)
         if args.profile:
             profile_check_article(min(args.articles, 100), Path(__file__).resolve().parent / "profile_check_article.txt")
+        if "coldstart" not in skip:
+            say("(f) first answer in a fresh process:")
+            results["coldstart"] = bench_coldstart()
         if "install" not in skip:
             say("(e) fresh venv as Binder builds it (scripts/binder_check.py):")
             results["install"] = bench_install(args.install_json, args.keep_venv)

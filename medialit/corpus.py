@@ -210,12 +210,25 @@ def _line_spans(text: str):
             start, carry = carry, None
         stripped_end = start + len(text[start:end].rstrip())
         body = text[start:stripped_end]
-        if len(body) >= 2 and body[-1] in _OPENING_QUOTES and body[-2] in ".!?":
+        if len(body) >= 2 and body[-1] in _OPENING_QUOTES and body[-2] in ".!?" and not _closes(body):
             carry = stripped_end - 1
             end = stripped_end - 1
         yield start, end
     if carry is not None:  # a quote at the very end: give it back
         yield carry, carry + 1
+
+
+def _closes(line: str) -> bool:
+    """True if the straight quotation mark that ends ``line`` closes a
+    quotation opened earlier on the line (``… their tasks."``): an even
+    number of straight double marks, or a straight single mark after one
+    that opens (`` 'no.'``). Curly ‘ and “ always open."""
+    mark = line[-1]
+    if mark == '"':
+        return line.count('"') % 2 == 0
+    if mark == "'":
+        return re.search(r"(?:^|\s)'\w", line[:-1]) is not None
+    return False
 
 
 def _punkt_spans(text: str, start: int, end: int):

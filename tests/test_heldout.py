@@ -1,0 +1,74 @@
+"""The held-out set (data/heldout/, issue 16): texts, citations and keys agree.
+
+These check the data, not the tools: the keys must quote their texts exactly,
+so that scripts/evaluate_heldout.py compares like with like."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+HELDOUT = Path(__file__).resolve().parent.parent / "data" / "heldout"
+KINDS = {"direct", "indirect", "mixed", "none"}
+VOICES = {"quoted", "attributed", "own"}
+
+
+def rows(name):
+    with open(HELDOUT / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return {r["article_id"]: (HELDOUT / r["file"]).read_text(encoding="utf-8") for r in rows("sources.csv")}
+
+
+def test_sources_are_cited_and_split_before_use(texts):
+    sources = rows("sources.csv")
+    assert len(sources) >= 8
+    assert {r["part"] for r in sources} == {"dev", "test"}
+    for r in sources:
+        where = f"sources.csv, {r['article_id']}"
+        assert r["article_id"][0] == {"dev": "D", "test": "T"}[r["part"]], where
+        assert r["url"].startswith(("http://", "https://")) and r["outlet"].strip(), where
+        assert r["published"][:7] == "2022-01" and "05" <= r["published"][8:] <= "07", where
+        assert r["retrieved"] == "2026-11-30" and r["why_reproduced"].strip(), where
+        words = len(texts[r["article_id"]].split())
+        assert 150 <= words <= 400 and int(r["words"]) == words, f"{where}: {words} words"
+    # not the course's own articles
+    course = {p.read_text(encoding="utf-8")[:200] for p in (HELDOUT.parent / "articles").glob("*.txt")}
+    assert not any(t[:200] in course for t in texts.values())
+
+
+def test_attribution_key_quotes_its_texts(texts):
+    key = rows("attribution.csv")
+    assert len({r["sentence_id"] for r in key}) == len(key)
+    for r in key:
+        where = f"attribution.csv, {r['sentence_id']}"
+        text = texts[r["article_id"]]
+        start = int(r["start"])
+        assert text[start:start + len(r["sentence"])] == r["sentence"], where
+        assert r["kind"] in KINDS, where
+        assert bool(r["source"]) == bool(r["chain"]), where
+        if r["chain"]:
+            assert r["chain"].split(" > ")[0] == r["source"], f"{where}: the chain starts with the source"
+        assert r["rationale"].strip(), where
+    for art, text in texts.items():  # every sentence of every text is labelled, in order
+        mine = [r for r in key if r["article_id"] == art]
+        assert [int(r["start"]) for r in mine] == sorted(int(r["start"]) for r in mine)
+        covered = "".join(r["sentence"] for r in mine)
+        assert "".join(text.split()) == "".join(covered.split()), art
+
+
+def test_loaded_key_quotes_its_texts(texts):
+    sentences = {r["sentence_id"]: r for r in rows("attribution.csv")}
+    for r in rows("loaded.csv"):
+        where = f"loaded.csv, {r['item_id']}"
+        text = texts[r["article_id"]]
+        assert text[int(r["start"]):int(r["end"])] == r["highlight"], where
+        assert r["highlight"] in sentences[r["sentence_id"]]["sentence"], where
+        assert r["voice"] in VOICES and r["speaker"].strip(), where
+        assert (r["voice"] == "own") == (r["speaker"] == "the writer"), where
+        assert r["in_lexicon"] == ("yes" if r["term"] else "no"), where
