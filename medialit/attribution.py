@@ -285,7 +285,7 @@ def _next_line_starts(text: str, i: int) -> bool:
 
 def _continues_after_newline(text: str, i: int, closer: str) -> bool:
     """True if the quotation opened just before this newline (‘\\nBuccaneers …’)."""
-    before = text[:i].rstrip(" ")
+    before = text[max(0, i - 200):i].rstrip(" ")  # the line's end only: linear time on long texts
     return before.endswith(("‘", "“", '"'))
 
 
@@ -330,22 +330,24 @@ def _mentions(sentence: str, offset: int, masked: list[tuple[int, int]], table):
     regex, by_variant, _ = table
     found = []
 
-    def outside(a, b):
-        return not any(qa - offset < b and a < qb - offset for qa, qb in masked)
+    def overlaps(a, b, spans):  # spans: sorted and never overlapping, so bisection finds the one to test
+        k = bisect.bisect_left(spans, (b,)) - 1
+        return k >= 0 and spans[k][1] > a
 
-    taken = []
+    quoted = [(qa - offset, qb - offset) for qa, qb in masked]
+    taken = []  # kept sorted
     for m in regex.finditer(sentence):
-        if outside(m.start(), m.end()):
+        if not overlaps(m.start(), m.end(), quoted):
             source, kind, entity = by_variant[m.group(0)]
             found.append(dict(start=m.start(), end=m.end(), words=m.group(0), source=source,
                               type=kind, entity=entity, how="name"))
             taken.append((m.start(), m.end()))
     for pattern, how in ((_ANAPHOR, "anaphor"), (_PRONOUN, "pronoun")):
         for m in pattern.finditer(sentence):
-            if outside(m.start(), m.end()) and not any(a < m.end() and m.start() < b for a, b in taken):
+            if not overlaps(m.start(), m.end(), quoted) and not overlaps(m.start(), m.end(), taken):
                 found.append(dict(start=m.start(), end=m.end(), words=m.group(0), source=None,
                                   type=None, entity=None, how=how))
-                taken.append((m.start(), m.end()))
+                bisect.insort(taken, (m.start(), m.end()))
     found.sort(key=lambda d: d["start"])
     return found
 
@@ -382,26 +384,36 @@ class _History:
 
 
 def _in_spans(position: int, spans) -> bool:
-    return any(a <= position < b for a, b in spans)
+    """Is ``position`` inside one of ``spans`` (sorted, never overlapping)?"""
+    k = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= position < spans[k][1]
 
 
 def _speaker_for(cue, mentions, sentence, quotes_rel):
-    """The mention that is the subject of a speech cue, or None."""
-    before = [m for m in mentions if m["end"] <= cue.start() and m["role"] is None]
-    for m in reversed(before):
+    """The mention that is the subject of a speech cue, or None.  ``mentions``
+    are in text order; only those within 90 characters before the cue can be
+    its subject, so only those are looked at (linear time on long sentences)."""
+    k = bisect.bisect_right(mentions, cue.start(), key=lambda m: m["end"])
+    for m in reversed(mentions[max(0, k - 50):k]):
+        if m["role"] is not None:
+            continue
         gap = sentence[m["end"]:cue.start()]
-        if any(ch in gap for ch in "“”\"") or any(m["end"] <= a < cue.start() for a, _ in quotes_rel):
+        if len(gap) > 90:
+            break  # too far to be the subject, and so is every mention before it
+        q = bisect.bisect_left(quotes_rel, (m["end"],))
+        if any(ch in gap for ch in "“”\"") or (q < len(quotes_rel) and quotes_rel[q][0] < cue.start()):
             break
         if m["how"] == "pronoun" and not _PRONOUN_GAP.match(gap):
             continue
-        if len(gap) <= 90 and not re.search(r"\bthat\b", gap):
+        if not re.search(r"\bthat\b", gap):
             return m
         break
-    after = [m for m in mentions if m["start"] >= cue.end() and m["role"] is None]
-    if after:
-        gap = sentence[cue.end():after[0]["start"]]
-        if len(gap) <= 25 and after[0]["how"] != "pronoun" and not re.search(r"\bthat\b", gap):
-            return after[0]
+    k = bisect.bisect_left(mentions, cue.end(), key=lambda m: m["start"])
+    after = next((mentions[j] for j in range(k, len(mentions)) if mentions[j]["role"] is None), None)
+    if after is not None and after["start"] - cue.end() <= 25:
+        gap = sentence[cue.end():after["start"]]
+        if after["how"] != "pronoun" and not re.search(r"\bthat\b", gap):
+            return after
     return None
 
 
@@ -409,8 +421,8 @@ def _fallback_speaker(cue, sentence, masked_sentence):
     """Words before a cue that look like its subject, for sources not in the table."""
     if cue.group("speech") is None:
         return None
-    head = masked_sentence[:cue.start()]
-    m = _FALLBACK_BEFORE.search(head)
+    # the subject's few words fit in the 200 characters before the cue
+    m = _FALLBACK_BEFORE.search(masked_sentence, max(0, cue.start() - 200), cue.start())
     if not m:
         return None
     words = m.group(1).strip()
@@ -561,7 +573,7 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
     return dict(
         source=source,
         chain=names,
-        kind=_kind(sentence, start, quotes, source is not None, [(c.start(), c.end()) for c in cues]),
+        kind=_kind(sentence, start, inside, source is not None, [(c.start(), c.end()) for c in cues]),
         cue="; ".join(c.group(0) for c in cues) if (cues and source) else None,
         source_type=first[1] if source else None,
         entity=first[2] if source else None,
@@ -570,19 +582,30 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
 
 def _mark_handoffs(sentence, mentions, cues) -> None:
     """Give each mention its role: "according" (according to X), "citing"
-    (citing X), "medium" (on X, told X, to X, via X) or None (a possible speaker)."""
+    (citing X), "medium" (on X, told X, to X, via X) or None (a possible speaker).
+    ``mentions`` are in text order.  Each step looks only near its mention or
+    cue, so a long sentence costs time in proportion to its length."""
     for m in mentions:
         m["role"] = None
+    starts = [m["start"] for m in mentions]
     for c in cues:
         if c.group("according") or c.group("citing"):
-            target = next((m for m in mentions if m["start"] >= c.end() and m["role"] is None
-                           and m["start"] - c.end() <= 60 and m["how"] != "pronoun"), None)
+            target = None
+            for m in mentions[bisect.bisect_left(starts, c.end()):]:
+                if m["start"] - c.end() > 60:
+                    break
+                if m["role"] is None and m["how"] != "pronoun":
+                    target = m
+                    break
             if target is not None:
                 target["role"] = "according" if c.group("according") else "citing"
                 target["cue_at"] = c.start()
+    first_speech_end = min((c.end() for c in cues if c.group("speech")), default=None)
     for m in mentions:
-        if m["role"] is None and m["how"] != "pronoun" and _MEDIUM_BEFORE.search(sentence[:m["start"]]):
-            after_speech = any(c.group("speech") and c.end() <= m["start"] for c in cues)
+        # the words before a medium ("on", "told" + up to two words) fit in 200 characters
+        if m["role"] is None and m["how"] != "pronoun" and _MEDIUM_BEFORE.search(
+                sentence, max(0, m["start"] - 200), m["start"]):
+            after_speech = first_speech_end is not None and first_speech_end <= m["start"]
             if after_speech or re.search(r"\bon\s", sentence[max(0, m["start"] - 40):m["start"]]):
                 m["role"] = "medium"
 
@@ -590,11 +613,12 @@ def _mark_handoffs(sentence, mentions, cues) -> None:
 def _resolve(mentions, history, table) -> dict:
     """id(mention) -> (source, type, entity), pronouns and pointing phrases included."""
     resolved = {}
+    names = [x for x in mentions if x["how"] == "name"]  # in text order
     for m in mentions:
         if m["how"] == "name":
             resolved[id(m)] = (m["source"], m["type"], m["entity"])
             continue
-        before = [x for x in mentions if x["end"] <= m["start"] and x["how"] == "name"]
+        before = names[:bisect.bisect_right(names, m["start"], key=lambda x: x["end"])]
         hit = history.resolve(m, before)
         if hit:
             resolved[id(m)] = (hit[0], hit[1], table[2].get(hit[0], (None, None))[1])
@@ -636,11 +660,12 @@ def _build_chain(mentions, resolved, speaker, unlisted, according):
 
 def _carry_quotes(rows, quotes):
     """Give a speaker to quoted sentences that have none of their own."""
+    quote_ends = [b for _a, b in quotes]
     for i, row in enumerate(rows):
         if row["source"] is not None:
             continue
         start, end = row["start"], row["end"]
-        spans = [(a, b) for a, b in quotes if a < end and start < b]
+        spans = _quotes_touching(quotes, quote_ends, start, end)
         if not spans:
             continue
         # a quotation that goes on into later sentences: its speaker is named
