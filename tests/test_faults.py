@@ -171,3 +171,196 @@ def test_9_a_save_file_with_a_bom_is_read(tmp_path):
     tagger = Tagger(FIVE, ["a", "b"], name="act", save_dir=tmp_path)
     assert tagger.tags() == {"i1": "b", "i2": "a"}
     assert "Welcome back" in tagger.message
+
+
+# ---------------------------------------------------------------- 4. the paste box goes stale
+
+
+def _article(article_id="A"):
+    from medialit.corpus import article_text
+
+    return article_text(article_id)
+
+
+def test_4_a_paste_that_never_arrives_is_not_answered_with_the_old_report_silently():
+    from medialit.report import PasteBox
+
+    box = PasteBox()
+    box.text.value = _article("A")
+    box.button.click()
+    assert box.report is not None
+    # a paste over the websocket's limit never reaches the kernel: the box's value is unchanged
+    box.button.click()
+    assert "same text as your last check" in box.message
+    assert "too big" in box.output.value
+
+
+def test_4_a_new_text_clears_the_old_report_at_once():
+    from medialit.report import PasteBox
+
+    box = PasteBox()
+    box.text.value = _article("A")
+    box.button.click()
+    old_summary = box.report.summary
+    box.text.value = _article("B")
+    assert old_summary not in box.output.value and "press 'Check this text'" in box.output.value
+
+
+# ---------------------------------------------------------------- 5. quadratic time on a long sentence
+
+
+def test_5_distancing_phrases_are_looked_for_near_the_word_only(monkeypatch):
+    """The timings are benchmark rows (benchmarks/run.py --faults); here: the
+    search for a distancing phrase before a word of a long sentence does not
+    scan the sentence from its start."""
+    from medialit import loaded
+
+    sentence = "the crowd moved on and " * 5000 + "what he described as terrorists"
+    offset = sentence.index("terrorists")
+    scanned = []
+    real = loaded._MARKERS
+
+    class Spy:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def finditer(self, text, begin=0, end=None):
+            scanned.append((end if end is not None else len(text)) - begin)
+            return self.pattern.finditer(text, begin, len(text) if end is None else end)
+
+    monkeypatch.setattr(loaded, "_MARKERS", [Spy(p) for p in real])
+    cues = loaded._distancing_before(sentence, offset, None, 0)
+    assert cues == ["what he described as"]
+    assert max(scanned) < 2000, scanned
+
+
+# ---------------------------------------------------------------- 6. check_folder
+
+
+def test_6_a_huge_file_is_refused_by_its_size_without_being_read(tmp_path):
+    from medialit.report import check_folder
+
+    big = tmp_path / "huge.txt"
+    with open(big, "wb") as handle:  # a sparse 300 MB file: nothing is written, nothing should be read
+        handle.truncate(300_000_000)
+    (tmp_path / "small.txt").write_text(_article("A"), encoding="utf-8")
+    tracemalloc.start()
+    try:
+        table = check_folder(tmp_path, progress=False, workers=1)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 50_000_000, f"{peak / 1e6:.0f} MB"
+    row = table.set_index("file").loc["huge.txt"]
+    assert "300.0 MB" in row["problem"] and "limit is 2 MB" in row["problem"]
+    assert table.set_index("file").loc["small.txt", "problem"] == ""
+
+
+def test_6_memory_error_on_one_file_keeps_the_others(tmp_path, monkeypatch):
+    from medialit import report
+
+    (tmp_path / "a.txt").write_text(_article("A"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_article("B"), encoding="utf-8")
+    real = report.check_article
+
+    def short_of_memory(text, title="your text", prefix="s"):
+        if title == "a.txt":
+            raise MemoryError
+        return real(text, title=title, prefix=prefix)
+
+    monkeypatch.setattr(report, "check_article", short_of_memory)
+    table = report.check_folder(tmp_path, progress=False, workers=1).set_index("file")
+    assert "not enough memory" in table.loc["a.txt", "problem"]
+    assert table.loc["b.txt", "problem"] == "" and table.loc["b.txt", "words"] > 100
+
+
+def test_6_the_pattern_stays_inside_the_folder(tmp_path):
+    from medialit.report import check_folder
+
+    (tmp_path / "outside.txt").write_text(_article("A"), encoding="utf-8")
+    (tmp_path / "class").mkdir()
+    for pattern in ("../*.txt", "/etc/*", str(tmp_path / "*.txt")):
+        with pytest.raises(ValueError, match="outside the folder"):
+            check_folder(tmp_path / "class", pattern=pattern, progress=False)
+
+
+@pytest.mark.parametrize("path", [None, 42, b"class"])
+def test_6_a_path_that_is_not_a_path_is_one_sentence(path):
+    from medialit.report import check_folder
+
+    with pytest.raises(ValueError, match="Give the folder as a path"):
+        check_folder(path, progress=False)
+
+
+def test_6_upper_case_TXT_files_are_checked(tmp_path):
+    from medialit.report import check_folder
+
+    (tmp_path / "ARTICLE.TXT").write_text(_article("A"), encoding="utf-8")
+    table = check_folder(tmp_path, progress=False)
+    assert list(table["file"]) == ["ARTICLE.TXT"] and table.loc[0, "problem"] == ""
+
+
+# ---------------------------------------------------------------- 7. refused pastes stay in memory
+
+
+def test_7_refused_texts_are_not_kept_by_any_cache():
+    import gc
+
+    from medialit.report import try_check
+
+    base = "Police said the square was closed. " * 90_000  # 3.2 MB: over the limit
+    html_page = "<html><body>" + "<p>word</p>" * 100_000 + "</body></html>"  # 1.2 MB: HTML source
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for n in range(4):
+            for refused in (base + str(n), html_page + str(n)):
+                assert not hasattr(try_check(refused), "summary")
+            del refused
+        gc.collect()
+        kept = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert kept < 5_000_000, f"{kept / 1e6:.1f} MB kept after refusing 8 texts (18 MB in all)"
+
+
+# ---------------------------------------------------------------- 8. plain sentences (report, self-check)
+
+
+def test_8_check_article_with_title_none_can_be_shown():
+    from medialit.report import check_article, render_html
+
+    report = check_article(_article("A"), title=None)
+    assert "<h3>your text</h3>" in render_html(report)
+
+
+def test_8_selfcheck_04_5_with_a_huge_whole_number():
+    from medialit.selfcheck import evaluate
+
+    status, message = evaluate("04.5", 10**400)
+    assert status == "incorrect" and "Not quite" in message
+
+
+# ---------------------------------------------------------------- 10. invisible characters
+
+
+@pytest.mark.parametrize("invisible", ["\u00ad", "\u200b"])
+def test_10_invisible_characters_do_not_change_the_figures(invisible):
+    from medialit.report import check_article
+
+    text = _article("A")
+    plain = check_article(text).figures
+    hidden = check_article(text.replace("said", f"sa{invisible}id")).figures
+    assert hidden == plain
+
+
+def test_10_the_report_says_when_it_took_invisible_characters_out():
+    from medialit.report import check_article
+
+    text = _article("A").replace("said", "sa\u00adid", 3).replace(" the ", "\u00a0the ", 2)
+    report = check_article(text)
+    assert report.invisible == {"soft hyphen": 3, "no-break space": 2}
+    assert "invisible characters" in report.summary and "3 soft hyphens" in report.summary
+    assert "\u00ad" not in report.text
+    assert "invisible characters" not in check_article(_article("A")).summary
