@@ -2,25 +2,35 @@
 """Set up the course and open it, or run every test.  Needs only Python 3.11+.
 
     python3 course.py open              # set up, then open JupyterLab at lesson 00
-    python3 course.py open --headless   # on a server: no browser, listen on all addresses
+    python3 course.py open --headless   # on a server: no browser (listens on 127.0.0.1; see --ip)
     python3 course.py test              # set up, then run every test (what CI runs)
 
 "Set up" means: make a virtual environment in .venv/ and install the exact
 versions in requirements.txt into it.  It is done once, and again only when
-requirements.txt changes.  Nothing is downloaded after that: the course runs
-offline.
+requirements.txt changes, or when .venv/ is damaged or was made for another
+copy of the course folder (then it is rebuilt, and set-up says so).  Nothing is
+downloaded after that: the course runs offline.
 """
+# Written so that any Python, even 2.7, can read this file and say plainly
+# which Python is needed: no f-strings, no annotations, nothing newer.
+from __future__ import print_function
 
-from __future__ import annotations
-
-import argparse
-import hashlib
-import os
-import subprocess
 import sys
-import time
-import venv
-from pathlib import Path
+
+if sys.version_info < (3, 11):
+    sys.stderr.write("[course] This course needs Python 3.11 or newer; this is Python %s. Install Python 3.11 "
+                     "or newer (python.org) and run: python3 course.py open\n" % sys.version.split()[0])
+    sys.exit(1)
+
+import argparse  # noqa: E402
+import hashlib  # noqa: E402
+import os  # noqa: E402
+import shutil  # noqa: E402
+import socket  # noqa: E402
+import subprocess  # noqa: E402
+import time  # noqa: E402
+import venv  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
@@ -29,72 +39,170 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 
 
-def say(message: str) -> None:
-    print(f"[course] {message}", flush=True)
+class Stop(Exception):
+    """A failure the student can act on: its message is one [course] sentence."""
 
 
-def setup() -> None:
+def say(message):
+    print("[course] " + message, flush=True)
+
+
+def _stamp_for(wanted):
+    # the folder is part of the stamp: a .venv copied or moved with the course
+    # folder still points at the old place, so it must be rebuilt
+    return "%s %s" % (wanted, VENV)
+
+
+def _runs():
+    """Does .venv's Python start at all (not, say, made on another kind of computer)?"""
+    try:
+        return subprocess.run([str(PYTHON), "-S", "-c", ""], timeout=60).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+def venv_problem():
+    """Why .venv cannot be used as it is, in a few words, or None."""
+    try:
+        done = subprocess.run([str(PYTHON), "-c", "import pip, sys; print(sys.prefix)"],
+                              capture_output=True, text=True, timeout=300)
+    except OSError:
+        return "its Python cannot run on this computer"
+    except subprocess.TimeoutExpired:
+        return "its Python does not answer"
+    if done.returncode != 0:
+        return "it is incomplete (an earlier set-up was interrupted)"
+    if STAMP.exists():
+        recorded = STAMP.read_text().split(" ", 1)
+        if len(recorded) == 2 and recorded[1].strip() != str(VENV):
+            return "it was made for a copy of the course in another folder"
+    return None
+
+
+def setup():
     """Create .venv and install requirements.txt, unless already up to date."""
-    if sys.version_info < (3, 11):
-        sys.exit(f"[course] This course needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     wanted = hashlib.sha256((ROOT / "requirements.txt").read_bytes()).hexdigest()
-    if PYTHON.exists() and STAMP.exists() and STAMP.read_text().strip() == wanted:
+    if PYTHON.exists() and STAMP.exists() and STAMP.read_text().strip() == _stamp_for(wanted) and _runs():
         return
     start = time.perf_counter()
+    if PYTHON.exists() or VENV.exists():
+        problem = venv_problem() if PYTHON.exists() else "it is incomplete (it has no Python)"
+        if problem:
+            say("the .venv folder cannot be used: %s. Rebuilding it (a few minutes) ..." % problem)
+            shutil.rmtree(VENV, ignore_errors=True)
     if not PYTHON.exists():
-        say(f"creating a virtual environment in {VENV} ...")
-        venv.EnvBuilder(with_pip=True).create(VENV)
+        say("creating a virtual environment in %s ..." % VENV)
+        try:
+            venv.EnvBuilder(with_pip=True).create(VENV)
+        except (subprocess.CalledProcessError, OSError) as problem:
+            raise Stop("could not make a virtual environment in %s (%s). On Debian or Ubuntu, install the "
+                       "python3-venv package first (sudo apt install python3-venv), then run this again."
+                       % (VENV, getattr(problem, "strerror", None) or problem.__class__.__name__))
     say("installing the pinned packages from requirements.txt (first time only: a few minutes) ...")
-    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    "-r", "requirements.txt"], cwd=ROOT, check=True)
-    STAMP.write_text(wanted)
-    say(f"set-up done in {time.perf_counter() - start:.0f} s.")
+    code = subprocess.call([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                            "-r", "requirements.txt"], cwd=str(ROOT))
+    if code != 0:
+        raise Stop("could not download and install the packages (pip's messages are above). If this computer "
+                   "is offline, connect it once for set-up, or see 'Offline laptops' in README.md; then run "
+                   "this again.")
+    STAMP.write_text(_stamp_for(wanted))
+    say("set-up done in %.0f s." % (time.perf_counter() - start))
 
 
-def open_course(headless: bool, port: int) -> int:
+def free_port(port, ip):
+    """``port`` if nothing listens on it, else the next free one (up to 50 further)."""
+    for candidate in range(port, port + 50):
+        with socket.socket(socket.AF_INET6 if ":" in ip else socket.AF_INET) as probe:
+            try:
+                probe.bind((ip, candidate))
+            except OSError:
+                continue
+        return candidate
+    raise Stop("ports %d to %d are all busy; give another with --port" % (port, port + 49))
+
+
+def open_command(headless, port, ip=None):
+    """The JupyterLab command and the port it will really use."""
+    ip = ip or "127.0.0.1"
+    chosen = free_port(port, "0.0.0.0" if ip in ("0.0.0.0", "*", "") else ip)
+    if chosen != port:
+        say("port %d is busy (another JupyterLab?); using port %d instead." % (port, chosen))
     # serve the whole course folder (so exercises/, solutions/ and my_work/
-    # show in the file browser) and open lesson 00
-    command = [str(BIN / "jupyter"), "lab", f"--ServerApp.root_dir={ROOT}",
-               "--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb", f"--port={port}"]
+    # show in the file browser) and open lesson 00; port_retries=0: the port
+    # in the hint below is the port it listens on
+    command = [str(PYTHON), "-m", "jupyterlab", "--ServerApp.root_dir=%s" % ROOT,
+               "--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb", "--port=%d" % chosen,
+               "--ServerApp.port_retries=0", "--ip=%s" % ip]
     if headless:
-        command += ["--no-browser", "--ip=0.0.0.0"]
+        command.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
+    return command, chosen
+
+
+def run_child(command, **options):
+    """Run ``command`` until it ends.  Ctrl+C goes to it too (JupyterLab asks
+    to confirm, pytest stops); this script only waits and then ends quietly."""
+    child = subprocess.Popen(command, **options)
+    while True:
+        try:
+            return child.wait()
+        except KeyboardInterrupt:
+            continue
+
+
+def open_course(headless, port, ip=None):
+    command, chosen = open_command(headless, port, ip)
     say("starting JupyterLab; stop it with Ctrl+C (twice).")
     if headless:
-        say(f"on a server: open the http://127.0.0.1:{port}/lab/tree/...?token=... link printed below, "
-            f"after forwarding the port, e.g. ssh -L {port}:localhost:{port} you@server")
-    return subprocess.call(command, cwd=ROOT)
+        say("on a server: open the http://127.0.0.1:%d/lab/tree/...?token=... link printed below, "
+            "after forwarding the port, e.g. ssh -L %d:localhost:%d you@server" % (chosen, chosen, chosen))
+    return run_child(command, cwd=str(ROOT))
 
 
-def run_tests(extra: list[str]) -> int:
+def run_tests(extra):
     start = time.perf_counter()
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
-    code = subprocess.call([str(PYTHON), "-m", "pytest", *extra], cwd=ROOT, env=env)
-    say(f"test suite wall time: {time.perf_counter() - start:.1f} s (exit code {code})")
+    code = run_child([str(PYTHON), "-m", "pytest"] + list(extra), cwd=str(ROOT), env=env)
+    say("test suite wall time: %.1f s (exit code %d)" % (time.perf_counter() - start, code))
     return code
 
 
-def main() -> int:
+def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
     opener = sub.add_parser("open", help="set up, then open JupyterLab at notebooks/00_start_here.ipynb")
-    opener.add_argument("--headless", action="store_true", help="server mode: no browser, listen on 0.0.0.0")
-    opener.add_argument("--port", type=int, default=8888)
+    opener.add_argument("--headless", action="store_true", help="server mode: no browser")
+    opener.add_argument("--port", type=int, default=8888, help="the port to listen on (default 8888; if it is "
+                        "busy, the next free one)")
+    opener.add_argument("--ip", help="the address to listen on (default 127.0.0.1, this computer only; "
+                        "0.0.0.0 = every address, for a trusted network)")
     tester = sub.add_parser("test", help="set up, then run every test")
     tester.add_argument("pytest_args", nargs=argparse.REMAINDER, help="extra arguments for pytest")
     sub.add_parser("setup", help="only set up .venv")
     # parse_known_args: pytest options such as -x or -k pass through to pytest
-    args, unknown = parser.parse_known_args()
+    args, unknown = parser.parse_known_args(argv)
     if unknown and args.command != "test":
-        parser.error(f"unrecognised arguments: {' '.join(unknown)}")
+        parser.error("unrecognised arguments: %s" % " ".join(unknown))
     setup()
     if args.command == "open":
-        return open_course(args.headless, args.port)
+        return open_course(args.headless, args.port, args.ip)
     if args.command == "test":
         return run_tests(unknown + args.pytest_args)
     return 0
 
 
+def run():
+    try:
+        return main()
+    except Stop as problem:
+        say(str(problem))
+        return 1
+    except KeyboardInterrupt:
+        print("", flush=True)
+        say("stopped (Ctrl+C). Run the same command again to carry on; a half-made set-up is repaired.")
+        return 130
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

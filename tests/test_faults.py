@@ -470,3 +470,155 @@ def test_9_class_agreement_reads_a_save_file_with_a_bom(tmp_path):
     path.write_bytes(codecs.BOM_UTF8 + path.read_bytes())
     tags, problems = collect(tmp_path)
     assert problems.empty and list(tags["tag"]) == ["x"]
+
+
+# ---------------------------------------------------------------- 3. set-up that heals itself
+
+
+@pytest.fixture(scope="module")
+def course_copy(tmp_path_factory):
+    """course.py alone in a folder, with an empty requirements.txt (nothing to download)."""
+    folder = tmp_path_factory.mktemp("course")
+    shutil.copy(ROOT / "course.py", folder / "course.py")
+    (folder / "requirements.txt").write_text("# nothing\n", encoding="utf-8")
+    return folder
+
+
+def _course(folder, *args, env=None, **options):
+    return subprocess.run([sys.executable, "course.py", *args], cwd=folder, capture_output=True, text=True,
+                          env=dict(os.environ, **(env or {})), timeout=600, **options)
+
+
+def test_3_a_half_made_venv_is_rebuilt_and_offline_is_one_sentence(course_copy):
+    import venv
+
+    venv.EnvBuilder(with_pip=False).create(course_copy / ".venv")  # Ctrl-C during ensurepip
+    (course_copy / "requirements.txt").write_text("medialit-no-such-package==1.0\n", encoding="utf-8")
+    offline = _course(course_copy, "setup", env={"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": ""})
+    output = offline.stdout + offline.stderr
+    assert offline.returncode == 1 and "Traceback" not in output
+    assert "[course] the .venv folder cannot be used: it is incomplete" in output
+    assert "[course] could not download and install the packages" in output and "Offline laptops" in output
+    (course_copy / "requirements.txt").write_text("# nothing\n", encoding="utf-8")
+    healed = _course(course_copy, "setup")
+    assert healed.returncode == 0 and "set-up done" in healed.stdout, healed.stdout + healed.stderr
+
+
+def test_3_a_venv_of_a_moved_course_folder_is_rebuilt(course_copy):
+    assert _course(course_copy, "setup").returncode == 0
+    stamp = course_copy / ".venv" / ".requirements-sha256"
+    stamp.write_text(stamp.read_text().split(" ")[0] + " /some/old/place/.venv")
+    moved = _course(course_copy, "setup")
+    assert moved.returncode == 0 and "another folder" in moved.stdout, moved.stdout + moved.stderr
+
+
+def test_3_an_unrunnable_venv_python_is_rebuilt(course_copy):
+    assert _course(course_copy, "setup").returncode == 0
+    python = course_copy / ".venv" / "bin" / "python"
+    python.unlink()
+    python.write_bytes(b"\x7fELF" + bytes(60))  # a program for another kind of computer
+    python.chmod(0o755)
+    fixed = _course(course_copy, "setup")
+    assert fixed.returncode == 0 and "cannot run on this computer" in fixed.stdout, fixed.stdout + fixed.stderr
+    assert "Traceback" not in fixed.stderr
+
+
+def test_3_ctrl_c_during_set_up_is_quiet(course_copy):
+    # pip waits on an address that never answers; Ctrl+C (SIGINT to the group) then stops everything
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    url = "http://127.0.0.1:%d/simple/" % listener.getsockname()[1]
+    (course_copy / "requirements.txt").write_text("medialit-no-such-package==1.0\n", encoding="utf-8")
+    try:
+        child = subprocess.Popen([sys.executable, "course.py", "setup"], cwd=course_copy, text=True,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                                 env=dict(os.environ, PIP_INDEX_URL=url, PIP_TIMEOUT="60", PIP_RETRIES="0"))
+        time.sleep(8)
+        os.killpg(child.pid, signal.SIGINT)
+        out, err = child.communicate(timeout=60)
+    finally:
+        listener.close()
+        (course_copy / "requirements.txt").write_text("# nothing\n", encoding="utf-8")
+    assert "Traceback" not in err and "[course] stopped" in out, out + err
+
+
+def test_3_python_2_can_read_course_py():
+    """The version check must be reachable: no syntax newer than Python 2.7
+    (f-strings, annotations, keyword-only arguments) anywhere in the file."""
+    import tokenize
+
+    source = (ROOT / "course.py").read_text(encoding="utf-8")
+    tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
+    fstrings = [t for t in tokens if t.type == tokenize.STRING and t.string[:2].lower() in ("f'", 'f"', "rf", "fr")]
+    fstrings += [t for t in tokens if tokenize.tok_name[t.type] == "FSTRING_START"]
+    assert not fstrings, fstrings[:1]
+    assert "->" not in {t.string for t in tokens if t.type == tokenize.OP}
+    assert "import annotations" not in source
+    python2 = shutil.which("python2.7") or shutil.which("python2")
+    if python2 and subprocess.run([python2, "-c", "pass"], capture_output=True).returncode == 0:
+        done = subprocess.run([python2, str(ROOT / "course.py"), "setup"], capture_output=True, text=True)
+        assert "needs Python 3.11" in done.stderr and "SyntaxError" not in done.stderr
+
+
+# ---------------------------------------------------------------- 12. small things
+
+
+def _course_module():
+    spec = importlib.util.spec_from_file_location("course_under_test", ROOT / "course.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_12_open_headless_listens_on_this_computer_only_unless_told():
+    course = _course_module()
+    command, _port = course.open_command(True, 18_888)
+    assert "--ip=127.0.0.1" in command and "--no-browser" in command
+    assert not any(part.endswith("0.0.0.0") for part in command)
+    command, _port = course.open_command(True, 18_888, ip="0.0.0.0")
+    assert "--ip=0.0.0.0" in command
+
+
+def test_12_the_hint_names_the_port_really_used(monkeypatch, capsys):
+    course = _course_module()
+    busy = socket.socket()
+    busy.bind(("127.0.0.1", 0))
+    busy.listen(1)
+    port = busy.getsockname()[1]
+    started = []
+    monkeypatch.setattr(course, "run_child", lambda command, **_: started.append(command) or 0)
+    try:
+        course.open_course(True, port)
+    finally:
+        busy.close()
+    out = capsys.readouterr().out
+    used = [int(p.split("=")[1]) for p in started[0] if p.startswith("--port=")][0]
+    assert used != port and f"http://127.0.0.1:{used}/" in out and f"ssh -L {used}:localhost:{used}" in out
+
+
+def test_12_ctrl_c_while_jupyterlab_runs_does_not_end_in_a_traceback(monkeypatch):
+    course = _course_module()
+
+    class Child:
+        waits = 0
+
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def wait(self):
+            Child.waits += 1
+            if Child.waits == 1:
+                raise KeyboardInterrupt  # the first Ctrl+C: JupyterLab asks, and ends on the second
+            return 0
+
+    monkeypatch.setattr(course.subprocess, "Popen", Child)
+    assert course.run_child(["jupyter", "lab"]) == 0
+
+
+@pytest.mark.parametrize("script", ["notebook_tools.py", "derive_synonyms.py"])
+def test_12_scripts_answer_help(script):
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--help"], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0 and "WordNet is not installed" not in done.stdout + done.stderr
+    assert len(done.stdout.splitlines()) > 3
