@@ -33,6 +33,7 @@ import json
 import os
 import re
 import tempfile
+import weakref
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -48,6 +49,16 @@ FORMAT = "medialit-tags"
 FORMAT_VERSION = 1
 _NOT_TAGGED = "not tagged"
 MAX_NAME = 100  # characters in a Tagger's name (file names may have at most 255 bytes)
+# The Taggers alive in this kernel, by save file: an activity shown twice
+# (two cells, a re-run cell) keeps every copy in step.
+_LIVE: dict[str, weakref.WeakSet] = {}
+
+
+def _live_key(path: Path) -> str:
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return str(path)
 
 
 def work_dir() -> Path:
@@ -274,6 +285,7 @@ class Tagger:
                 self._set_aside = True
                 self._say(f"{problem} Automatic saving is paused; press 'Save my work' to save "
                           "anyway (the old file will be kept beside the new one).", warning=True)
+        _LIVE.setdefault(_live_key(self.path), weakref.WeakSet()).add(self)
 
     @classmethod
     def from_key(cls, key_name: str, choices, **options) -> "Tagger":
@@ -632,6 +644,14 @@ class Tagger:
         self._apply(state, only_untouched=True)
         return True
 
+    def _tell_the_others(self, data: bytes) -> None:
+        """Show what was just saved in the other live Taggers of this activity."""
+        state = json.loads(data.decode("utf-8"))
+        for other in list(_LIVE.get(_live_key(self.path), ())):
+            if other is not self and other.path == self.path and not other._set_aside:
+                other._apply(state, only_untouched=True)
+                other._on_disk = data
+
     def _apply(self, state: dict, only_untouched: bool = False) -> tuple[int, list, dict]:
         """Put a saved state's tags into the widgets; returns (restored,
         skipped item ids, kept tags of items not shown here)."""
@@ -715,6 +735,7 @@ class Tagger:
             raise
         if path == self.path:
             self._on_disk, self._touched = data, set()
+            self._tell_the_others(data)
         self._kept_note = note
         if note:
             self._say(f"Saved to {path}.{note}", warning=True)

@@ -101,10 +101,9 @@ def _problem(text: str, what: str) -> str | None:
 
 
 def _check_str(text: str, what: str) -> None:
-    if len(text) <= MAX_BYTES and not text.strip():
+    if not text.strip():
         raise ValueError(f"The {what} is empty. Paste or load some article text first.")
-    # more characters than the limit's bytes is too big whatever the encoding: no need to encode it
-    size = len(text) if len(text) > MAX_BYTES else len(text.encode("utf-8", errors="surrogatepass"))
+    size = len(text.encode("utf-8", errors="surrogatepass"))
     if size > MAX_BYTES:
         raise ValueError(
             f"The {what} is {size / 1_000_000:.1f} MB; the limit is "

@@ -55,9 +55,22 @@ def test_1_two_live_taggers_of_one_activity_lose_nothing(tmp_path):
     two.tag("i2", "b")
     one.tag("i3", "a")
     assert saved(tmp_path)["tags"] == {"i1": "a", "i2": "b", "i3": "a", "i4": None, "i5": None}
-    assert "open somewhere else" in one.message
+    assert one.tags() == two.tags() == {"i1": "a", "i2": "b", "i3": "a"}  # both show the same state
     two.tag("i4", "b")
     assert saved(tmp_path)["tags"] == {"i1": "a", "i2": "b", "i3": "a", "i4": "b", "i5": None}
+
+
+def test_1_a_save_from_another_kernel_is_merged_and_said(tmp_path):
+    one = Tagger(FIVE, ["a", "b"], name="act", save_dir=tmp_path)
+    one.tag("i1", "a")
+    # a duplicated notebook (another kernel) saves the same activity meanwhile
+    code = ("import sys; from medialit.tagging import Tagger; "
+            "t = Tagger([(f'i{n}', 'x') for n in range(1, 6)], ['a', 'b'], name='act', save_dir=sys.argv[1]); "
+            "t.tag('i2', 'b')")
+    subprocess.run([sys.executable, "-c", code, str(tmp_path)], cwd=ROOT, check=True, timeout=120)
+    one.tag("i3", "a")
+    assert saved(tmp_path)["tags"] == {"i1": "a", "i2": "b", "i3": "a", "i4": None, "i5": None}
+    assert "open somewhere else" in one.message
 
 
 # ---------------------------------------------------------------- 2. the backup overwritten
