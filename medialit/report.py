@@ -350,6 +350,8 @@ class PasteBox:
         if same:
             note = ("This is the same text as your last check. If you pasted a new text and still see this, "
                     "the paste was too big to reach the checker (over about 10 MB): paste one article at a time.")
+        if len(text) > 200_000:  # a long text takes seconds: say so while it is checked
+            self.output.value = f"<p>Checking a long text ({len(text):,} characters): this takes a few seconds …</p>"
         result = try_check(text, self.title)
         if isinstance(result, Problem):
             self.report, self.message = None, Problem(f"{result} {note}".strip())
