@@ -132,14 +132,12 @@ def test_8_reset_on_an_unwritable_folder_says_so_and_keeps_the_tags(tmp_path):
     assert tagger.tags() == {"i1": "a"}
 
 
-@pytest.mark.skipif(os.geteuid() == 0 if hasattr(os, "geteuid") else True,
-                    reason="root can read a file whatever its permissions")
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc/self/mem")
 def test_8_unreadable_save_file_is_one_sentence(tmp_path):
-    path = tmp_path / "act.json"
-    path.write_text("{}", encoding="utf-8")
-    path.chmod(0)
+    # /proc/self/mem cannot be read from its start (input/output error), even by root
+    (tmp_path / "act.json").symlink_to("/proc/self/mem")
     tagger = Tagger(FIVE, ["a", "b"], name="act", save_dir=tmp_path)
-    assert "cannot be opened" in tagger.message
+    assert "cannot be opened (input/output error)" in tagger.message
 
 
 def test_8_pack_work_with_the_current_folder_as_work_folder(tmp_path, monkeypatch):
@@ -424,6 +422,18 @@ def test_11_an_unreadable_zip_is_listed_and_the_rest_reported(tmp_path, capsys):
     assert _class_agreement().main([str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "Skipped 1 file(s)" in out and "== act ==" in out
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux's /proc/self/mem")
+def test_11_an_unreadable_file_is_listed_and_the_rest_reported(tmp_path):
+    from medialit.classwork import collect
+
+    _class_file(tmp_path, "amira", {"1": "x"})
+    (tmp_path / "ben" / "my_work").mkdir(parents=True)
+    (tmp_path / "ben" / "my_work" / "act.json").symlink_to("/proc/self/mem")  # cannot be read
+    tags, problems = collect(tmp_path)
+    assert list(tags["student"]) == ["amira"]
+    assert list(problems["file"]) == ["ben/my_work/act.json"] and "cannot be read" in problems.loc[0, "problem"]
 
 
 def test_11_only_text_tags_count_as_choices(tmp_path):
