@@ -271,6 +271,7 @@ class Tagger:
         self._kept_texts: dict = {}
         self._touched: set = set()   # items changed here since the file was last read or written
         self._on_disk = None         # the bytes of self.path as this Tagger last read or wrote them
+        self._attached = autosave    # follows the save file (autosave=False: a detached copy, e.g. a solution)
         self._build(title, instructions)
         if autosave and _exists(self.path):
             try:
@@ -648,7 +649,7 @@ class Tagger:
         """Show what was just saved in the other live Taggers of this activity."""
         state = json.loads(data.decode("utf-8"))
         for other in list(_LIVE.get(_live_key(self.path), ())):
-            if other is not self and other.path == self.path and not other._set_aside:
+            if other is not self and other._attached and other.path == self.path and not other._set_aside:
                 other._apply(state, only_untouched=True)
                 other._on_disk = data
 
@@ -708,7 +709,9 @@ class Tagger:
                 unreadable = True
             if not unreadable and path == self.path and self._merge_from_disk(path):
                 note = (" This activity is also open somewhere else (another notebook, tab or window): "
-                        "the tags saved there were merged with yours. Use one place at a time.")
+                        "the tags saved there were merged with yours. Use one place at a time."
+                        if self._attached else
+                        " The tags already saved in the file were kept for the items you have not tagged here.")
             if unreadable:
                 stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
                 kept = path.with_name(f"{path.stem}.kept-{stamp}{path.suffix}")

@@ -60,6 +60,17 @@ def test_1_two_live_taggers_of_one_activity_lose_nothing(tmp_path):
     assert saved(tmp_path)["tags"] == {"i1": "a", "i2": "b", "i3": "a", "i4": "b", "i5": None}
 
 
+def test_1_save_my_work_in_a_tagger_that_did_not_load_keeps_the_saved_tags(tmp_path):
+    first = Tagger(FIVE, ["a", "b"], name="act", save_dir=tmp_path)
+    for n in (1, 2, 3):
+        first.tag(f"i{n}", "a")
+    detached = Tagger(FIVE, ["a", "b"], name="act", save_dir=tmp_path, autosave=False)
+    detached.tag("i4", "b")
+    detached.save_button.click()
+    assert saved(tmp_path)["tags"] == {"i1": "a", "i2": "a", "i3": "a", "i4": "b", "i5": None}
+    assert "kept" in detached.message
+
+
 def test_1_a_save_from_another_kernel_is_merged_and_said(tmp_path):
     one = Tagger(FIVE, ["a", "b"], name="act", save_dir=tmp_path)
     one.tag("i1", "a")
