@@ -122,6 +122,12 @@ def check_article(text: str, title: str = "your text", prefix: str = "s") -> Art
     Raises ``ValueError`` with a plain-language message when the text cannot
     be checked (empty, not English, HTML page source, binary junk, over
     2 MB); see :func:`medialit.textcheck.check_text`.
+
+    Invisible characters that split words (soft hyphens, zero-width spaces)
+    are taken out and no-break spaces made plain spaces first
+    (:func:`medialit.textcheck.normalise_invisible`); the report's
+    ``invisible`` and its summary say so, and ``report.text`` is the text
+    as checked.
     """
     from .attribution import attribute
     from .loaded import find_loaded
@@ -432,7 +438,9 @@ def check_folder(path, pattern: str = "*.txt", workers: int | None = None, progr
     Returns one row per file: ``file``, the :data:`SUMMARY_COLUMNS`, and
     ``problem`` (empty, or why the file was skipped, e.g. not UTF-8 text).
     A file that cannot be checked is reported and skipped; the rest
-    complete.  Work is spread over ``workers`` processes (default: one per
+    complete.  A file over the 2 MB limit is refused by its size, without
+    being read.  ``pattern`` ignores case (``*.txt`` finds ``NOTES.TXT``) and
+    only ever finds files inside the folder.  Work is spread over ``workers`` processes (default: one per
     core).  ``progress`` shows a progress bar (in a notebook, a widget).
     """
     folder, files = _folder_files(path, pattern)
