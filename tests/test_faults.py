@@ -589,6 +589,7 @@ def test_3_python_2_can_read_course_py():
     assert not fstrings, fstrings[:1]
     assert "->" not in {t.string for t in tokens if t.type == tokenize.OP}
     assert "import annotations" not in source
+    assert source.isascii(), "Python 2 refuses a non-ASCII file without a coding line"
     python2 = shutil.which("python2.7") or shutil.which("python2")
     if python2 and subprocess.run([python2, "-c", "pass"], capture_output=True).returncode == 0:
         done = subprocess.run([python2, str(ROOT / "course.py"), "setup"], capture_output=True, text=True)
