@@ -628,19 +628,12 @@ class Tagger:
         return (f"{len(ids)} saved tag(s) are for items this activity does not show ({shown}); "
                 "they are kept in the file and come back when those items do.")
 
-    def _merge_from_disk(self, path: Path) -> bool:
+    def _merge(self, raw: bytes, state: dict) -> bool:
         """If another Tagger (another notebook, tab or window) saved this
-        activity since this one last read or wrote the file, take over its
-        tags for every item not changed here since.  True if it did."""
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            return False
+        activity since this one last read or wrote the file (``raw``, read
+        as ``state``), take over its tags for every item not changed here
+        since.  True if it did."""
         if raw == self._on_disk:
-            return False
-        try:
-            state = _parse_state(raw, path, self.name)
-        except ValueError:
             return False
         self._apply(state, only_untouched=True)
         return True
@@ -704,10 +697,11 @@ class Tagger:
         if path.exists():
             unreadable = self._set_aside and path == self.path
             try:
-                _read_state(path, self.name)
+                raw = _read_bytes(path)
+                state = _parse_state(raw, path, self.name)
             except ValueError:
                 unreadable = True
-            if not unreadable and path == self.path and self._merge_from_disk(path):
+            if not unreadable and path == self.path and self._merge(raw, state):
                 note = (" This activity is also open somewhere else (another notebook, tab or window): "
                         "the tags saved there were merged with yours. Use one place at a time."
                         if self._attached else
