@@ -37,6 +37,7 @@ VENV = ROOT / ".venv"
 STAMP = VENV / ".requirements-sha256"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+PASTE_LIMIT = 100 * 1024 * 1024  # bytes of one message from the browser to the kernel
 
 
 class Stop(Exception):
@@ -132,7 +133,10 @@ def open_command(headless, port, ip=None):
     # in the hint below is the port it listens on
     command = [str(PYTHON), "-m", "jupyterlab", "--ServerApp.root_dir=%s" % ROOT,
                "--LabApp.default_url=/lab/tree/notebooks/00_start_here.ipynb", "--port=%d" % chosen,
-               "--ServerApp.port_retries=0", "--ip=%s" % ip]
+               "--ServerApp.port_retries=0", "--ip=%s" % ip,
+               # a paste of up to 100 MB reaches the kernel, which refuses it in plain words
+               # (the default, 10 MB, drops a bigger message silently)
+               '--ServerApp.tornado_settings={"websocket_max_message_size": %d}' % PASTE_LIMIT]
     if headless:
         command.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:

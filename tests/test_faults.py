@@ -228,6 +228,17 @@ def test_4_a_new_text_clears_the_old_report_at_once():
     assert old_summary not in box.output.value and "press 'Check this text'" in box.output.value
 
 
+def test_4_course_py_lets_a_big_paste_reach_the_kernel():
+    """JupyterLab's server drops a websocket message over 10 MB (the paste
+    never arrives); `course.py open` raises that to 100 MB, so the kernel gets
+    the paste and refuses it in plain words.  (Checked by hand with a 12 MB
+    message: reset by the default server, received through course.py's.)"""
+    course = _course_module()
+    command, _port = course.open_command(True, 18_888)
+    settings = [part for part in command if part.startswith("--ServerApp.tornado_settings=")]
+    assert settings and json.loads(settings[0].split("=", 1)[1])["websocket_max_message_size"] >= 100 * 2**20
+
+
 # ---------------------------------------------------------------- 5. quadratic time on a long sentence
 
 
