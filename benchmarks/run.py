@@ -35,6 +35,16 @@ Parts (skip any with ``--skip``, e.g. ``--skip install,throughput``):
                 result in FILE and reuses it on later runs instead of
                 building again.
 
+``--faults``    only the slow rows of the fault-injection suite (issue 18;
+                the rest is tests/test_faults.py), each in a fresh process,
+                written to ``benchmarks/FAULTS.md``: ``check_article`` on one
+                long paragraph without full stops (100 KB to 1.9 MB, just under
+                the 2 MB cap; ``--fault-sizes 100,200`` picks sizes in KB) and on
+                1.9 MB of ordinary prose; ``check_folder`` on a folder with a
+                500 MB file; the memory left after 40 refused 20 MB pastes.
+                ``--code DIR`` runs them on another checkout's medialit (e.g.
+                ``git archive bf1460e | tar -x -C /tmp/old``), for "before" figures.
+
 ``--profile`` also writes a pyinstrument profile of ``check_article`` to
 ``benchmarks/profile_check_article.txt``.  ``--articles N`` uses a smaller
 corpus; ``--repeat N`` runs each notebook N times cold and keeps the fastest.
@@ -340,6 +350,133 @@ def profile_check_article(articles: int, out: Path) -> None:
     say(f"  profile of check_article over {len(texts)} texts written to {out.relative_to(ROOT)}")
 
 
+# ---------------------------------------------------------------- fault rows (issue 18)
+FAULTS = Path(__file__).resolve().parent / "FAULTS.md"
+
+# Each row runs in a fresh Python (so memory figures are its own) that
+# imports medialit from CODE; it prints one JSON line.
+_LONG_PARAGRAPH = r"""
+import json, re, resource, sys, time
+sys.path.insert(0, sys.argv[1])
+from medialit.corpus import article_text
+from medialit.report import check_article
+base = re.sub(r"\s+", " ", re.sub(r"[.!?;:\n]+", ",", " ".join(article_text(a) for a in ("A", "B"))))
+size, kind = int(sys.argv[2]), sys.argv[3]
+if kind == "prose":  # ordinary sentences and paragraphs
+    base = article_text("A") + "\n\n" + article_text("B") + "\n\n"
+text = (base + " ") * (size // len(base.encode()) + 1)
+text = text.encode()[:size].decode(errors="ignore").rsplit(" ", 1)[0]
+check_article("Police said the square was closed on Thursday, and dozens were arrested.")  # load data once
+start, cpu = time.perf_counter(), time.process_time()
+report = check_article(text)
+print(json.dumps({"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu,
+                  "bytes": len(text.encode()), "sentences": report.figures["sentences"],
+                  "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+_BIG_FILE = r"""
+import json, resource, sys, tempfile, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from medialit.corpus import article_text
+from medialit.report import check_folder
+folder = Path(tempfile.mkdtemp(prefix="medialit-bench-big-"))
+(folder / "article_A.txt").write_text(article_text("A"), encoding="utf-8")
+with open(folder / "huge.txt", "wb") as handle:
+    handle.truncate(int(sys.argv[2]))  # sparse: takes no disk space
+check_folder(folder, pattern="article_A.txt", workers=1, progress=False)  # load data once: measure the big file
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+start = time.perf_counter()
+try:
+    table = check_folder(folder, workers=1, progress=False)
+    problem = table.set_index("file").loc["huge.txt", "problem"]
+    others = int((table["problem"] == "").sum())
+except MemoryError:
+    problem, others = "MemoryError: the whole run failed", 0
+seconds = time.perf_counter() - start
+print(json.dumps({"seconds": seconds, "extra_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 - before,
+                  "problem": problem, "other_files_checked": others}))
+for path in folder.iterdir():
+    path.unlink()
+folder.rmdir()
+"""
+
+_REFUSED = r"""
+import gc, json, sys
+sys.path.insert(0, sys.argv[1])
+from medialit.report import try_check
+def rss_mb():
+    return int(open("/proc/self/statm").read().split()[1]) * 4096 / 1e6
+try_check("Police said the square was closed on Thursday, and dozens were arrested.")
+gc.collect()
+before = rss_mb()
+for n in range(int(sys.argv[2])):
+    paste = ("Police said the square was closed. " * 580_000) + str(n)  # 20 MB
+    try_check(paste)
+    del paste
+gc.collect()
+print(json.dumps({"kept_mb": rss_mb() - before}))
+"""
+
+
+def _row(script: str, *args) -> dict:
+    done = subprocess.run([sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True,
+                          cwd=tempfile.gettempdir(), env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
+    if done.returncode != 0:
+        return {"error": (done.stderr.strip().splitlines() or ["?"])[-1][:200]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def bench_faults(code: Path, sizes_kb: list[int]) -> dict:
+    rows = {"code": str(code), "long_paragraph": [], "prose": None, "big_file": None, "refused": None}
+    for kb in sizes_kb:
+        result = _row(_LONG_PARAGRAPH, code, kb * 1000, "paragraph")
+        rows["long_paragraph"].append({"kb": kb, **result})
+        say(f"  one paragraph, no full stops, {kb:5} KB: " + (f"{result['seconds']:7.1f} s (CPU {result['cpu']:.1f} s)"
+            if "seconds" in result else result["error"]))
+    result = _row(_LONG_PARAGRAPH, code, 1_900_000, "prose")
+    rows["prose"] = result
+    say("  ordinary prose, 1,900 KB: " + (f"{result['seconds']:.1f} s (CPU {result['cpu']:.1f} s), "
+                                         f"{result['sentences']} sentences"
+                                         if "seconds" in result else result["error"]))
+    result = _row(_BIG_FILE, code, 500_000_000)
+    rows["big_file"] = result
+    say("  check_folder with a 500 MB file: " + (f"{result['seconds']:.1f} s, {result['extra_rss_mb']:.0f} MB more "
+                                                 f"memory; {result['problem']}" if "seconds" in result else result["error"]))
+    result = _row(_REFUSED, code, 40)
+    rows["refused"] = result
+    say("  memory kept after 40 refused 20 MB pastes: " + (f"{result['kept_mb']:.0f} MB" if "kept_mb" in result
+                                                           else result["error"]))
+    return rows
+
+
+def faults_markdown(rows: dict, command: str) -> str:
+    m = machine()
+    lines = ["# Fault rows (issue 18)", "",
+             f"`{command}` on {m['cores']} cores ({m['cpu']}), load {m['load']}, {m['date']}, medialit from "
+             f"`{rows['code']}`.", "",
+             "| case | wall s | CPU s | note |", "| --- | ---: | ---: | --- |"]
+    for r in rows["long_paragraph"]:
+        if "seconds" in r:
+            lines.append(f"| check_article, one paragraph without full stops, {r['kb']:,} KB | {r['seconds']:.1f} "
+                         f"| {r['cpu']:.1f} | peak memory {r['max_rss_mb']:.0f} MB |")
+        else:
+            lines.append(f"| check_article, one paragraph without full stops, {r['kb']:,} KB | | | {r['error']} |")
+    p = rows["prose"]
+    if p and "seconds" in p:
+        lines.append(f"| check_article, ordinary prose, 1,900 KB | {p['seconds']:.1f} | {p['cpu']:.1f} | "
+                     f"{p['sentences']:,} sentences |")
+    b = rows["big_file"]
+    if b and "seconds" in b:
+        lines.append(f"| check_folder, a folder with a 500 MB file and article A | {b['seconds']:.1f} | | "
+                     f"{b['extra_rss_mb']:.0f} MB more memory; other files checked: {b['other_files_checked']}; "
+                     f"“{b['problem']}” |")
+    f = rows["refused"]
+    if f and "kept_mb" in f:
+        lines.append(f"| memory kept after 40 refused 20 MB pastes | | | {f['kept_mb']:.0f} MB |")
+    return "\n".join(lines) + "\n"
+
+
 # ---------------------------------------------------------------- (e)
 def bench_install(install_json: Path | None, keep: Path | None = None) -> dict:
     if install_json and install_json.exists():
@@ -596,7 +733,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the figures as JSON to this file")
     parser.add_argument("--before", type=Path, help="a JSON file from an earlier run (--json): its figures are "
                         "shown beside this run's, as 'before'")
+    parser.add_argument("--faults", action="store_true", help="run only the fault rows (issue 18) and write "
+                        "benchmarks/FAULTS.md (or --out)")
+    parser.add_argument("--fault-sizes", default="100,200,400,800,1900",
+                        help="paragraph sizes in KB for --faults (default 100,200,400,800,1900)")
+    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose medialit --faults runs")
     args = parser.parse_args(argv)
+    if args.faults:
+        say(f"fault rows, medialit from {args.code}:")
+        rows = bench_faults(args.code.resolve(), [int(k) for k in args.fault_sizes.split(",") if k.strip()])
+        command = "python " + " ".join(["benchmarks/run.py", *(argv if argv is not None else sys.argv[1:])])
+        out = FAULTS if args.out == RESULTS else args.out
+        out.write_text(faults_markdown(rows, command), encoding="utf-8")
+        if args.json:
+            args.json.write_text(json.dumps(rows, indent=1), encoding="utf-8")
+        say(f"written: {out}")
+        return 0
     skip = {part.strip() for part in args.skip.split(",") if part.strip()}
     unknown = skip - set(PARTS)
     if unknown:

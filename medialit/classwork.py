@@ -44,9 +44,17 @@ TAG_COLUMNS = ["student", "activity", "item_id", "tag", "file"]
 def _rows_from_state(state, student: str, where: str) -> list[dict]:
     if not isinstance(state, dict) or state.get("format") != FORMAT or not isinstance(state.get("tags"), dict):
         raise ValueError("not a saved tagging file from this course")
-    activity = str(state.get("tagger", ""))
-    return [{"student": student, "activity": activity, "item_id": str(item), "tag": str(tag), "file": where}
-            for item, tag in state["tags"].items() if tag is not None]
+    activity = state.get("tagger")
+    if not isinstance(activity, str) or not activity.strip():
+        raise ValueError("the file does not say which activity it is for")
+    # a tag is a choice's value, a piece of text: lists, numbers or true/false are not choices
+    return [{"student": student, "activity": activity, "item_id": str(item), "tag": tag, "file": where}
+            for item, tag in state["tags"].items() if isinstance(tag, str) and tag.strip()]
+
+
+def _load(raw: bytes):
+    """A save file's JSON (a byte-order mark, as Notepad writes, is accepted)."""
+    return json.loads(raw.decode("utf-8-sig"))
 
 
 def _student_of(path: Path, root: Path) -> str:
@@ -77,11 +85,14 @@ def collect(folder) -> tuple[pd.DataFrame, pd.DataFrame]:
         if path.is_file() and counted(path.name):
             where = str(path.relative_to(root))
             try:
-                state = json.loads(path.read_text(encoding="utf-8"))
-                rows += _rows_from_state(state, _student_of(path, root), where)
-            except (UnicodeDecodeError, json.JSONDecodeError, ValueError) as problem:
+                found = _rows_from_state(_load(path.read_bytes()), _student_of(path, root), where)
+                if len(path.relative_to(root).parts) == 1:
+                    raise ValueError("not inside a student's folder or zip file, so whose work it is is not "
+                                     "known: put it in a folder named after the student")
+                rows += found
+            except (*_UNREADABLE, ValueError) as problem:
                 problems.append({"file": where, "problem": _plain(problem)})
-        elif path.is_file() and path.suffix == ".zip":
+        elif path.is_file() and path.suffix.lower() == ".zip":
             student = _student_of(path, root)
             try:
                 with zipfile.ZipFile(path) as archive:
@@ -90,12 +101,14 @@ def collect(folder) -> tuple[pd.DataFrame, pd.DataFrame]:
                             continue
                         where = f"{path.relative_to(root)}:{name}"
                         try:
-                            state = json.loads(archive.read(name).decode("utf-8"))
+                            state = _load(archive.read(name))
                             rows += _rows_from_state(state, student, where)
-                        except (UnicodeDecodeError, json.JSONDecodeError, ValueError) as problem:
+                        except (*_UNREADABLE, ValueError) as problem:
                             problems.append({"file": where, "problem": _plain(problem)})
-            except zipfile.BadZipFile:
-                problems.append({"file": str(path.relative_to(root)), "problem": "not a readable zip file"})
+            except (zipfile.BadZipFile, OSError, EOFError) as problem:
+                problems.append({"file": str(path.relative_to(root)),
+                                 "problem": "not a readable zip file" if not isinstance(problem, OSError)
+                                 else _plain(problem)})
     tags = pd.DataFrame(rows, columns=TAG_COLUMNS)
     # one answer per student, activity and item: the last file read wins
     tags = tags.drop_duplicates(["student", "activity", "item_id"], keep="last").reset_index(drop=True)
@@ -113,11 +126,24 @@ def alpha_meaning(alpha: float) -> str:
     return "too little agreement to rely on: discuss the items the class split on"
 
 
+# what reading one file or zip member can raise besides ValueError: damaged
+# data, a file the instructor may not read, an encrypted or oddly compressed
+# member, a truncated zip, JSON nested too deep
+_UNREADABLE = (UnicodeDecodeError, json.JSONDecodeError, OSError, zipfile.BadZipFile, RuntimeError,
+               NotImplementedError, EOFError, RecursionError)
+
+
 def _plain(problem: Exception) -> str:
     if isinstance(problem, json.JSONDecodeError):
         return f"damaged: not valid JSON (near line {problem.lineno})"
     if isinstance(problem, UnicodeDecodeError):
         return "damaged: not UTF-8 text"
+    if isinstance(problem, RecursionError):
+        return "damaged: not a saved tagging file (nested too deep)"
+    if isinstance(problem, OSError):
+        return f"cannot be read ({(problem.strerror or str(problem)).lower()})"
+    if isinstance(problem, (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError)):
+        return f"cannot be read from its zip file ({problem})"
     return str(problem)
 
 
@@ -200,7 +226,10 @@ def agreement(tags: pd.DataFrame, activity: str, key: pd.DataFrame | str | None 
         summary += "Krippendorff's alpha is undefined (it needs two students and two different tags)."
     else:
         summary += f"Krippendorff's alpha between students = {alpha:.2f}: {alpha_meaning(alpha)}."
-    if key_labels:
-        share = float((chosen["tag"] == chosen["item_id"].map(key_labels)).mean())
-        summary += f" {100 * share:.0f}% of all tags match the key."
+    keyed = chosen[chosen["item_id"].isin(key_labels)]
+    if len(keyed):
+        # over the items that have a key, as the per-item and per-student figures are
+        share = float((keyed["tag"] == keyed["item_id"].map(key_labels)).mean())
+        which = "all tags" if len(keyed) == len(chosen) else "the tags on items with a key"
+        summary += f" {100 * share:.0f}% of {which} match the key."
     return ClassAgreement(activity, items, students, alpha, summary)

@@ -29,6 +29,7 @@ reports a source, not that the source chose that very word.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import csv
 import io
@@ -127,6 +128,7 @@ _MARKERS = [
 ]
 _MAX_GAP_WORDS = 3   # words allowed between a distancing phrase and the loaded word
 _SHORT_QUOTE = 4     # a quotation of at most this many words counts as scare quotes
+_WINDOW = 300        # characters searched before a word for a distancing phrase (see _distancing_before)
 
 
 # --------------------------------------------------------------------------
@@ -351,23 +353,46 @@ def term_for(words: str, lexicon=None) -> str | None:
     return None
 
 
-def _distancing_before(sentence: str, offset: int, quote_start: int | None, not_before: int) -> list[str]:
-    """Distancing phrases in ``sentence`` that end just before position
-    ``offset``: at most a few words before it, or right before the quotation
-    the word stands in, and with no other lexicon word in between (they end
-    at or after ``not_before``, where the previous lexicon word ends)."""
+def _distancing_before(text: str, offset: int, quote_start: int | None, not_before: int,
+                       sentence_start: int = 0) -> list[str]:
+    """Distancing phrases in the sentence that starts at ``sentence_start``
+    and end just before position ``offset`` of ``text``: at most a few words
+    before it, or right before the quotation the word stands in, and with no
+    other lexicon word in between (they end at or after ``not_before``, where
+    the previous lexicon word ends).
+
+    Only the last few hundred characters before ``offset`` (and before the
+    quotation's start) are searched, so a long sentence costs the same per
+    word as a short one (a marker and its gap of at most ``_MAX_GAP_WORDS``
+    words fit in ``_WINDOW`` characters)."""
+    anchors = [offset]
+    if quote_start is not None and quote_start <= offset:
+        anchors.insert(0, quote_start)
+    regions = []  # (from, to) of text to search, in text order, merged where they touch
+    for anchor in anchors:
+        begin = max(sentence_start, max(not_before, anchor - _WINDOW) - _WINDOW)
+        if regions and begin <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], anchor)
+        else:
+            regions.append((begin, anchor))
     cues = []
     for pattern in _MARKERS:
-        for m in pattern.finditer(sentence, 0, offset):
-            if m.end() > offset or m.end() < not_before:
-                continue
-            gap = sentence[m.end():offset]
-            near = len(_WORD.findall(gap)) <= _MAX_GAP_WORDS and not re.search(r"[.;:!?]", gap)
-            # "describing the incidents as “an attempt ... armed formations”"
-            opens_quote = (quote_start is not None and m.end() <= quote_start <= offset
-                           and len(_WORD.findall(sentence[m.end():quote_start])) <= _MAX_GAP_WORDS)
-            if near or opens_quote:
-                cues.append(" ".join(m.group(0).split()))
+        found = False
+        for begin, end in regions:
+            for m in pattern.finditer(text, begin, end):
+                if m.end() > offset or m.end() < not_before:
+                    continue
+                gap = text[m.end():offset] if offset - m.end() <= _WINDOW else None
+                near = (gap is not None and len(_WORD.findall(gap)) <= _MAX_GAP_WORDS
+                        and not re.search(r"[.;:!?]", gap))
+                # "describing the incidents as “an attempt ... armed formations”"
+                opens_quote = (quote_start is not None and m.end() <= quote_start <= offset
+                               and len(_WORD.findall(text[m.end():quote_start])) <= _MAX_GAP_WORDS)
+                if near or opens_quote:
+                    cues.append(" ".join(m.group(0).split()))
+                    found = True
+                    break
+            if found:
                 break
     return cues
 
@@ -384,15 +409,18 @@ class _Voices:
         self.ends = frame["end"].tolist()
         self.sources = [v if isinstance(v, str) and v else None for v in frame["source"]]
         self.quotes = quote_spans(text)
+        self.quote_starts = [a for a, _b in self.quotes]
 
     def sentence_at(self, offset: int) -> int:
-        for n, (start, end) in enumerate(zip(self.starts, self.ends)):
-            if start <= offset < end or (n + 1 < len(self.starts) and offset < self.starts[n + 1]):
-                return n
-        return len(self.starts) - 1
+        """The sentence that holds ``offset`` (or the one before the gap it is in)."""
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
 
     def quote_at(self, start: int, end: int):
-        return next(((a, b) for a, b in self.quotes if a <= start and end <= b), None)
+        """The quotation that holds text[start:end], or None (quotations do not overlap)."""
+        k = bisect.bisect_right(self.quote_starts, start)
+        if k and end <= self.quotes[k - 1][1]:
+            return self.quotes[k - 1]
+        return None
 
     def quote_speaker(self, span, n: int) -> str:
         """The source of the sentence the word is in, else of the next
@@ -413,8 +441,8 @@ class _Voices:
         else:
             voice, speaker = "own", WRITER
         s0 = self.starts[n]
-        cues = _distancing_before(self.text[s0:self.ends[n]], start - s0,
-                                  None if span is None else max(span[0] - s0, 0), max(not_before - s0, 0))
+        cues = _distancing_before(self.text, start, None if span is None else max(span[0], s0),
+                                  max(not_before, s0), s0)
         if span is not None:
             quoted_words = len(_WORD.findall(self.text[span[0]:span[1]]))
             if quoted_words <= _SHORT_QUOTE:

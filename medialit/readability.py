@@ -34,7 +34,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .textcheck import check_text
+from .textcheck import check_text, remember_accepted
 
 __all__ = ["RARE_ZIPF", "METRICS", "check_prose", "zipf", "words", "measures", "scores", "compare", "rare_words"]
 
@@ -95,7 +95,7 @@ def check_prose(text, what: str = "text") -> str:
     return text
 
 
-@lru_cache(maxsize=64)
+@remember_accepted(maxsize=64)  # a refused text is never kept in memory
 def _prose_problem(text: str) -> str | None:
     """What :func:`check_prose` finds wrong with ``text`` beyond
     check_text (with ``{what}`` for the name of the input), or None.

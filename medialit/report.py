@@ -29,7 +29,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .textcheck import check_text
+from .textcheck import MAX_BYTES, check_text, normalise_invisible
 
 __all__ = ["ArticleReport", "check_article", "check_folder", "paste_box", "PasteBox", "practice_folder", "Problem", "try_check", "SUMMARY_COLUMNS"]
 
@@ -61,6 +61,8 @@ class ArticleReport:
     summary: str = ""
     figures: dict = field(default_factory=dict)
     prefix: str = "s"
+    #: invisible characters removed or replaced before checking: {kind: count}
+    invisible: dict = field(default_factory=dict)
 
     def table(self) -> pd.Series:
         """The report's numbers as a pandas Series (index: ``SUMMARY_COLUMNS``)."""
@@ -120,13 +122,20 @@ def check_article(text: str, title: str = "your text", prefix: str = "s") -> Art
     Raises ``ValueError`` with a plain-language message when the text cannot
     be checked (empty, not English, HTML page source, binary junk, over
     2 MB); see :func:`medialit.textcheck.check_text`.
+
+    Invisible characters that split words (soft hyphens, zero-width spaces)
+    are taken out and no-break spaces made plain spaces first
+    (:func:`medialit.textcheck.normalise_invisible`); the report's
+    ``invisible`` and its summary say so, and ``report.text`` is the text
+    as checked.
     """
     from .attribution import attribute
     from .loaded import find_loaded
     from .readability import measures
     from .spin import find_spin
 
-    text = check_text(text)
+    title = "your text" if title is None else str(title)
+    text, invisible = normalise_invisible(check_text(text))
     attribution = attribute(text, prefix=prefix)
     loaded = find_loaded(text, prefix=prefix)
     spin = find_spin(text)
@@ -149,8 +158,9 @@ def check_article(text: str, title: str = "your text", prefix: str = "s") -> Art
         "flesch_reading_ease": readability.get("Flesch reading ease"),
         "rare_per_1000_words": readability.get("rare words per 1,000"),
     }
-    report = ArticleReport(text, title, attribution, loaded, spin, readability, figures=figures, prefix=prefix)
-    report.summary = _summarise(figures, sources)
+    report = ArticleReport(text, title, attribution, loaded, spin, readability, figures=figures, prefix=prefix,
+                           invisible=invisible)
+    report.summary = _summarise(figures, sources) + _invisible_note(invisible)
     return report
 
 
@@ -158,6 +168,15 @@ def check_article(text: str, title: str = "your text", prefix: str = "s") -> Art
 SPIN_LIMITS = ("The count shows rare words and broken phrases a spinner may have left; it cannot show that "
                "the text was not spun, because a swap for a common word leaves nothing rare to see, so read "
                "odd wording yourself.")
+
+
+def _invisible_note(invisible: dict) -> str:
+    """One sentence on the invisible characters taken out before checking."""
+    if not invisible:
+        return ""
+    kinds = ", ".join(_plural(n, kind) for kind, n in invisible.items())
+    return (f" Before checking, invisible characters that split words were taken out or made plain "
+            f"spaces ({kinds}); the figures are for the cleaned text.")
 
 
 def _plural(n: int, one: str, many: str | None = None) -> str:
@@ -360,6 +379,7 @@ class PasteBox:
         self.title = title
         self.report = None
         self.message = ""
+        self._checked_text = None  # the text of the last check
         self.text = widgets.Textarea(
             value="", placeholder="Paste the article's text here (plain text, not the page source).",
             description="Article text:", style={"description_width": "initial"},
@@ -368,18 +388,35 @@ class PasteBox:
                                      tooltip="Run every check of the course on the text above")
         self.output = widgets.HTML("")
         self.button.on_click(lambda _: self.check())
+        self.text.observe(self._text_changed, names="value")
         self.widget = widgets.VBox([self.text, self.button, self.output])
+
+    def _text_changed(self, _change) -> None:
+        # a report never stays on screen under a text it was not made from
+        if self.output.value:
+            self.output.value = (f"<p>New text received ({len(self.text.value):,} characters): "
+                                 "press 'Check this text'.</p>")
 
     def check(self):
         """Check the pasted text (what the button does); returns the report or None."""
-        result = try_check(self.text.value, self.title)
+        text = self.text.value
+        same = self._checked_text is not None and text == self._checked_text
+        self._checked_text = text
+        note = ""
+        if same:
+            note = ("This is the same text as your last check. If you pasted a new text and still see this, "
+                    "the paste was too big to reach the checker (over about 10 MB): paste one article at a time.")
+        if len(text) > 200_000:  # a long text takes seconds: say so while it is checked
+            self.output.value = f"<p>Checking a long text ({len(text):,} characters): this takes a few seconds …</p>"
+        result = try_check(text, self.title)
         if isinstance(result, Problem):
-            self.report, self.message = None, result
+            self.report, self.message = None, Problem(f"{result} {note}".strip())
             self.output.value = (f"<p style='color:#8a1c1c'><b>This text cannot be checked:</b> "
-                                 f"{html.escape(result)}</p>")
+                                 f"{html.escape(self.message)}</p>")
             return None
-        self.report, self.message = result, result.summary
-        self.output.value = render_html(result)
+        self.report, self.message = result, (f"{note} {result.summary}".strip())
+        self.output.value = (f"<p style='color:#8a1c1c'><b>{html.escape(note)}</b></p>" if note else "") \
+            + render_html(result)
         return result
 
     def _repr_mimebundle_(self, **kwargs):
@@ -401,14 +438,22 @@ def paste_box(title: str = "your text") -> PasteBox:
 
 
 def _check_file(path: str) -> dict:
-    """Summary row for one file (runs in a worker process)."""
+    """Summary row for one file (runs in a worker process).  The size is
+    looked at before anything is read, and no more than the limit is read."""
     row = {"file": Path(path).name, "problem": ""}
     try:
-        raw = Path(path).read_bytes()
+        size = os.stat(path).st_size
+        if size > MAX_BYTES:
+            raise ValueError(f"The file is {size / 1_000_000:,.1f} MB; the limit is "
+                             f"{MAX_BYTES / 1_000_000:.0f} MB. Check one article at a time.")
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # a file that grew since: check_text refuses it
         report = check_article(raw, title=Path(path).name)
         row.update(report.figures)
     except (ValueError, OSError) as problem:
         row["problem"] = str(problem)
+    except MemoryError:
+        row["problem"] = "There was not enough memory to check this file; the other files were checked."
     return row
 
 
@@ -445,19 +490,45 @@ def default_workers(memory: int | None = None) -> int:
     return max(1, min(cpus, by_memory, MAX_WORKERS))
 
 
+def _folder_files(path, pattern) -> tuple[Path, list[str]]:
+    """The folder and its files matching ``pattern`` (case ignored: .TXT is
+    .txt), never a file outside the folder; ValueError in plain words."""
+    if not isinstance(path, (str, os.PathLike)) or isinstance(path, bytes):
+        raise ValueError("Give the folder as a path, such as 'class_texts' or Path('class_texts').")
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise ValueError("The pattern should be a piece of text such as '*.txt'.")
+    if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+        raise ValueError(f"The pattern '{pattern}' points outside the folder; give one such as '*.txt'.")
+    folder = Path(path)
+    if not folder.is_dir():
+        raise ValueError(f"There is no folder {folder}.")
+    inside = folder.resolve()
+    files = []
+    if "[" not in pattern:  # Python 3.11's glob has no case_sensitive=False: spell each letter both ways
+        pattern = "".join(f"[{c.lower()}{c.upper()}]" if c.lower() != c.upper() else c for c in pattern)
+    for p in folder.glob(pattern):
+        try:
+            if p.is_file() and p.resolve().is_relative_to(inside):
+                files.append(str(p))
+        except OSError:
+            continue
+    return folder, sorted(files)
+
+
 def check_folder(path, pattern: str = "*.txt", workers: int | None = None, progress: bool = True) -> pd.DataFrame:
     """Check every file matching ``pattern`` in the folder ``path``.
 
     Returns one row per file: ``file``, the :data:`SUMMARY_COLUMNS`, and
     ``problem`` (empty, or why the file was skipped, e.g. not UTF-8 text).
     A file that cannot be checked is reported and skipped; the rest
-    complete.  Work is spread over ``workers`` processes (default: one per
-    core the container lets us use, see :func:`default_workers`).  ``progress`` shows a progress bar (in a notebook, a widget).
+    complete.  A file over the 2 MB limit is refused by its size, without
+    being read.  ``pattern`` ignores case (``*.txt`` finds ``NOTES.TXT``) and
+    only ever finds files inside the folder.  Work is spread over ``workers``
+    processes (default: one per core the container lets us use, see
+    :func:`default_workers`).  ``progress`` shows a progress bar (in a
+    notebook, a widget).
     """
-    folder = Path(path)
-    if not folder.is_dir():
-        raise ValueError(f"There is no folder {folder}.")
-    files = sorted(str(p) for p in folder.glob(pattern) if p.is_file())
+    folder, files = _folder_files(path, pattern)
     if not files:
         raise ValueError(f"There are no {pattern} files in {folder}.")
     workers = workers or default_workers()

@@ -27,11 +27,13 @@ answers, or a neutral rewrite of a sentence, shown beside a model answer.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import html
 import json
 import os
 import re
 import tempfile
+import weakref
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -52,6 +54,17 @@ _HIDDEN = ("position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflo
 FORMAT = "medialit-tags"
 FORMAT_VERSION = 1
 _NOT_TAGGED = "not tagged"
+MAX_NAME = 100  # characters in a Tagger's name (file names may have at most 255 bytes)
+# The Taggers alive in this kernel, by save file: an activity shown twice
+# (two cells, a re-run cell) keeps every copy in step.
+_LIVE: dict[str, weakref.WeakSet] = {}
+
+
+def _live_key(path: Path) -> str:
+    try:
+        return str(Path(path).resolve())
+    except (OSError, RuntimeError):
+        return str(path)
 
 
 def work_dir() -> Path:
@@ -71,15 +84,24 @@ def pack_work(target=None) -> Path:
     downloaded in one go, e.g. from Binder before the session ends."""
     import zipfile
 
-    folder = work_dir()
-    files = sorted(p for p in folder.glob("*.json")) if folder.exists() else []
+    folder = work_dir().resolve()
+    # regular files only: a pipe or a folder called *.json is not saved work (and would hang or fail)
+    files = sorted(p for p in folder.glob("*.json") if p.is_file()) if folder.is_dir() else []
     if not files:
         raise ValueError(f"There is no saved work in {folder} yet: tag something first.")
     target = Path(target) if target else folder.with_suffix(".zip")
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in files:
-            archive.write(path, arcname=f"{folder.name}/{path.name}")
+    try:
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in files:
+                archive.write(path, arcname=f"{folder.name}/{path.name}")
+    except OSError as problem:
+        raise ValueError(f"Could not write the zip file {target}: {_reason(problem)}.") from None
     return target
+
+
+def _reason(problem: OSError) -> str:
+    """An OSError in a few plain words ("no such file or directory", ...)."""
+    return (problem.strerror or str(problem) or type(problem).__name__).rstrip(".").lower()
 
 
 def load_key(name: str) -> pd.DataFrame:
@@ -223,8 +245,9 @@ class Tagger:
                  instructions: str = "", save_dir=None, autosave: bool = True,
                  id_column: str = "item_id", text_column: str = "text",
                  write_in: str | None = None, write_in_check: str = "match"):
-        if not name or not str(name).replace("_", "").replace("-", "").isalnum():
-            raise ValueError("A Tagger needs a short name made of letters, digits, '-' or '_'.")
+        if not name or not str(name).replace("_", "").replace("-", "").isalnum() or len(str(name)) > MAX_NAME:
+            raise ValueError(f"A Tagger needs a short name (at most {MAX_NAME} characters) made of "
+                             "letters, digits, '-' or '_'.")
         self.name = str(name)
         self.items = _normalise_items(items, id_column, text_column)
         self.choices = _normalise_choices(choices)
@@ -249,17 +272,26 @@ class Tagger:
         self._checked = False
         self._kept_note = ""
         self._set_aside = False  # True: the file at self.path could not be loaded; keep it on next save
+        self._kept_tags: dict = {}   # saved tags of items this Tagger does not show: kept in the file
+        self._kept_texts: dict = {}
+        self._touched: set = set()   # items changed here since the file was last read or written
+        self._on_disk = None         # the bytes of self.path as this Tagger last read or wrote them
+        self._attached = autosave    # follows the save file (autosave=False: a detached copy, e.g. a solution)
         self._build(title, instructions)
-        if autosave and self.path.exists():
+        if autosave and _exists(self.path):
             try:
                 loaded = self.load(self.path)
-                if loaded:
+                if loaded and self._kept_tags:
+                    self._say(f"Welcome back: restored {loaded} saved tag(s) from {self.path}. "
+                              + self._kept_sentence(), warning=True)
+                elif loaded:
                     self._say(f"Welcome back: restored {loaded} saved tag(s) from {self.path}.")
             except ValueError as problem:
                 self.autosave = False
                 self._set_aside = True
                 self._say(f"{problem} Automatic saving is paused; press 'Save my work' to save "
                           "anyway (the old file will be kept beside the new one).", warning=True)
+        _LIVE.setdefault(_live_key(self.path), weakref.WeakSet()).add(self)
 
     @classmethod
     def from_key(cls, key_name: str, choices, **options) -> "Tagger":
@@ -362,7 +394,11 @@ class Tagger:
         """The last status message as plain text (saving, loading, errors)."""
         return html.unescape(re.sub(r"<[^>]+>", "", self.status.value))
 
-    def _on_change(self, _change) -> None:
+    def _on_change(self, change) -> None:
+        owner = change.get("owner") if isinstance(change, Mapping) else getattr(change, "owner", None)
+        if not getattr(self, "_quiet", False):
+            for widgets_ in (self.choice_widgets, self.text_widgets):
+                self._touched.update(i for i, w in widgets_.items() if w is owner)
         self._update_progress()
         if self._checked:
             self._show_feedback()
@@ -371,7 +407,7 @@ class Tagger:
                 self.save(self.path)
             except OSError as problem:
                 self.autosave = False
-                self._say(f"Could not save to {self.path} ({problem.strerror}). Automatic saving is off.",
+                self._say(f"Could not save to {self.path} ({_reason(problem)}). Automatic saving is off.",
                           warning=True)
 
     def _update_progress(self) -> None:
@@ -591,9 +627,69 @@ class Tagger:
             "tagger": self.name,
             "saved_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
             "items": list(self.items["item_id"]),
-            "tags": {i: w.value for i, w in self.choice_widgets.items()},
-            **({"texts": {i: w.value for i, w in self.text_widgets.items()}} if self.write_in else {}),
+            # tags of items this Tagger does not show are kept, so nothing saved is ever lost
+            "tags": {**self._kept_tags, **{i: w.value for i, w in self.choice_widgets.items()}},
+            **({"texts": {**self._kept_texts, **{i: w.value for i, w in self.text_widgets.items()}}}
+               if self.write_in or self._kept_texts else {}),
         }
+
+    def _kept_sentence(self) -> str:
+        ids = sorted(self._kept_tags)
+        shown = ", ".join(ids[:10]) + (", …" if len(ids) > 10 else "")
+        return (f"{len(ids)} saved tag(s) are for items this activity does not show ({shown}); "
+                "they are kept in the file and come back when those items do.")
+
+    def _merge(self, raw: bytes, state: dict) -> bool:
+        """If another Tagger (another notebook, tab or window) saved this
+        activity since this one last read or wrote the file (``raw``, read
+        as ``state``), take over its tags for every item not changed here
+        since.  True if it did."""
+        if raw == self._on_disk:
+            return False
+        self._apply(state, only_untouched=True)
+        return True
+
+    def _tell_the_others(self, data: bytes) -> None:
+        """Show what was just saved in the other live Taggers of this activity."""
+        state = json.loads(data.decode("utf-8"))
+        for other in list(_LIVE.get(_live_key(self.path), ())):
+            if other is not self and other._attached and other.path == self.path and not other._set_aside:
+                other._apply(state, only_untouched=True)
+                other._on_disk = data
+
+    def _apply(self, state: dict, only_untouched: bool = False) -> tuple[int, list, dict]:
+        """Put a saved state's tags into the widgets; returns (restored,
+        skipped item ids, kept tags of items not shown here)."""
+        restored, skipped, kept = 0, [], {}
+        autosave, self.autosave, self._quiet = self.autosave, False, True  # don't save while loading
+        try:
+            for item_id, value in state["tags"].items():
+                if item_id not in self.choice_widgets:
+                    if value is None or isinstance(value, str):
+                        kept[item_id] = value
+                    continue
+                if value is not None and value not in self._values:
+                    skipped.append(item_id)
+                    continue
+                if only_untouched and item_id in self._touched:
+                    continue
+                self.choice_widgets[item_id].value = value
+                restored += value is not None
+            texts = state.get("texts") if isinstance(state.get("texts"), dict) else {}
+            kept_texts = {}
+            for item_id, text in texts.items():
+                if not isinstance(text, str):
+                    continue
+                if item_id not in self.text_widgets:
+                    kept_texts[item_id] = text
+                elif not (only_untouched and item_id in self._touched):
+                    self.text_widgets[item_id].value = text
+                    restored += bool(text.strip())
+        finally:
+            self.autosave, self._quiet = autosave, False
+        self._kept_tags = {i: v for i, v in kept.items() if v is not None}
+        self._kept_texts = {i: t for i, t in kept_texts.items() if t.strip()}
+        return restored, skipped, kept
 
     def save(self, path=None) -> Path:
         """Save the tags as JSON to ``path`` (default: the work folder).
@@ -606,13 +702,21 @@ class Tagger:
         """
         path = Path(path) if path is not None else self.path
         path.parent.mkdir(parents=True, exist_ok=True)
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "there is a folder with that name")
         note = ""
         if path.exists():
             unreadable = self._set_aside and path == self.path
             try:
-                _read_state(path, self.name)
+                raw = _read_bytes(path)
+                state = _parse_state(raw, path, self.name)
             except ValueError:
                 unreadable = True
+            if not unreadable and path == self.path and self._merge(raw, state):
+                note = (" This activity is also open somewhere else (another notebook, tab or window): "
+                        "the tags saved there were merged with yours. Use one place at a time."
+                        if self._attached else
+                        " The tags already saved in the file were kept for the items you have not tagged here.")
             if unreadable:
                 stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
                 kept = path.with_name(f"{path.stem}.kept-{stamp}{path.suffix}")
@@ -625,10 +729,11 @@ class Tagger:
                     self._set_aside = False
                 note = f" The file that was there could not be used, so it was kept as {kept.name}."
         payload = json.dumps(self.state(), ensure_ascii=False, indent=1)
+        data = payload.encode("utf-8")
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(payload)
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
                 out.flush()
                 os.fsync(out.fileno())
             os.replace(temp, path)
@@ -636,6 +741,9 @@ class Tagger:
             if os.path.exists(temp):
                 os.unlink(temp)
             raise
+        if path == self.path:
+            self._on_disk, self._touched = data, set()
+            self._tell_the_others(data)
         self._kept_note = note
         if note:
             self._say(f"Saved to {path}.{note}", warning=True)
@@ -645,7 +753,7 @@ class Tagger:
         try:
             self.save(self.path)
         except OSError as problem:
-            self._say(f"Could not save to {self.path}: {problem.strerror}.", warning=True)
+            self._say(f"Could not save to {self.path}: {_reason(problem)}.", warning=True)
             return
         self.autosave = True
         if not self._kept_note:
@@ -661,58 +769,86 @@ class Tagger:
         reported in :attr:`message`.
         """
         path = Path(path) if path is not None else self.path
-        state = _read_state(path, self.name)
-        skipped = []
-        restored = 0
-        autosave, self.autosave = self.autosave, False  # don't save while loading
-        try:
-            for item_id, value in state["tags"].items():
-                if item_id not in self.choice_widgets or (value is not None and value not in self._values):
-                    skipped.append(item_id)
-                    continue
-                self.choice_widgets[item_id].value = value
-                restored += value is not None
-            texts = state.get("texts") if isinstance(state.get("texts"), dict) else {}
-            for item_id, text in texts.items():
-                if item_id in self.text_widgets and isinstance(text, str):
-                    self.text_widgets[item_id].value = text
-                    restored += bool(text.strip())
-        finally:
-            self.autosave = autosave
-        if state["tags"] and len(skipped) == len(state["tags"]):
+        raw = _read_bytes(path)
+        state = _parse_state(raw, path, self.name)
+        if state["tags"] and not set(state["tags"]) & set(self.choice_widgets):
             raise ValueError(f"The saved file {path} does not match this activity: none of its "
                              "items are here. It has been left unchanged.")
+        restored, skipped, _kept = self._apply(state)
+        if path == self.path:
+            self._on_disk, self._touched = raw, set()
         message = f"Restored {restored} tag(s) from {path}."
         if skipped:
             message += f" Skipped {len(skipped)} saved tag(s) that no longer fit: {', '.join(skipped)}."
-        self._say(message)
+        if self._kept_tags:
+            message += " " + self._kept_sentence()
+        self._say(message, warning=bool(skipped or self._kept_tags))
         return restored
 
     def reset(self) -> None:
         """Clear every tag ("square one").  The previous tags are first saved
-        to ``<name>.before-reset.json`` so a reset can be undone by
-        ``load()``-ing that file."""
+        to ``<name>.before-reset.json`` (the next reset to
+        ``<name>.before-reset-2.json``, and so on: no copy is ever replaced),
+        so a reset can be undone by ``load()``-ing that file.  If the copy
+        cannot be written, nothing is cleared."""
+        backup = None
         if self.tags() or self.texts():
-            self.save(self.path.with_name(f"{self.name}.before-reset.json"))
-        for toggle in self.choice_widgets.values():
-            toggle.value = None
-        for box in self.text_widgets.values():
-            box.value = ""
-        self._checked = False
-        for feedback in self.feedback_html.values():
-            feedback.value = ""
-        self.summary_html.value = ""
-        self._say(f"All tags cleared. The old ones are in {self.name}.before-reset.json.")
+            backup = self.path.with_name(f"{self.name}.before-reset.json")
+            number = 1
+            while _exists(backup):
+                number += 1
+                backup = self.path.with_name(f"{self.name}.before-reset-{number}.json")
+            try:
+                self.save(backup)
+            except OSError as problem:
+                self._say(f"Could not keep a copy of your tags in {backup} ({_reason(problem)}), so nothing "
+                          "was cleared.", warning=True)
+                return
+        self.status.value = ""  # so a failure while clearing (said by _on_change) is not hidden
+        try:
+            for toggle in self.choice_widgets.values():
+                toggle.value = None
+            for box in self.text_widgets.values():
+                box.value = ""
+        finally:
+            self._checked = False
+            for feedback in self.feedback_html.values():
+                feedback.value = ""
+            self.summary_html.value = ""
+        if not self.status.value:
+            self._say("All tags cleared (there were none to keep)." if backup is None
+                      else f"All tags cleared. The old ones are in {backup.name}.")
 
 
-def _read_state(path: Path, name: str) -> dict:
-    """Read and validate a save file, raising ValueError in plain words."""
-    path = Path(path)
-    if not path.exists():
-        raise ValueError(f"There is no saved work at {path}.")
+def _exists(path: Path) -> bool:
+    """Path.exists(), but a path that cannot even be looked at counts as there
+    (so reading it gives a plain message instead of a traceback)."""
     try:
-        state = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as problem:
+        return path.exists()
+    except OSError:
+        return True
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, or ValueError in plain words."""
+    path = Path(path)
+    if not _exists(path):
+        raise ValueError(f"There is no saved work at {path}.")
+    if path.is_dir():
+        raise ValueError(f"{path} is a folder, not a saved tagging file. It has been left as it is.")
+    try:
+        return path.read_bytes()
+    except OSError as problem:
+        raise ValueError(f"Your saved work in {path} cannot be opened ({_reason(problem)}). "
+                         "The file has been left as it is.") from None
+
+
+def _parse_state(raw: bytes, path: Path, name: str) -> dict:
+    """Validate a save file's bytes, raising ValueError in plain words.
+    A byte-order mark (Notepad's "UTF-8" adds one) is accepted."""
+    try:
+        state = json.loads(raw.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as problem:
         where = f" (near line {problem.lineno})" if isinstance(problem, json.JSONDecodeError) else ""
         raise ValueError(f"Your saved work in {path} is damaged and cannot be read{where}. "
                          "The file has been left as it is.") from None
@@ -722,3 +858,8 @@ def _read_state(path: Path, name: str) -> dict:
         raise ValueError(f"{path} holds tags for the activity '{state.get('tagger')}', not '{name}'. "
                          "It has been left as it is.")
     return state
+
+
+def _read_state(path: Path, name: str) -> dict:
+    """Read and validate a save file, raising ValueError in plain words."""
+    return _parse_state(_read_bytes(path), path, name)

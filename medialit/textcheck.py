@@ -8,8 +8,9 @@ library.  All problems are reported as :class:`ValueError`.
 
 from __future__ import annotations
 
+import functools
 import re
-from functools import lru_cache
+from collections import OrderedDict
 
 #: Largest text we accept, in bytes of UTF-8 (about 400 pages of prose).
 MAX_BYTES = 2_000_000
@@ -63,11 +64,35 @@ def check_text(text, what: str = "text") -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
 
 
-@lru_cache(maxsize=256)
+def remember_accepted(maxsize: int):
+    """Like ``functools.lru_cache`` for a check ``f(text, ...) -> problem or
+    None``, but only texts that passed (None) are remembered: a refused
+    paste (20 MB, say) is never kept in memory by a cache."""
+    def decorate(check):
+        accepted: OrderedDict = OrderedDict()
+
+        @functools.wraps(check)
+        def remembered(text, *args):
+            if text in accepted:
+                accepted.move_to_end(text)
+                return None
+            problem = check(text, *args)
+            if problem is None:
+                accepted[text] = None
+                if len(accepted) > maxsize:
+                    accepted.popitem(last=False)
+            return problem
+
+        remembered.cache_clear = accepted.clear
+        return remembered
+    return decorate
+
+
+@remember_accepted(maxsize=64)
 def _problem(text: str, what: str) -> str | None:
-    """What is wrong with ``text`` in plain words, or None.  Remembered for
-    recent texts: every medialit function checks its input, and lesson 05
-    runs them all on the same text."""
+    """What is wrong with ``text`` in plain words, or None.  Recent texts
+    that passed are remembered: every medialit function checks its input,
+    and lesson 05 runs them all on the same text."""
     try:
         _check_str(text, what)
     except ValueError as problem:
@@ -113,3 +138,29 @@ def _check_str(text: str, what: str) -> None:
                 "words are common English words such as 'the', 'of' or 'said'. "
                 "This course's tools only read English."
             )
+
+
+# Characters that change how words are split but not how they look: a soft
+# hyphen or a zero-width space inside "said" hides the word from every check.
+_INVISIBLE = {"\u00ad": "soft hyphen", "\u200b": "zero-width space", "\u200c": "zero-width non-joiner",
+              "\u200d": "zero-width joiner", "\u2060": "word joiner", "\ufeff": "zero-width no-break space"}
+_ODD_SPACES = {"\u00a0": "no-break space", "\u202f": "narrow no-break space", "\u2007": "figure space"}
+_INVISIBLE_OR_ODD = re.compile("[" + "".join(_INVISIBLE) + "".join(_ODD_SPACES) + "]")
+
+
+def normalise_invisible(text: str) -> tuple[str, dict[str, int]]:
+    """``text`` with invisible characters removed (soft hyphens, zero-width
+    characters) and no-break spaces made ordinary spaces, and how many of
+    each kind were changed (empty when none).
+
+    >>> normalise_invisible("sa\u00adid the\u00a0police")
+    ('said the police', {'soft hyphen': 1, 'no-break space': 1})
+    """
+    counts: dict[str, int] = {}
+    for ch in _INVISIBLE_OR_ODD.findall(text):
+        name = _INVISIBLE.get(ch) or _ODD_SPACES[ch]
+        counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return text, counts
+    text = _INVISIBLE_OR_ODD.sub(lambda m: "" if m.group() in _INVISIBLE else " ", text)
+    return text, counts

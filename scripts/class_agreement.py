@@ -22,11 +22,21 @@ import pandas as pd  # noqa: E402
 from medialit.classwork import agreement, collect  # noqa: E402
 
 
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"give a whole number of items, 1 or more (not {text!r})")
+    return number
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder")
     parser.add_argument("activity", nargs="?")
-    parser.add_argument("--hardest", type=int, default=5, help="how many of the hardest items to list")
+    parser.add_argument("--hardest", type=_positive, default=5, help="how many of the hardest items to list")
     args = parser.parse_args(argv)
     try:
         tags, problems = collect(args.folder)

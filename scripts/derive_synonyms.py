@@ -185,6 +185,13 @@ def render(rows: list[dict]) -> str:
 
 
 def main(argv: list[str]) -> int:
+    if any(arg in ("-h", "--help") for arg in argv):
+        print(__doc__)
+        return 0
+    unknown = [arg for arg in argv if arg != "--check"]
+    if unknown:
+        print(f"Unknown argument(s): {' '.join(unknown)}. Use --check, or --help.", file=sys.stderr)
+        return 2
     with tempfile.TemporaryDirectory() as workdir:
         rows = derive(open_wordnet(Path(workdir)))
     text = render(rows)

@@ -152,6 +152,9 @@ def all_notebooks() -> list[Path]:
 
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "all"
+    if command in ("-h", "--help", "help"):
+        print(__doc__)
+        return 0
     if command in ("exercises", "all"):
         for path in write_exercises():
             print(f"wrote {path.relative_to(ROOT)} (execute it to store its outputs)")

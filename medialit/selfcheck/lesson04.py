@@ -31,7 +31,10 @@ def _words_given(answer, example: str) -> set[str]:
 def _number(answer, example: str) -> float:
     if isinstance(answer, bool) or not isinstance(answer, (int, float)) and not hasattr(answer, "__float__"):
         raise TypeError(f"a number, such as {example}")
-    value = float(answer)
+    try:
+        value = float(answer)
+    except OverflowError:  # a whole number too big for a float (10**400): just very large
+        value = math.inf if answer > 0 else -math.inf
     if math.isnan(value):
         raise TypeError(f"a number, such as {example}")
     return value
