@@ -95,4 +95,6 @@ def test_class_link_is_nbgitpullers_form():
 def test_class_link_refuses_a_bare_hub_name():
     done = subprocess.run([sys.executable, str(ROOT / "course.py"), "link", "--hub", "hub.example.edu",
                            "--repo", "https://github.com/someone/kz-course"], capture_output=True, text=True)
-    assert done.returncode == 1 and done.stderr.startswith("[course] The hub's address should start with https://")
+    said = done.stdout + done.stderr
+    assert done.returncode == 1 and said.startswith("[course] The hub's address should start with https://")
+    assert "Traceback" not in said

@@ -78,7 +78,8 @@ def _screen_reader_text(fragment: str) -> str:
 
 
 def test_report_marks_say_what_they_mean_without_hover():
-    report = check_article(PASTE + "\nThe protests began after the governor's abettors raised bread prices.")
+    report = check_article(PASTE + "\nThe protests began after the governor's abettors raised bread prices."
+                           "\nBandits looted shops in the city centre.")  # a loaded word in the writer's own voice
     page = report._repr_html_()
     assert "hover" not in page.lower() and "title=" not in page, "nothing needs a mouse"
     heard = _screen_reader_text(page[page.index("with its details.</p>"):page.index("<table")])  # the text

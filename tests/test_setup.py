@@ -56,7 +56,7 @@ def test_package_declares_what_medialit_imports():
                 imported.add(node.module.split(".")[0])
     third_party = {name for name in imported if name not in sys.stdlib_module_names and name != "medialit"}
     assert {"pandas", "textstat", "wordfreq"} <= third_party, f"found only {third_party}"
-    missing = {name for name in third_party if name not in declared}
+    missing = {name for name in third_party if name.lower() not in declared}
     assert not missing, f"pyproject.toml does not declare {missing}"
     assert project["project"]["license"] == "MIT" and (ROOT / "LICENSE").exists()
     assert re.fullmatch(r"setuptools==[0-9.]+", project["build-system"]["requires"][0]), "pin the build backend"
