@@ -61,7 +61,7 @@ def _proxy() -> Path:
     binary = TOOLS / "node_modules" / ".bin" / "configurable-http-proxy"
     if not binary.exists():
         if not shutil.which("npm"):
-            pytest.fail("npm is needed to install configurable-http-proxy (.ci/run installs nodejs and npm)")
+            _missing("npm is needed to install configurable-http-proxy (apt-get install npm; .ci/run does it)")
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=TOOLS, check=True)
     return binary
 
@@ -187,6 +187,12 @@ def _execute(ws, code: str, timeout: float = 120) -> dict:
     return {"stdout": "".join(out), "error": f"no answer in {timeout} s"}
 
 
+def _missing(problem: str) -> None:
+    """A tool this test needs is not on the machine: a failure in CI (.ci/run
+    installs it), a skip with the reason on a developer's machine."""
+    pytest.fail(problem) if os.environ.get("CI") else pytest.skip(problem)
+
+
 def _missing_browser() -> str | None:
     try:
         import playwright.sync_api  # noqa: F401
@@ -201,7 +207,7 @@ def _missing_browser() -> str | None:
 def hub(tmp_path):
     problem = _missing_browser()
     if problem:
-        pytest.fail(problem) if os.environ.get("CI") else pytest.skip(problem)
+        _missing(problem)
     server = Hub(tmp_path)
     server.start()
     try:
