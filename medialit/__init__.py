@@ -19,7 +19,7 @@ per idea:
 
 import importlib
 
-from .corpus import article_sentences, article_text, clean, load_articles, sentences
+from .corpus import article_sentences, article_text, clean, load_articles, load_key, sentences
 from .textcheck import check_text
 
 __version__ = "0.1.0"
@@ -32,7 +32,6 @@ _LAZY = {
     "check_article": "report",
     "check_folder": "report",
     "Tagger": "tagging",
-    "load_key": "tagging",
     "work_dir": "tagging",
 }
 

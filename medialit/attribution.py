@@ -348,8 +348,10 @@ def _next_line_starts(text: str, i: int) -> bool:
 
 def _continues_after_newline(text: str, i: int, closer: str) -> bool:
     """True if the quotation opened just before this newline (‘\\nBuccaneers …’)."""
-    before = text[:i].rstrip(" ")
-    return before.endswith(("‘", "“", '"'))
+    j = i
+    while j > 0 and text[j - 1] == " ":  # back over this line's trailing spaces only: linear time
+        j -= 1
+    return j > 0 and text[j - 1] in ("‘", "“", '"')
 
 
 # --------------------------------------------------------------------------
@@ -397,6 +399,7 @@ _MEDIUM_BEFORE = re.compile(r"(?:\bon|\bto|\btold|\bvia|\bthrough|\binterview wi
 # Filler allowed between a pronoun and its cue ("she also said").
 _PRONOUN_GAP = re.compile(r"^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)*$", re.I)
 # The generic subject of a cue when no listed source is found ("A doctor said").
+_BRACKET_BEFORE = re.compile(r"\[[^\[\]\x00]{1,80}\]\s*$")
 _FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+)((?:[A-Z]?[\w’'-]+\s+){0,6}?[A-Za-z][\w’'-]*)\s+(?:also\s+)?$")
 # Plural nouns for people who may speak with no article ("authorities said").
 _BARE_GROUPS = {"authorities", "officials", "police", "witnesses", "residents", "protesters", "demonstrators",
@@ -443,23 +446,55 @@ def _mentions(sentence: str, offset: int, masked: list[tuple[int, int]], table) 
     (:func:`_table`)."""
     regex, by_variant, _ = table
     found = []
-
-    def outside(a, b):
-        return not any(qa - offset < b and a < qb - offset for qa, qb in masked)
-
-    taken = []
+    quoted = [(qa - offset, qb - offset) for qa, qb in masked]
+    taken = []  # kept sorted (and never overlapping), for _overlaps
     for m in regex.finditer(sentence):
-        if outside(m.start(), m.end()):
+        if not _overlaps(m.start(), m.end(), quoted):
             source, kind, entity = _lookup(by_variant, m.group(0))
             found.append(Mention(m.start(), m.end(), m.group(0), "name", source, kind, entity))
             taken.append((m.start(), m.end()))
     for pattern, how in ((_ANAPHOR, "anaphor"), (_PRONOUN, "pronoun")):
         for m in pattern.finditer(sentence):
-            if outside(m.start(), m.end()) and not any(a < m.end() and m.start() < b for a, b in taken):
+            if not _overlaps(m.start(), m.end(), quoted) and not _overlaps(m.start(), m.end(), taken):
                 found.append(Mention(m.start(), m.end(), m.group(0), how))
-                taken.append((m.start(), m.end()))
+                bisect.insort(taken, (m.start(), m.end()))
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _overlaps(a: int, b: int, spans) -> bool:
+    """Does text[a:b] overlap one of ``spans``?  They are sorted and never
+    overlap each other, so only the last one that starts before ``b`` can
+    (found by bisection: linear time on a long sentence)."""
+    k = bisect.bisect_left(spans, (b,)) - 1
+    return k >= 0 and spans[k][1] > a
+
+
+# A long sentence must cost time in proportion to its length, so a search
+# for words that end at a cue or a name never scans the whole sentence before
+# it. These patterns, matched on the sentence written backwards, find where
+# such a search can begin: at most so many words back (see _back).
+_BACK_2_WORDS = re.compile(r"(?:\s*\w+){0,2}\s*")          # _NOT_A_CUE_BEFORE
+_BACK_5_WORDS = re.compile(r"(?:\s*[\w-]+){0,5}\s*")       # _MEDIUM_BEFORE
+_BACK_9_WORDS = re.compile(r"(?:\s*[\w’'-]+){0,9}\s*")     # _FALLBACK_BEFORE
+_BACK_SPACES = re.compile(r"\s*")
+
+
+def _back(backwards: str, end: int, pattern) -> int:
+    """Where a search for words that must end at ``end`` can begin.
+
+    ``backwards`` is the text reversed (``text[::-1]``) and ``pattern`` covers,
+    read backwards, every word and space such a match can span; one more
+    character is allowed for its leading mark (``,`` or ``\\b``).  No match
+    can begin earlier, so ``pattern.search(text, _back(...), end)`` finds what
+    a search of ``text[:end]`` finds, in time that does not grow with ``end``."""
+    return max(0, len(backwards) - pattern.match(backwards, len(backwards) - end).end() - 1)
+
+
+def _last_char(text: str, backwards: str, end: int) -> str:
+    """``text[:end].rstrip()[-1:]``, without copying ``text[:end]``."""
+    j = len(backwards) - _BACK_SPACES.match(backwards, len(backwards) - end).end()
+    return text[j - 1:j]
 
 
 class _History:
@@ -469,14 +504,17 @@ class _History:
         self.speakers = []   # (source, type, entity) of earlier speakers, in order
         self.mentioned = []  # every listed name seen so far, in order
 
-    def resolve(self, mention, before_in_sentence):
+    def resolve(self, mention, names):
+        """(source, type) that ``mention`` (a pronoun or pointing phrase)
+        stands for, or None; ``names`` are the sentence's listed names
+        (:class:`_NamesBefore`)."""
         words = mention.words.lower()
         if mention.how == "pronoun":
             want = "person" if words in ("he", "she") else ("organisation" if words == "it" else None)
             if want == "person":
-                for m in reversed(before_in_sentence):
-                    if m.how == "name" and m.entity == "person":
-                        return m.source, m.type
+                m = names.last("entity", "person", mention.start)
+                if m is not None:
+                    return m.source, m.type
             for source, kind, entity in reversed(self.speakers):
                 # entity None: a speaker not in the sources table ("the
                 # regional governor"), who may be the "he" or "it" that follows
@@ -486,25 +524,91 @@ class _History:
         if words == "the source":  # "…,” the source said.": whoever spoke last
             return (self.speakers[-1][0], self.speakers[-1][1]) if self.speakers else None
         want_type = next(t for w, t in _ANAPHOR_TYPE.items() if w in words)
-        for m in reversed(before_in_sentence):
-            if m.how == "name" and m.type == want_type:
-                return m.source, m.type
+        m = names.last("type", want_type, mention.start)
+        if m is not None:
+            return m.source, m.type
         for source, kind, _entity in reversed(self.mentioned):
             if kind == want_type:
                 return source, kind
         return None
 
 
+class _NamesBefore:
+    """A sentence's listed names, to find the last one of a kind (a person,
+    a news agency ...) that ends before a position, by bisection."""
+
+    def __init__(self, mentions):
+        self.by = {}  # (field, value) -> (ends, names), in reading order
+        for m in mentions:
+            if m.how == "name":
+                for key in (("entity", m.entity), ("type", m.type)):
+                    ends, names = self.by.setdefault(key, ([], []))
+                    ends.append(m.end)
+                    names.append(m)
+
+    def last(self, field, value, position):
+        """The last name with ``field`` == ``value`` that ends at or before ``position``, or None."""
+        ends, names = self.by.get((field, value), ((), ()))
+        k = bisect.bisect_right(ends, position)
+        return names[k - 1] if k else None
+
+
+class _Free:
+    """The possible speakers of a sentence (mentions whose role is None),
+    for :func:`_speaker_for`. ``mentions[:listed]`` are in reading order
+    (from :func:`_mentions`); any after them were added later."""
+
+    def __init__(self, mentions, listed):
+        self.mentions, self.listed = mentions, listed
+        self.starts = [m.start for m in mentions[:listed]]
+        self.ends = [m.end for m in mentions[:listed]]
+        self.extras = [m for m in mentions[listed:] if m.role is None]
+        self.next_free = [None] * (listed + 1)  # index of the first free mention at or after i
+        for i in range(listed - 1, -1, -1):
+            self.next_free[i] = i if mentions[i].role is None else self.next_free[i + 1]
+
+    def before(self, position, reach):
+        """The free mentions ending at or before ``position``, last first, as
+        ``reversed([m for m in mentions if ...])`` gives them; stops at the
+        first mention (free or not) that ends more than ``reach`` before it."""
+        for m in reversed(self.extras):
+            if m.end <= position:
+                yield m
+        for i in range(bisect.bisect_right(self.ends, position) - 1, -1, -1):
+            m = self.mentions[i]
+            if position - m.end > reach:
+                yield m  # the caller stops at it; so is every mention before it
+                return
+            if m.role is None:
+                yield m
+
+    def first_after(self, position):
+        """The first free mention (in list order) that starts at or after ``position``, or None."""
+        i = self.next_free[bisect.bisect_left(self.starts, position)]
+        if i is not None:
+            return self.mentions[i]
+        return next((m for m in self.extras if m.start >= position), None)
+
+
 def _in_spans(position: int, spans) -> bool:
-    return any(a <= position < b for a, b in spans)
+    """Is ``position`` inside one of ``spans`` (sorted, never overlapping)?"""
+    k = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= position < spans[k][1]
 
 
-def _speaker_for(cue, mentions, sentence, quotes_rel):
-    """The mention that is the subject of a speech cue, or None."""
-    before = [m for m in mentions if m.end <= cue.start() and m.role is None]
-    for m in reversed(before):
+def _speaker_for(cue, free, sentence, quotes_rel):
+    """The mention that is the subject of a speech cue, or None.  ``free``
+    (:class:`_Free`) holds the sentence's possible speakers; only those up to
+    90 characters before the cue can be its subject, so only those are
+    looked at (linear time on a long sentence)."""
+    for m in free.before(cue.start(), 90):
+        if cue.start() - m.end > 90:
+            # too far to be the subject: a mention this far back is never
+            # returned below, nor is any before it (they are farther still)
+            break
         gap = sentence[m.end:cue.start()]
-        if any(ch in gap for ch in "“”\"") or any(m.end <= a < cue.start() for a, _ in quotes_rel):
+        q = bisect.bisect_left(quotes_rel, (m.end,))
+        if any(ch in gap for ch in "“”\"") or (q < len(quotes_rel) and quotes_rel[q][0] < cue.start()):
             break
         if m.how == "pronoun" and not _PRONOUN_GAP.match(gap):
             continue
@@ -513,26 +617,30 @@ def _speaker_for(cue, mentions, sentence, quotes_rel):
         tail = gap.rsplit(",", 1)[1] if "," in gap else ""
         if re.search(r"[^\W\d_]", tail) and not re.fullmatch(r"\s*(?:also|later|then|however|too)?\s*", tail):
             break
-        if len(gap) <= 90 and not re.search(r"\bthat\b", gap):
+        if not re.search(r"\bthat\b", gap):  # (len(gap) <= 90: checked above)
             return m
         break
-    after = [m for m in mentions if m.start >= cue.end() and m.role is None]
-    if after:
-        gap = sentence[cue.end():after[0].start]
-        if len(gap) <= 25 and after[0].how != "pronoun" and not re.search(r"\bthat\b", gap):
-            return after[0]
+    after = free.first_after(cue.end())
+    if after is not None and after.start - cue.end() <= 25:
+        gap = sentence[cue.end():after.start]
+        if after.how != "pronoun" and not re.search(r"\bthat\b", gap):
+            return after
     return None
 
 
-def _fallback_speaker(cue, sentence, masked_sentence):
-    """Words before a cue that look like its subject, for sources not in the table."""
+def _fallback_speaker(cue, sentence, masked_sentence, backwards):
+    """Words before a cue that look like its subject, for sources not in the
+    table. ``backwards`` is ``masked_sentence[::-1]``: the searches below
+    look only as far back as their words can reach (see :func:`_back`)."""
     if cue.group("speech") is None:
         return None
-    head = masked_sentence[:cue.start()]
-    bracket = re.search(r"\[[^\[\]\x00]{1,80}\]\s*$", head)
+    end = cue.start()
+    # the bracket ends at the last character before the cue that is not a space
+    words_end = end - _BACK_SPACES.match(backwards, len(backwards) - end).end()
+    bracket = _BRACKET_BEFORE.search(masked_sentence, max(0, words_end - 83), end)
     if bracket:  # a placeholder in a model answer: "[a named source, e.g. a report] says"
         return bracket.group(0).strip()
-    m = _FALLBACK_BEFORE.search(head)
+    m = _FALLBACK_BEFORE.search(masked_sentence, _back(backwards, end, _BACK_9_WORDS), end)
     if not m:
         return None
     words = m.group(1).strip()
@@ -545,14 +653,14 @@ def _fallback_speaker(cue, sentence, masked_sentence):
     return words
 
 
-def _speaker_after(cue, sentence, masked_sentence):
+def _speaker_after(cue, sentence, masked_sentence, backwards):
     """The speaker named after a cue at the end of a sentence or clause
     ("…, reports the country's Interior Ministry."; "…,” said Saule, a …"),
-    when the table does not list it. Only after a comma or a quotation."""
+    when the table does not list it. Only after a comma or a quotation.
+    ``backwards`` is ``masked_sentence[::-1]``."""
     if cue.group("speech") is None:
         return None
-    before = masked_sentence[:cue.start()].rstrip()
-    if not before or before[-1] not in ",\x00":
+    if _last_char(masked_sentence, backwards, cue.start()) not in (",", "\x00"):
         return None
     m = _SPEAKER_AFTER.match(masked_sentence, cue.end())
     if not m or "\x00" in m.group(1):
@@ -676,7 +784,8 @@ def _quotes_touching(quotes, quote_ends, start: int, end: int) -> list[tuple[int
     """The quotations (sorted, never overlapping, ends in ``quote_ends``)
     that overlap text[start:end]: found by bisection, not by a scan."""
     inside = []
-    for a, b in quotes[bisect.bisect_right(quote_ends, start):]:
+    for k in range(bisect.bisect_right(quote_ends, start), len(quotes)):
+        a, b = quotes[k]
         if a >= end:
             break
         inside.append((a, b))
@@ -691,14 +800,18 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
     inside = _quotes_touching(quotes, quote_ends, start, end)
     quotes_rel = [(a - start, b - start) for a, b in inside]
     mentions = _mentions(sentence, start, inside, table)
-    cues = [c for c in _CUE.finditer(sentence) if not _in_spans(start + c.start(), inside) and _is_cue(sentence, c)]
-    _mark_handoffs(sentence, mentions, cues)
+    listed = len(mentions)  # mentions[:listed] are in reading order; others are added after them
+    backwards = sentence[::-1]  # for searches that end at a cue or a name (see _back)
+    cues = [c for c in _CUE.finditer(sentence)
+            if not _in_spans(start + c.start(), inside) and _is_cue(sentence, c, backwards)]
+    _mark_handoffs(sentence, mentions, cues, backwards)
     _resolve(mentions, history, table)
-    speaker = _special_speaker(sentence, mentions, inside, start, table)
+    speaker = _special_speaker(sentence, mentions, inside, start, table, listed)
+    free = _Free(mentions, listed)
     # "spoke" says that someone talked, not that the sentence is theirs: any
     # other cue's speaker comes first ("Blinken spoke to …, Price said")
     ordered = sorted((c for c in cues if c.group("speech")), key=lambda c: c.group(0).lower() in ("spoke", "speaking"))
-    speakers = [who for c in ordered for who in [_speaker_for(c, mentions, sentence, quotes_rel)] if who is not None]
+    speakers = [who for c in ordered for who in [_speaker_for(c, free, sentence, quotes_rel)] if who is not None]
     if speaker is None:
         speaker = next((s for s in speakers if s.resolved), None)
     unlisted = None if speaker is not None else _unlisted_speaker(sentence, cues, quotes_rel)
@@ -719,7 +832,7 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
     return dict(
         source=source,
         chain=names,
-        kind=_kind(sentence, start, quotes, source is not None, [(c.start(), c.end()) for c in cues]),
+        kind=_kind(sentence, start, inside, source is not None, [(c.start(), c.end()) for c in cues]),
         cue="; ".join(c.group(0) for c in cues) if (cues and source) else None,
         source_type=first[1] if source else None,
         entity=first[2] if source else None,
@@ -739,15 +852,33 @@ def _words_mention(sentence: str, at: int, table=None):
     return Mention(m.start(1), m.end(1), words, "words", *source, resolved=source)
 
 
-def _mark_handoffs(sentence, mentions, cues) -> None:
+_JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+")
+_TOLD_OUTLET = re.compile(r"\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
+
+
+def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
     """Give each mention its role: "according" (according to X), "citing"
-    (citing X), "medium" (on X, told X, to X, via X) or None (a possible speaker)."""
+    (citing X), "medium" (on X, told X, to X, via X) or None (a possible speaker).
+    ``mentions`` come in reading order (from :func:`_mentions`); the Mentions
+    made here are added after them. ``backwards`` is ``sentence[::-1]``.
+    Each step looks only near its cue or mention (by bisection), so a long
+    sentence costs time in proportion to its length."""
+    listed = len(mentions)
+    starts = [m.start for m in mentions]
     for m in mentions:
         m.role = None
     for c in cues:
         if c.group("according") or c.group("citing"):
-            target = next((m for m in mentions if m.start >= c.end() and m.role is None
-                           and m.start - c.end() <= 60 and m.how != "pronoun"), None)
+            # the first possible speaker up to 60 characters after the cue (the
+            # Mentions added here all have a role, so none of them can be it)
+            target = None
+            for i in range(bisect.bisect_left(starts, c.end()), listed):
+                m = mentions[i]
+                if m.start - c.end() > 60:
+                    break
+                if m.role is None and m.how != "pronoun":
+                    target = m
+                    break
             if target is None and c.group("according"):
                 target = _words_mention(sentence, c.end())
                 if target is not None:
@@ -756,44 +887,56 @@ def _mark_handoffs(sentence, mentions, cues) -> None:
                 target.role = "according" if c.group("according") else "citing"
                 target.cue_at = c.start()
                 # "according to news agencies Interfax and RIA Novosti": one
-                # hand-off made by two agencies side by side
-                for other in mentions:
-                    if other.role is None and other.how == "name" and other.start > target.end and \
-                            re.fullmatch(r"\s*(?:,|,?\s+and)\s+", sentence[target.end:other.start]):
-                        other.role, other.cue_at, other.joined = target.role, c.start(), True
-                        target = other
+                # hand-off made by two agencies side by side. Only the name
+                # right after the target can be joined to it: the gap to any
+                # later one holds that name's words, which no _JOINED matches.
+                i = bisect.bisect_right(starts, target.end)
+                while i < listed and mentions[i].role is None and mentions[i].how == "name" and \
+                        _JOINED.fullmatch(sentence, target.end, mentions[i].start):
+                    other = mentions[i]
+                    other.role, other.cue_at, other.joined = target.role, c.start(), True
+                    target = other
+                    i += 1
     for c in cues:  # "told RIA Novosti": an outlet the table does not list
-        if c.group(0).lower() in ("told", "tells") and not any(0 <= m.start - c.end() <= 5 for m in mentions):
-            outlet = re.match(r"\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})", sentence[c.end():])
-            if outlet and outlet.group(1).split()[-1].lower() not in {"he", "she", "they", "it"}:
-                words = outlet.group(1)
-                at = c.end() + outlet.start(1)
-                mentions.append(Mention(at, at + len(words), words, "words", words, None, None,
-                                        role="medium", resolved=(words, None, None)))
+        if c.group(0).lower() not in ("told", "tells"):
+            continue
+        i = bisect.bisect_left(starts, c.end())
+        if (i < listed and mentions[i].start - c.end() <= 5) or \
+                any(0 <= m.start - c.end() <= 5 for m in mentions[listed:]):
+            continue
+        outlet = _TOLD_OUTLET.match(sentence, c.end())
+        if outlet and outlet.group(1).split()[-1].lower() not in {"he", "she", "they", "it"}:
+            words = outlet.group(1)
+            at = outlet.start(1)
+            mentions.append(Mention(at, at + len(words), words, "words", words, None, None,
+                                    role="medium", resolved=(words, None, None)))
+    first_speech_end = min((c.end() for c in cues if c.group("speech")), default=None)
     for m in mentions:
-        if m.role is None and m.how != "pronoun" and _MEDIUM_BEFORE.search(sentence[:m.start]):
-            after_speech = any(c.group("speech") and c.end() <= m.start for c in cues)
+        if m.role is None and m.how != "pronoun" and \
+                _MEDIUM_BEFORE.search(sentence, _back(backwards, m.start, _BACK_5_WORDS), m.start):
+            after_speech = first_speech_end is not None and first_speech_end <= m.start
             if after_speech or re.search(r"\bon\s", sentence[max(0, m.start - 40):m.start]):
                 m.role = "medium"
 
 
-def _is_cue(sentence: str, cue) -> bool:
+def _is_cue(sentence: str, cue, backwards: str) -> bool:
     """False for a cue word that does not report speech here: a passive
     ("were warned that"), an adjective or noun ("the reported attempts",
-    "media reports"), "dismissed the government"."""
+    "media reports"), "dismissed the government". ``backwards`` is
+    ``sentence[::-1]``: only the few words before the cue are searched."""
     if cue.group("speech") is None:
         return True
     word = cue.group(0).lower()
-    if _NOT_A_CUE_BEFORE.search(sentence[:cue.start()]):
+    if _NOT_A_CUE_BEFORE.search(sentence, _back(backwards, cue.start(), _BACK_2_WORDS), cue.start()):
         return False
     if word in ("dismissed", "dismisses") and _DISMISSED_PERSON.match(sentence, cue.end()):
         return False
-    if word == "reports" and not sentence[:cue.start()].rstrip().endswith((",", "”", '"')):
+    if word == "reports" and _last_char(sentence, backwards, cue.start()) not in (",", "”", '"'):
         return False  # only the inverted "…, reports X." is a cue; otherwise a noun
     return True
 
 
-def _special_speaker(sentence, mentions, inside, start, table):
+def _special_speaker(sentence, mentions, inside, start, table, listed):
     """The speaker of the two constructions whose speaker is not the subject
     of the verb: "X cited Y as saying" (Y speaks; X becomes a hand-off) and a
     passive with "by" ("was regarded by the authorities as …")."""
@@ -802,8 +945,19 @@ def _special_speaker(sentence, mentions, inside, start, table):
             if _in_spans(start + m.start(), inside):
                 continue
             at = m.start(group) if group else m.end()
-            named = next((x for x in mentions if x.start >= at and x.start - at <= 4 and x.resolved
-                          and x.how != "pronoun"), None)
+            # the first such mention in list order: of mentions[:listed] (in
+            # reading order, found by bisection), else of those added later
+            named = None
+            for i in range(bisect.bisect_left(mentions, at, 0, listed, key=lambda x: x.start), listed):
+                x = mentions[i]
+                if x.start - at > 4:
+                    break
+                if x.resolved and x.how != "pronoun":
+                    named = x
+                    break
+            if named is None:
+                named = next((x for x in mentions[listed:] if x.start >= at and x.start - at <= 4 and x.resolved
+                              and x.how != "pronoun"), None)
             who = named or _words_mention(sentence, at, table)
             if who is None:
                 continue
@@ -822,14 +976,14 @@ def _resolve(mentions: list[Mention], history, table) -> None:
     """Set each mention's ``resolved`` (source, type, entity): a name stands
     for itself, a pronoun or pointing phrase for the earlier source it points
     back to (left None when there is none)."""
+    names = _NamesBefore(mentions)
     for m in mentions:
         if m.how == "words":  # made from the words of the text: resolved when made
             continue
         if m.how == "name":
             m.resolved = (m.source, m.type, m.entity)
             continue
-        before = [x for x in mentions if x.end <= m.start and x.how == "name"]
-        hit = history.resolve(m, before)
+        hit = history.resolve(m, names)
         if hit:
             m.resolved = (hit[0], hit[1], table[2].get(hit[0], (None, None))[1])
 
@@ -841,8 +995,9 @@ def _unlisted_speaker(sentence, cues, quotes_rel):
         for i in range(max(a, 0), min(b, len(sentence))):
             masked[i] = "\x00"  # quoted words: a clause boundary
     masked = "".join(masked)
+    backwards = masked[::-1]
     for c in cues:
-        words = _fallback_speaker(c, sentence, masked) or _speaker_after(c, sentence, masked)
+        words = _fallback_speaker(c, sentence, masked, backwards) or _speaker_after(c, sentence, masked, backwards)
         if words:
             return words
     return None
@@ -874,18 +1029,19 @@ def _build_chain(mentions: list[Mention], speaker, unlisted, according):
 
 def _carry_quotes(rows, quotes):
     """Give a speaker to quoted sentences that have none of their own."""
+    quote_ends = [b for _a, b in quotes]
     for i, row in enumerate(rows):
         if row["source"] is not None:
             continue
         start, end = row["start"], row["end"]
-        spans = [(a, b) for a, b in quotes if a < end and start < b]
+        spans = _quotes_touching(quotes, quote_ends, start, end)
         if not spans:
             continue
         # a quotation that goes on into later sentences: its speaker is named
         # where it closes (“Let me … . The playbook …,” she said.)
         a, b = spans[-1]
         if b > end:
-            for later in rows[i + 1:]:
+            for later in (rows[j] for j in range(i + 1, len(rows))):
                 if later["paragraph"] != row["paragraph"]:
                     break
                 if later["start"] < b <= later["end"] or later["start"] >= b:

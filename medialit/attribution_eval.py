@@ -42,7 +42,7 @@ def article_attribution(article_ids=("A", "B")) -> pd.DataFrame:
 def load_attribution_key(name: str = "attribution") -> pd.DataFrame:
     """The answer key ``data/keys/<name>.csv``: one row per sentence, with
     ``chain`` as a list and ``source`` as ``None`` where the key has none."""
-    from .tagging import load_key
+    from .corpus import load_key
 
     key = load_key(name)
     key["chain"] = key["chain"].map(parse_chain)

@@ -34,7 +34,8 @@ from pathlib import Path
 import pandas as pd
 from nltk.metrics.agreement import AnnotationTask
 
-from .tagging import FORMAT, load_key
+from .corpus import load_key
+from .tagging import FORMAT
 
 __all__ = ["collect", "agreement", "alpha_meaning", "ClassAgreement"]
 

@@ -37,6 +37,7 @@ __all__ = [
     "clean",
     "sentences",
     "article_sentences",
+    "load_key",
 ]
 
 #: Folder holding the course data (articles, metadata, keys, lexicons): the
@@ -85,6 +86,20 @@ def _read_article(article_id: str) -> str:
 @lru_cache(maxsize=None)
 def _clean_article(article_id: str) -> str:
     return clean(_read_article(article_id))[0]
+
+
+def load_key(name: str) -> pd.DataFrame:
+    """Read an answer key ``data/keys/<name>.csv`` (columns include
+    ``item_id``, ``label`` and ``rationale``).
+
+    It lives here, with the other course data, so that the analysers
+    (:mod:`medialit.attribution_eval`, the self-checks) can read keys without
+    importing the widget module; ``medialit.load_key`` and
+    ``medialit.tagging.load_key`` are this same function."""
+    path = DATA_DIR / "keys" / f"{name}.csv"
+    if not path.exists():
+        raise ValueError(f"There is no answer key called '{name}' in {path.parent}.")
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
 def article_text(article_id: str, clean_text: bool = True) -> str:

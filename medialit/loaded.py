@@ -33,6 +33,7 @@ import bisect
 import contextlib
 import csv
 import io
+import itertools
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -494,13 +495,18 @@ def find_loaded(text: str, lexicon=None, *, include_neutral: bool = False, prefi
         if rows[number]["category"] != "neutral" or include_neutral:
             records.append(voices.record(start, end, previous_end, rows[number]))
         previous_end = end
-    taken = [(r["start"], r["end"]) for r in records]
+    # does a quotation overlap a found word? By bisection on the words' starts
+    # and the furthest end so far (linear time on a long text)
+    taken = sorted((r["start"], r["end"]) for r in records)
+    starts = [s for s, _e in taken]
+    reach = list(itertools.accumulate((e for _s, e in taken), max))
     for a, b in voices.quotes:  # words in scare quotes that the lexicon does not know
         inner = text[a:b].strip(" \t\n“”‘’\"'")
         words = _WORD.findall(inner)
         if not words or len(words) > _SHORT_QUOTE or re.search(r"[,.;:!?]", inner):
             continue
-        if any(s < b and a < e for s, e in taken):
+        k = bisect.bisect_left(starts, b)  # taken[:k] start before b
+        if k and reach[k - 1] > a:
             continue
         at = a + text[a:b].index(inner)
         records.append(voices.record(at, at + len(inner), at, {**_SCARE_ROW, "term": inner.lower()}))

@@ -40,6 +40,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
+from .corpus import load_key  # the answer keys are course data (medialit.corpus); kept here for old imports
 
 # ipywidgets and NLTK are imported where they are first needed (building the
 # widgets, computing kappa): each takes a noticeable part of a second to
@@ -102,17 +103,6 @@ def pack_work(target=None) -> Path:
 def _reason(problem: OSError) -> str:
     """An OSError in a few plain words ("no such file or directory", ...)."""
     return (problem.strerror or str(problem) or type(problem).__name__).rstrip(".").lower()
-
-
-def load_key(name: str) -> pd.DataFrame:
-    """Read an answer key ``data/keys/<name>.csv`` (columns include
-    ``item_id``, ``label`` and ``rationale``)."""
-    from .corpus import DATA_DIR
-
-    path = DATA_DIR / "keys" / f"{name}.csv"
-    if not path.exists():
-        raise ValueError(f"There is no answer key called '{name}' in {path.parent}.")
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
 def kappa_meaning(kappa: float) -> str:

@@ -3,7 +3,6 @@
 import pandas as pd
 import pytest
 
-from medialit import article_sentences
 from medialit.selfcheck import QUESTIONS, check, evaluate
 
 
@@ -23,13 +22,16 @@ def test_wrong_kind_of_answer_gives_words_not_a_traceback(question, junk):
 
 
 def test_correct_answers():
-    sentences = article_sentences()
+    # Expected answers are pinned, not computed by the checks' own code, so a
+    # wrong check fails. 01.1: rows per article of data/keys/attribution.csv
+    # (pandas: key.groupby("article_id").size()), 36 and 35. 01.3: the longest
+    # sentence of B in that key is B09 (255 characters; next B28, 253).
     assert evaluate("00.1", 2)[0] == "correct"
-    assert evaluate("01.1", sentences.groupby("article_id").size())[0] == "correct"
+    assert evaluate("01.1", pd.Series({"A": 36, "B": 35}))[0] == "correct"
     assert evaluate("01.1", {"A": 36, "B": 35})[0] == "correct"
     assert evaluate("01.2", 8)[0] == "correct"
-    b = sentences[sentences["article_id"] == "B"]
-    assert evaluate("01.3", b.loc[b["text"].str.len().idxmax(), "sentence_id"])[0] == "correct"
+    assert evaluate("01.3", "B09")[0] == "correct"
+    assert evaluate("01.3", "B28")[0] == "incorrect"
     assert evaluate("01.4", "Kassym-Jomart Tokayev")[0] == "correct"
     assert evaluate("01.4", "tokayev")[0] == "correct"
 

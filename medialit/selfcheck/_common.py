@@ -11,7 +11,7 @@ NOT_ANSWERED = "Not answered yet: replace the ... with your answer and run the c
 
 def exercise_key(key_name: str, question: str) -> pd.DataFrame:
     """The rows of ``data/keys/<key_name>.csv`` for one question."""
-    from ..tagging import load_key
+    from ..corpus import load_key
 
     key = load_key(key_name)
     return key[key["question"] == question]

@@ -39,7 +39,7 @@ def _attribution_key():
 
 
 def _claims_key():
-    from ..tagging import load_key
+    from ..corpus import load_key
 
     return load_key("claims_02")
 
@@ -139,7 +139,7 @@ def _q02_5(answer):
 
 
 def _q02_6(answer):
-    from ..tagging import load_key
+    from ..corpus import load_key
 
     key = load_key("attribution_heldout").set_index("item_id")
     expected = key.loc["H04", "source_type"]
