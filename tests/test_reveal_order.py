@@ -302,6 +302,14 @@ def test_no_key_answer_above_its_tagger(path, index, key_name):
     assert not problems, f"{path.name}, {key_name}:\n" + "\n".join(problems[:10])
 
 
+def test_every_lesson_00_to_05_is_scanned():
+    """Six lessons, each read; a lesson with no Tagger (05 today) has nothing
+    to reveal, and says so here rather than being skipped silently."""
+    assert [p.name[:2] for p in LESSONS] == ["00", "01", "02", "03", "04", "05"]
+    counts = {p.name[:2]: len(taggers(json.loads(p.read_text(encoding="utf-8")))) for p in LESSONS}
+    assert all(counts[lesson] for lesson in ("00", "01", "02", "03", "04")), counts
+
+
 def test_every_lesson_00_to_02_has_its_taggers_and_executed_outputs():
     """The check above is not vacuous: the lessons are executed and their
     Taggers are found."""
