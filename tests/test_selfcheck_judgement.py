@@ -114,7 +114,8 @@ def test_every_exercise_notebook_has_checked_judgement_items_in_its_exercise_cop
     for cell in exercise["cells"]:
         source = "".join(cell["source"])
         if re.match(r"answer_j\d = ", source):
-            assert source.endswith("= ..."), "the exercise copy leaves the answer blank"
+            assert re.match(r"answer_j\d = \.\.\.  # a letter in quotes", source), "the exercise copy leaves the answer blank"
+            assert "Your code here" not in source, "the judgement track asks for no code"
 
 
 def test_the_text_answer_of_lesson_00():
