@@ -178,3 +178,40 @@ def test_the_short_version_without_optional_cells_runs(path, tmp_path, monkeypat
                    resources={"metadata": {"path": str((ROOT / path).parent)}}).execute()
     errors = [o for c in short.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors
+
+
+# --------------------------------------------------------------------------
+# Individual feedback after Check: which items to read again, and why
+
+
+def test_to_revisit_names_the_items_that_differ_and_what_to_look_for(tmp_path):
+    from medialit import Tagger
+    from medialit.selfcheck.revisit import KIND_02, TYPE_02, VOICE_01, WARMUP_00, to_revisit
+
+    voice = Tagger.from_key("voice_01", choices=[("the writer's own", "writer"), ("someone the writer cites", "cited")],
+                            save_dir=tmp_path, autosave=False)
+    assert "Nothing tagged yet" in to_revisit(voice, VOICE_01)
+    for item_id, label in zip(voice.key_table["item_id"], voice.key_table["label"]):
+        voice.tag(item_id, label)
+    assert "Nothing to revisit" in to_revisit(voice, VOICE_01)
+    voice.tag("A07", "cited")
+    voice.tag("A02", None)
+    text = to_revisit(voice, VOICE_01)
+    assert "A07: you chose “someone the writer cites”, the key says “the writer's own”" in text
+    assert VOICE_01["writer"] in text and "Not tagged yet: A02." in text
+    assert "A03" not in text, "a matching item is not listed"
+
+    kinds = Tagger.from_key("attribution_02_kind", choices=list(KIND_02), save_dir=tmp_path, autosave=False)
+    kinds.tag("B14", "none")
+    assert KIND_02["direct"] in to_revisit(kinds, KIND_02)
+    types = Tagger.from_key("attribution_02_type", choices=list(TYPE_02), write_in="Who says so?",
+                            save_dir=tmp_path, autosave=False)
+    types.tag("A05", "state media")
+    types.write("A05", "Interfax")
+    text = to_revisit(types, TYPE_02)
+    assert "A05: you wrote “Interfax”, the key has “Kazakh state media”" in text
+    assert "you chose" not in text, "the right tag is not listed"
+    labels = set(pd.read_csv(KEYS / "warmup_00.csv")["label"])
+    assert labels <= set(WARMUP_00) and set(pd.read_csv(KEYS / "voice_01.csv")["label"]) <= set(VOICE_01)
+    assert set(pd.read_csv(KEYS / "attribution_02_type.csv")["label"]) <= set(TYPE_02)
+    assert set(pd.read_csv(KEYS / "attribution_02_kind.csv")["label"]) <= set(KIND_02)
