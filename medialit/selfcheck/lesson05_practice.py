@@ -1,5 +1,6 @@
-"""Lesson 05's no-code questions: the judgement track of the exercises
-(05.J1-05.J4) and the lesson's exit ticket (05.E1-05.E3).
+"""Lesson 05's no-code questions: the prediction before the practice report
+(05.P), the judgement track of the exercises (05.J1-05.J4) and the lesson's
+exit ticket (05.E1-05.E3).
 
 05.J3 quotes a website in the name of Karim Massimov (undated; data/lateral
 L27); the other sentences are course-written.  Every option says why; a wrong
@@ -92,5 +93,16 @@ def _e3(answer):
     }, answer, _LATERAL)
 
 
-QUESTIONS = {"05.J1": _j1, "05.J2": _j2, "05.J3": _j3, "05.J4": _j4,
+def _p(answer):
+    return multiple_choice({
+        "a": (False, "“rioters” comes in a sentence that ends “the regional governor said”: it is attributed to "
+                     "the governor, not the writer's own. (Is it still a loaded label? Yes, but it has an owner.)"),
+        "b": (True, "“The brutal crackdown drew criticism …” names no one who calls it brutal: the verdict is the "
+                    "writer's own. Now run the report and see whether it agrees."),
+        "c": (False, "“bandits” is inside quotation marks, and the next words say who spoke (“he told the state "
+                     "broadcaster”): it is the governor's quoted word."),
+    }, answer, "lesson 03, “Your turn 2: whose voice?”")
+
+
+QUESTIONS = {"05.P": _p, "05.J1": _j1, "05.J2": _j2, "05.J3": _j3, "05.J4": _j4,
              "05.E1": _e1, "05.E2": _e2, "05.E3": _e3}
