@@ -33,8 +33,9 @@ def _j2(answer):
         "a": (False, "Quotation marks around a single word do not show agreement; if anything they keep the "
                      "word at a distance."),
         "b": (True, "The marks hand “terrorists” back to the authorities: their label, not AFP's. The Reuters "
-                    "handbook warns that one word in inverted commas can also read as a sneer (data/lateral "
-                    "L31), which is why it prefers a fuller quote; here the sentence also names the owner."),
+                    "handbook warns that one word in inverted commas “can be taken to imply” a value judgement "
+                    "(data/lateral L31), which is why it prefers a fuller quote; here the sentence also names "
+                    "the owner."),
         "c": (False, "A quotation of a whole sentence would need a speaker and their words; here one word is "
                      "marked, inside AFP's own sentence. That is a scare quote, not a full quotation."),
     }, answer, _DISTANCE)
