@@ -50,7 +50,11 @@ def _blank_for(code: str, indent: str) -> str:
                 nodes = node.targets if isinstance(node, ast.Assign) else [node.target]
                 targets = [ast.unparse(t) for t in nodes]
                 break
-    lines = [f"{indent}# Your code here (use as many lines as you need)"]
+    written = tree is not None and tree.body and all(
+        isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
+        for node in tree.body)
+    lines = [f"{indent}# Your answer here, in quotation marks" if written
+             else f"{indent}# Your code here (use as many lines as you need)"]
     lines += [f"{indent}{target} = ..." for target in targets] or [f"{indent}..."]
     return "\n".join(lines) + "\n"
 

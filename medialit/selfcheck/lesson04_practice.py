@@ -1,0 +1,103 @@
+"""Lesson 04's no-code questions: the judgement track of the exercises
+(04.J1-04.J5) and the lesson's exit ticket (04.E1-04.E3).
+
+The sentences are course-written (not from article B), spun by hand the way
+article B was; every option says why it is right or wrong, and a wrong one
+names the part of lesson 04 to revisit.
+"""
+
+from __future__ import annotations
+
+from ._choices import multiple_choice, write_in
+
+_SPOT = "lesson 04, “Your turn: which words did the spinner swap?” and the spin map after it"
+_BROKEN = "lesson 04, “What no formula measures”"
+_MEASURE = "lesson 04, “Measuring the damage” and “Why the formulas barely notice”"
+
+
+def _j1(answer):
+    return multiple_choice({
+        "a": (False, "“rubble” is the ordinary word for what is left of fallen buildings: normal in a "
+                     "report of an earthquake."),
+        "b": (True, "“megacity” is a rare word (Zipf about 2.0) where the common “city” (5.6) belongs: the same "
+                    "swap as in article B's first sentence."),
+        "c": (False, "“survivors” is the ordinary word in a rescue story; nothing about it is odd."),
+    }, answer, _SPOT)
+
+
+def _j2(answer):
+    return write_in(
+        answer, {"years": "", "year": "", "yrs": ""},
+        right="“two times ago” breaks the fixed phrase “two years ago”: the spinner swapped years for a "
+              "“synonym” of time, as in article B's “three times ago” and “30 times of independence”.",
+        wrong="Not that one. Say the phrase aloud: nobody writes “two times ago”. Which word usually comes "
+              "between a number and “ago”?",
+        revisit=_SPOT)
+
+
+def _j3(answer):
+    return write_in(
+        answer, {"spokesperson": "", "spokeswoman": "", "spokesman": "", "spokes": "",
+                 "press secretary": "", "representative": ""},
+        right="“prophet” is a thesaurus “synonym” of spokesperson (one who speaks for another), the same swap "
+              "as article B's “prophet Ned Price”. The swap breaks the attribution: a reader no longer knows "
+              "what the speaker's job was.",
+        wrong="Think of the job of a person who speaks for a ministry to reporters; the spinner picked a word "
+              "that also means “one who speaks for another”.",
+        revisit=_BROKEN)
+
+
+def _j4(answer):
+    return multiple_choice({
+        "a": (False, "The quotation marks were put there before the spinner ran; its swaps inside them are not "
+                     "the speaker's words. Quoting them puts words in someone's mouth."),
+        "b": (True, "Find the original (search for a distinctive part of the sentence, or the wire story) and "
+                    "quote that. A spun quotation is no longer evidence of what anyone said."),
+        "c": (False, "Changing words inside quotation marks on a guess is the same mistake the spinner made: "
+                     "the quotation must be the speaker's words. Restore only what a source shows you, and "
+                     "say that you did."),
+    }, answer, _BROKEN)
+
+
+def _j5(answer):
+    return multiple_choice({
+        "a": (False, "Two points of Flesch is not evidence the copy is fine: Flesch counts sentence length and "
+                     "syllables, and a swap of “years” for “times” changes neither."),
+        "b": (True, "Very little: the formulas count, they do not read. Check the rare words, the fixed phrases "
+                    "and the quotations, and find the original."),
+        "c": (False, "A formula cannot show that a text is not spun: article B and its restored text differ by "
+                     "only a few points too."),
+    }, answer, _MEASURE)
+
+
+def _e1(answer):
+    return multiple_choice({
+        "a": (False, "Flesch reading ease moved by only a few points between spun and restored B."),
+        "b": (True, "The rare words per 1,000 roughly halve when article B is restored: the spinner picks rare "
+                    "“synonyms”, and word rarity sees them."),
+        "c": (False, "The spinner swaps words one for one, so sentences stay almost exactly the same length."),
+    }, answer, _MEASURE)
+
+
+def _e2(answer):
+    return multiple_choice({
+        "a": (True, "“times” and “years” have the same number of syllables and letters, both are on the easy "
+                    "word list and both are common: every measure scores the nonsense like the original."),
+        "b": (False, "The number is not the problem: the formula would give the same score to “30 times” and "
+                     "“30 years” because the two words look alike to it."),
+        "c": (False, "No measure in the lesson catches it: the table of the two sentences shows a difference "
+                     "of zero everywhere."),
+    }, answer, _MEASURE)
+
+
+def _e3(answer):
+    return multiple_choice({
+        "a": (True, "“prophet Ned Price” loses the source: a reader can no longer tell who Ned Price is or why "
+                    "he speaks for the State Department. No readability formula measures that."),
+        "b": (False, "Sentence length is exactly what the formulas do measure, and the spinner barely changed it."),
+        "c": (False, "Syllables per word is counted by every formula in the lesson: that damage is measured."),
+    }, answer, _BROKEN)
+
+
+QUESTIONS = {"04.J1": _j1, "04.J2": _j2, "04.J3": _j3, "04.J4": _j4, "04.J5": _j5,
+             "04.E1": _e1, "04.E2": _e2, "04.E3": _e3}
