@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Option", "multiple_choice", "letter"]
+__all__ = ["Option", "multiple_choice", "answer_choice", "letter", "write_in", "words_in"]
 
 
 class Option:
@@ -26,12 +26,13 @@ class Option:
 
 
 def letter(answer, letters) -> str:
-    """The answer as a lower-case letter ("b", "B", "(b)", "b)" all give "b");
+    """The answer as a lower-case letter ("b", "B", "(b)", "b)", "b) because …" all give "b");
     TypeError naming what was expected if it is not text."""
     example = f'"{letters[0]}"'
     if not isinstance(answer, str):
-        raise TypeError(f"a letter in quotes, such as {example} (one of {', '.join(letters)})")
-    match = re.fullmatch(r"\s*\(?\s*([A-Za-z])\s*[).]?\s*", answer)
+        raise TypeError(f"a letter in quotation marks, such as {example} (one of {', '.join(letters)})")
+    # a letter alone, or a letter closed by ")", ".", ":" or "," and then a reason: "b) because ..."
+    match = re.match(r"\s*\(?\s*([A-Za-z])\s*(?:[).:,]|$)", answer)
     return match.group(1).lower() if match else answer.strip().lower()
 
 
@@ -56,3 +57,30 @@ def multiple_choice(options: dict[str, Option], revisit: str):
     _check.right = next(k for k, o in options.items() if o.right)
     _check.revisit = revisit
     return _check
+
+
+def answer_choice(options: dict, answer, revisit: str = ""):
+    """``(ok, message)`` for ``answer`` to a question whose ``options`` map a
+    letter to ``(right, why)`` (the form lessons 03-05 write their questions in)."""
+    return multiple_choice({k: Option("", right, why) for k, (right, why) in options.items()}, revisit)(answer)
+
+
+def words_in(text: str) -> list[str]:
+    """The lower-case words of ``text``."""
+    return re.findall(r"[a-z]+", text.lower())  # "regime's" gives "regime", "s"
+
+
+def write_in(answer, accept: dict, right: str, wrong: str, revisit: str = ""):
+    """``(ok, message)`` for a short written answer.
+
+    ``accept`` maps an accepted word or phrase (lower case) to a note that is
+    added to ``right`` when the answer contains it."""
+    if not isinstance(answer, str):
+        raise TypeError("a few words in quotation marks, such as \"years\"")
+    if not answer.strip():
+        return False, "Your answer is empty: type a word or a few words between the quotation marks."
+    given = " ".join(words_in(answer))
+    for phrase, note in accept.items():
+        if re.search(rf"\b{re.escape(phrase)}\b", given):
+            return True, (right + (" " + note if note else "")).strip()
+    return False, wrong + (f" Revisit: {revisit}." if revisit else "")

@@ -8,7 +8,7 @@ names the part of lesson 04 to revisit.
 
 from __future__ import annotations
 
-from ._choices import multiple_choice, write_in
+from .choices import answer_choice as multiple_choice, write_in
 
 _SPOT = "lesson 04, “Your turn: which words did the spinner swap?” and the spin map after it"
 _BROKEN = "lesson 04, “What no formula measures”"

@@ -9,7 +9,7 @@ one names the part of lesson 05 to revisit.
 
 from __future__ import annotations
 
-from ._choices import multiple_choice
+from .choices import answer_choice as multiple_choice
 
 _FLAGS = "lesson 05, “3. Is it spun?” and “A text we wrote for this lesson”"
 _SOURCES = "lesson 05, “1. Who says so?”"
