@@ -27,7 +27,8 @@ def as_mapping(answer, what: str) -> dict:
         return answer.to_dict()
     if isinstance(answer, Mapping):
         return dict(answer)
-    raise TypeError(f"a dict or a pandas Series ({what})")
+    raise TypeError(f"labelled answers in curly brackets, each label in quotes ({what}); Python calls "
+                    "this a dict (a pandas Series works too)")
 
 
 def whole_number(answer, example: str = "") -> int:
