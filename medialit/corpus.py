@@ -19,10 +19,8 @@ NLTK data has to be downloaded.
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 

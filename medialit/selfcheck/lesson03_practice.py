@@ -9,7 +9,7 @@ the lesson tagged: two are course-written, and 03.J1-J2 quote AFP (News18,
 
 from __future__ import annotations
 
-from .choices import answer_choice as multiple_choice, words_in, write_in
+from .choices import answer_choice as multiple_choice, words_in
 
 _VOICE = "lesson 03, “Your turn 2: whose voice?” and the reveal after it"
 _CATEGORIES = "lesson 03, the table of categories at the top (euphemism, name-calling/label)"
