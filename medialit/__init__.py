@@ -20,7 +20,7 @@ per idea:
 import importlib
 
 from .corpus import article_sentences, article_text, clean, load_articles, load_key, sentences
-from .textcheck import check_text
+from .textcheck import validate_text
 
 __version__ = "0.1.0"
 
@@ -53,7 +53,7 @@ __all__ = [
     "article_text",
     "check_article",
     "check_folder",
-    "check_text",
+    "validate_text",
     "clean",
     "load_articles",
     "load_key",

@@ -110,12 +110,13 @@ import bisect
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from .corpus import DATA_DIR, _sentences, sentences
+from .corpus import DATA_DIR
+from .corpus import sentences as corpus_sentences
+from .datafiles import from_file
 
 __all__ = [
     "SOURCE_TYPES",
@@ -190,13 +191,7 @@ def _check_table(columns: set, types: set) -> None:
         )
 
 
-def _table_key(path: Path):
-    stamp = path.stat()
-    return str(path), stamp.st_mtime_ns, stamp.st_size
-
-
-@lru_cache(maxsize=8)
-def _compiled_table(path: str, _mtime: int, _size: int):
+def _compile_table(path: Path):
     """(regex of all variants, variant -> (source, type, entity), source -> (type, entity))."""
     with open(path, encoding="utf-8", newline="") as handle:  # csv, not pandas: faster on first use
         rows = list(csv.DictReader(handle))
@@ -251,7 +246,8 @@ def _listed(by_variant: dict, words: str):
 
 
 def _table(path=None):
-    return _compiled_table(*_table_key(Path(path) if path else SOURCE_TYPES_FILE))
+    """The compiled sources table (:func:`_compile_table`) of ``path`` (default: the course's)."""
+    return from_file(Path(path) if path else SOURCE_TYPES_FILE, _compile_table)
 
 
 def chain_text(chain) -> str:
@@ -282,6 +278,9 @@ def parse_chain(text) -> list[str]:
 _OPEN_CLOSE = {"“": "”", "‘": "’"}
 
 
+_MARKS = re.compile("[\n“”‘’\"]")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of the quoted material in ``text``, quotation marks included.
 
@@ -299,17 +298,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """
     if not isinstance(text, str):
         raise ValueError(f"quote_spans needs a piece of text (a string), not {type(text).__name__}.")
-    return list(_quote_spans(text))
-
-
-_MARKS = re.compile("[\n“”‘’\"]")
-
-
-@lru_cache(maxsize=32)
-def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """The work of :func:`quote_spans`, remembered for recent texts (the
-    attribution and the loaded words of one text both need it).  Only
-    quotation marks and line ends change anything, so only they are visited."""
+    # Only quotation marks and line ends change anything, so only they are visited.
     spans = []
     open_at, closer = None, None
     n = len(text)
@@ -338,7 +327,7 @@ def _quote_spans(text: str) -> tuple[tuple[int, int], ...]:
             open_at = None
     if open_at is not None and closer != "’":
         spans.append((open_at, n))
-    return tuple(spans)
+    return spans
 
 
 def _next_line_starts(text: str, i: int) -> bool:
@@ -699,7 +688,7 @@ def _kind(sentence: str, start: int, quotes, has_source: bool, cue_spans_rel) ->
 # attribute()
 
 
-def attribute(text: str, prefix: str = "s", *, sources=None) -> pd.DataFrame:
+def attribute(text: str, prefix: str = "s", *, sources=None, sentences=None) -> pd.DataFrame:
     """One row per sentence of ``text``: who says so, through whom, and how.
 
     Columns (see the module docstring for details): ``sentence_id``,
@@ -708,7 +697,10 @@ def attribute(text: str, prefix: str = "s", *, sources=None) -> pd.DataFrame:
     :func:`medialit.corpus.sentences`, so ``attribute(article_text("A"),
     prefix="A")`` gives the ids ``A01`` ... of the answer keys.
     ``sources`` is another sources table to use instead of
-    ``data/lexicons/source_types.csv`` (a path).
+    ``data/lexicons/source_types.csv`` (a path).  ``sentences`` is the
+    table of :func:`medialit.corpus.sentences` for ``text`` when the caller
+    has it (``check_article`` does): then the text is neither checked nor
+    split again, and ``prefix`` is not used.
 
     Raises ValueError for unusable text (empty, not English, ...).
 
@@ -716,32 +708,10 @@ def attribute(text: str, prefix: str = "s", *, sources=None) -> pd.DataFrame:
     >>> row["source"], row["chain"], row["kind"], row["cue"], row["source_type"]
     ('TASS', ['TASS'], 'indirect', 'said', 'news agency')
     """
-    result = attribution_frame(text, prefix, sources=sources).copy()
-    result["chain"] = [list(chain) for chain in result["chain"]]  # the caller's own lists
-    return result
-
-
-def attribution_frame(text: str, prefix: str = "s", *, sources=None) -> pd.DataFrame:
-    """What :func:`attribute` returns, but the remembered table itself, not
-    a copy: for other medialit functions that only read it (changing it
-    would change what later calls for the same text get)."""
-    if not isinstance(text, str):
-        sentences(text)  # raises the plain-language ValueError for bytes, None, ...
-    sources = None if sources is None else str(sources)
-    version = _table_key(Path(sources) if sources else SOURCE_TYPES_FILE)
-    return _attribute(text, str(prefix), sources, version)
-
-
-@lru_cache(maxsize=32)
-def _attribute(text: str, prefix: str, sources, _table_version) -> pd.DataFrame:
-    """The work of :func:`attribute`, remembered for recent texts (lesson 05
-    and :func:`medialit.loaded.find_loaded` ask for the same text again).
-    ``_table_version`` (the sources file's path, time and size) is part of
-    the key, so an edited sources table is never answered from memory."""
-    sents = _sentences(text, prefix)  # read only; checks the text (check_text) first
+    sents = corpus_sentences(text, prefix) if sentences is None else sentences
     table = _table(sources)
     by_source = table[2]
-    quotes = _quote_spans(text)
+    quotes = quote_spans(text)
     quote_ends = [b for _a, b in quotes]
     history = _History()
     rows = []

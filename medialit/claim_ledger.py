@@ -50,7 +50,7 @@ def _counted(words: str) -> str:
     return words
 
 
-def claims(text: str, prefix: str = "s", *, sources=None) -> pd.DataFrame:
+def claims(text: str, prefix: str = "s", *, sources=None, attribution=None) -> pd.DataFrame:
     """The figures in ``text`` and who says them.
 
     One row per figure (a number, or a word such as "dozens") that comes
@@ -64,7 +64,8 @@ def claims(text: str, prefix: str = "s", *, sources=None) -> pd.DataFrame:
     ``words`` - the exact words of the sentence from the figure to the
     event (``words in sentence`` is always true); and the ``source``,
     ``chain``, ``source_type`` and ``kind`` of the sentence (from
-    :func:`attribute`).
+    :func:`attribute`, or from ``attribution``, that table for ``text`` when
+    the caller has it: then the text is not checked or read again).
 
     It reads numbers as written: it does not add figures up or decide which
     is right. Spun words it does not know (article B's "had failed", likely
@@ -77,7 +78,7 @@ def claims(text: str, prefix: str = "s", *, sources=None) -> pd.DataFrame:
     from .attribution import _with_none, attribute  # here: attribution re-exports this module
 
     rows_out = []
-    table = attribute(text, prefix=prefix, sources=sources)
+    table = attribute(text, prefix=prefix, sources=sources) if attribution is None else attribution
     for row in table.itertuples(index=False):
         sentence = row.sentence
         events = list(_EVENT.finditer(sentence))

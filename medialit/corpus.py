@@ -24,8 +24,9 @@ from functools import lru_cache
 
 import pandas as pd
 
+from .datafiles import from_file
 from .paths import data_dir
-from .textcheck import check_text
+from .textcheck import validate_text
 
 __all__ = [
     "mixed_articles",
@@ -34,6 +35,7 @@ __all__ = [
     "article_text",
     "clean",
     "sentences",
+    "split_sentences",
     "article_sentences",
     "load_key",
 ]
@@ -65,25 +67,29 @@ def load_articles() -> pd.DataFrame:
     return meta
 
 
-@lru_cache(maxsize=1)
 def _metadata() -> pd.DataFrame:
-    return pd.read_csv(DATA_DIR / "articles.csv", dtype=str, keep_default_na=False)
+    return from_file(DATA_DIR / "articles.csv", _read_csv)
 
 
-@lru_cache(maxsize=None)
-def _read_article(article_id: str) -> str:
+def _read_csv(path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def _article_path(article_id: str):
     meta = _metadata()
     rows = meta[meta["article_id"] == article_id]
     if rows.empty:
         known = ", ".join(meta["article_id"])
         raise ValueError(f"There is no article '{article_id}'. The articles are: {known}.")
-    path = DATA_DIR / rows.iloc[0]["file"]
+    return DATA_DIR / rows.iloc[0]["file"]
+
+
+def _read_text(path) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
-def _clean_article(article_id: str) -> str:
-    return clean(_read_article(article_id))[0]
+def _read_clean_text(path) -> str:
+    return clean(_read_text(path))[0]
 
 
 def load_key(name: str) -> pd.DataFrame:
@@ -97,7 +103,7 @@ def load_key(name: str) -> pd.DataFrame:
     path = DATA_DIR / "keys" / f"{name}.csv"
     if not path.exists():
         raise ValueError(f"There is no answer key called '{name}' in {path.parent}.")
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    return from_file(path, _read_csv).copy()
 
 
 def article_text(article_id: str, clean_text: bool = True) -> str:
@@ -106,7 +112,7 @@ def article_text(article_id: str, clean_text: bool = True) -> str:
     With ``clean_text=True`` (the default) the page furniture is removed by
     :func:`clean`; with ``False`` you get the file byte for byte.
     """
-    return _clean_article(article_id) if clean_text else _read_article(article_id)
+    return from_file(_article_path(article_id), _read_clean_text if clean_text else _read_text)
 
 
 # --------------------------------------------------------------------------
@@ -158,7 +164,7 @@ def clean(text: str) -> tuple[str, pd.DataFrame]:
     >>> removed["reason"].tolist()
     ['newsletter or sign-up prompt']
     """
-    check_text(text, "article")
+    validate_text(text, "article")
     kept, removed = [], []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -277,21 +283,20 @@ def sentences(text: str, prefix: str = "s") -> pd.DataFrame:
     sentence.  A line break always ends a sentence, so headings and
     one-line paragraphs are never glued to their neighbours.
 
-    Raises ValueError for unusable text (see :func:`medialit.textcheck.check_text`).
+    Raises ValueError for unusable text (see :func:`medialit.textcheck.validate_text`);
+    :func:`split_sentences` is the same without that check, for text already
+    validated.
 
     >>> sentences("Mr Tokayev spoke. The U.S. embassy said so.")["text"].tolist()
     ['Mr Tokayev spoke.', 'The U.S. embassy said so.']
     """
-    if not isinstance(text, str):
-        check_text(text)  # explains what is wrong with bytes, None, ...
-    return _sentences(text, str(prefix)).copy()
+    return split_sentences(validate_text(text), prefix)
 
 
-@lru_cache(maxsize=64)
-def _sentences(text: str, prefix: str) -> pd.DataFrame:
-    """The work of :func:`sentences`, remembered for the last texts: every
-    check of lesson 05 splits the same text, and splitting is the slow part."""
-    check_text(text)
+def split_sentences(text: str, prefix: str = "s") -> pd.DataFrame:
+    """:func:`sentences` for a text the caller has already validated
+    (:func:`medialit.textcheck.validate_text`): :func:`medialit.report.check_article`
+    validates once and splits once, then hands this table to every analyser."""
     rows = []
     for paragraph, (line_start, line_end) in enumerate(_line_spans(text)):
         for a, b in _punkt_spans(text, line_start, line_end):
@@ -323,7 +328,7 @@ def article_sentences(article_ids=None) -> pd.DataFrame:
         articles = articles[articles["article_id"].isin(list(article_ids))]
     frames = []
     for article_id, text in zip(articles["article_id"], articles["clean_text"]):
-        frame = sentences(text, prefix=article_id)
+        frame = split_sentences(text, prefix=article_id)
         frame.insert(0, "article_id", article_id)
         frames.append(frame)
     return pd.concat(frames, ignore_index=True)

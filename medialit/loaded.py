@@ -35,14 +35,17 @@ import csv
 import io
 import itertools
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
-from .attribution import attribution_frame, quote_spans
+from .attribution import attribute, quote_spans
 from .corpus import DATA_DIR
-from .textcheck import check_text
+from .datafiles import from_file
+from .textcheck import validate_text
+from .words import WORD, per_word, words
 
 __all__ = [
     "LEXICON_FILE",
@@ -99,7 +102,6 @@ NO_SPEAKER = "(quotation, no speaker named)"
 OUTPUT_COLUMNS = ["sentence_id", "start", "end", "matched", "term", "category", "refers_to",
                   "voice", "speaker", "distancing", "neutral"]
 
-_WORD = re.compile(r"[^\W\d_]+")
 # Between the words of a multi-word term only spaces and hyphens may stand
 # ("counter-terrorist operation"), never punctuation or quotation marks.
 _JOINER = re.compile(r"[ \t\n\-‐‑]+")
@@ -136,7 +138,7 @@ _WINDOW = 300        # characters searched before a word for a distancing phrase
 # The lexicon
 
 
-@lru_cache(maxsize=4096)
+@per_word  # Porter's stemmer: ~20 µs a word
 def word_key(word: str) -> str:
     """The form a word is matched by: its Porter stem, plus a mark for a
     person word (-er/-or) or an action word (-ion, -ate) when the stemmer
@@ -160,7 +162,7 @@ def word_key(word: str) -> str:
 
 
 def _phrase_key(phrase: str) -> tuple[str, ...]:
-    return tuple(word_key(w) for w in _WORD.findall(phrase))
+    return tuple(word_key(w) for w in words(phrase))
 
 
 def _validate(rows: list[dict], where: str) -> pd.DataFrame:
@@ -226,9 +228,8 @@ def _read_file(path: Path) -> pd.DataFrame:
     return _validate(rows, lambda i: f"Line {lines[i]} of {path.name}")
 
 
-@lru_cache(maxsize=8)
-def _cached_file(path: str, _mtime: int, _size: int) -> pd.DataFrame:
-    return _read_file(Path(path))
+def _read_lexicon(path: Path) -> "_Lexicon":
+    return _compile(_read_file(path))
 
 
 def load_lexicon(lexicon=None) -> pd.DataFrame:
@@ -259,15 +260,25 @@ def load_lexicon(lexicon=None) -> pd.DataFrame:
     if not isinstance(lexicon, (str, Path)):
         raise ValueError("The lexicon should be a path to a CSV file or a pandas DataFrame, "
                          f"not {type(lexicon).__name__}.")
-    path = Path(lexicon)
-    if not path.exists():
-        raise ValueError(f"There is no lexicon file at {path}.")
-    stamp = path.stat()
-    return _cached_file(str(path.resolve()), stamp.st_mtime_ns, stamp.st_size).copy()
+    return _lexicon(lexicon).table.copy()
 
 
-def _patterns(table: pd.DataFrame) -> dict[str, list[tuple[tuple[str, ...], int]]]:
-    """First word key → [(all word keys, row number)], longest first."""
+@dataclass
+class _Lexicon:
+    """A checked lexicon, ready for matching."""
+
+    table: pd.DataFrame
+    #: first word key -> [(all word keys of a form, row number)], longest first
+    by_first: dict
+    #: the rows as dicts, by row number
+    rows: list
+    #: the first three letters (lower case) of every word of every form: only
+    #: words that begin like a lexicon word are stemmed (Porter's stemmer
+    #: changes only endings, so two words with one stem begin alike)
+    starts: set
+
+
+def _compile(table: pd.DataFrame) -> _Lexicon:
     by_first: dict[str, list] = {}
     for number, (term, variants) in enumerate(zip(table["term"], table["variants"])):
         forms = [term] + [v.strip() for v in variants.split("|") if v.strip()]
@@ -276,49 +287,32 @@ def _patterns(table: pd.DataFrame) -> dict[str, list[tuple[tuple[str, ...], int]
     for candidates in by_first.values():
         candidates.sort(key=lambda c: -len(c[0]))
     forms = [f for term, variants in zip(table["term"], table["variants"]) for f in [term, *variants.split("|")]]
-    by_first["__rows__"] = [dict(zip(COLUMNS, values)) for values in zip(*(table[c] for c in COLUMNS))]
-    by_first["__starts__"] = {w[:3].lower() for f in forms for w in _WORD.findall(f)}
-    by_first["__keys__"] = {}  # word as written -> its key ("" if no lexicon word starts like it)
-    return by_first
+    return _Lexicon(table=table, by_first=by_first,
+                    rows=[dict(zip(COLUMNS, values)) for values in zip(*(table[c] for c in COLUMNS))],
+                    starts={w[:3].lower() for f in forms for w in words(f)})
 
 
-@lru_cache(maxsize=8)
-def _file_patterns(path: str, mtime: int, size: int):
-    table = _cached_file(path, mtime, size)
-    return table, _patterns(table)
-
-
-def _lexicon_and_patterns(lexicon):
+def _lexicon(lexicon) -> _Lexicon:
+    """The compiled lexicon for a path (read once per version of the file),
+    a DataFrame (checked and compiled now) or None (the course's)."""
     if lexicon is None or isinstance(lexicon, (str, Path)):
         path = Path(lexicon) if lexicon is not None else LEXICON_FILE
         if not path.exists():
             raise ValueError(f"There is no lexicon file at {path}.")
-        stamp = path.stat()
-        return _file_patterns(str(path.resolve()), stamp.st_mtime_ns, stamp.st_size)
-    table = load_lexicon(lexicon)
-    return table, _patterns(table)
+        return from_file(path, _read_lexicon)
+    return _compile(load_lexicon(lexicon))
 
 
 # --------------------------------------------------------------------------
 # Matching
 
 
-def _matches(text: str, patterns) -> list[tuple[int, int, int]]:
+def _matches(text: str, lexicon: _Lexicon) -> list[tuple[int, int, int]]:
     """(start, end, lexicon row) for every match, longest first at each
     position, never overlapping."""
-    # Stemming is the slow part, so only words that begin with the same
-    # three letters as a lexicon word are stemmed (Porter's stemmer changes
-    # only endings, so two words with one stem begin alike).
-    starts, keys = patterns["__starts__"], patterns["__keys__"]
-    if len(keys) > 100_000:
-        keys.clear()
-    words = []
-    for m in _WORD.finditer(text):
-        word = m.group(0)
-        key = keys.get(word)
-        if key is None:  # first time this lexicon meets this word
-            key = keys[word] = word_key(word) if word[:3].lower() in starts else ""
-        words.append((m.start(), m.end(), key))
+    starts, patterns = lexicon.starts, lexicon.by_first
+    words = [(m.start(), m.end(), word_key(m.group(0)) if m.group(0)[:3].lower() in starts else "")
+             for m in WORD.finditer(text)]
     found, i = [], 0
     while i < len(words):
         hit = None
@@ -346,11 +340,11 @@ def term_for(words: str, lexicon=None) -> str | None:
     """
     if not isinstance(words, str) or not words.strip():
         return None
-    table, patterns = _lexicon_and_patterns(lexicon)
-    text = " ".join(_WORD.findall(words))
-    hits = _matches(text, patterns)
+    compiled = _lexicon(lexicon)
+    text = " ".join(WORD.findall(words))
+    hits = _matches(text, compiled)
     if len(hits) == 1 and hits[0][0] == 0 and hits[0][1] == len(text):
-        return table["term"].iloc[hits[0][2]]
+        return compiled.rows[hits[0][2]]["term"]
     return None
 
 
@@ -384,11 +378,11 @@ def _distancing_before(text: str, offset: int, quote_start: int | None, not_befo
                 if m.end() > offset or m.end() < not_before:
                     continue
                 gap = text[m.end():offset] if offset - m.end() <= _WINDOW else None
-                near = (gap is not None and len(_WORD.findall(gap)) <= _MAX_GAP_WORDS
+                near = (gap is not None and len(WORD.findall(gap)) <= _MAX_GAP_WORDS
                         and not re.search(r"[.;:!?]", gap))
                 # "describing the incidents as “an attempt ... armed formations”"
                 opens_quote = (quote_start is not None and m.end() <= quote_start <= offset
-                               and len(_WORD.findall(text[m.end():quote_start])) <= _MAX_GAP_WORDS)
+                               and len(WORD.findall(text[m.end():quote_start])) <= _MAX_GAP_WORDS)
                 if near or opens_quote:
                     cues.append(" ".join(m.group(0).split()))
                     found = True
@@ -402,9 +396,8 @@ class _Voices:
     """Who speaks where in one text: its sentences with their sources (from
     :func:`medialit.attribution.attribute`) and its quotations."""
 
-    def __init__(self, text: str, prefix: str):
+    def __init__(self, text: str, frame: pd.DataFrame):
         self.text = text
-        frame = attribution_frame(text, prefix=prefix)  # read only
         self.ids = frame["sentence_id"].tolist()
         self.starts = frame["start"].tolist()
         self.ends = frame["end"].tolist()
@@ -445,9 +438,9 @@ class _Voices:
         cues = _distancing_before(self.text, start, None if span is None else max(span[0], s0),
                                   max(not_before, s0), s0)
         if span is not None:
-            quoted_words = len(_WORD.findall(self.text[span[0]:span[1]]))
+            quoted_words = len(WORD.findall(self.text[span[0]:span[1]]))
             if quoted_words <= _SHORT_QUOTE:
-                cues.append("scare quotes" if quoted_words == len(_WORD.findall(self.text[start:end]))
+                cues.append("scare quotes" if quoted_words == len(WORD.findall(self.text[start:end]))
                             else "short quote")
         return {
             "sentence_id": self.ids[n], "start": start, "end": end, "matched": self.text[start:end],
@@ -460,7 +453,8 @@ _SCARE_ROW = {"category": "scare-quoted label", "refers_to": "other",
               "neutral": "quote more fully and say whose word it is"}
 
 
-def find_loaded(text: str, lexicon=None, *, include_neutral: bool = False, prefix: str = "s") -> pd.DataFrame:
+def find_loaded(text: str, lexicon=None, *, include_neutral: bool = False, prefix: str = "s",
+                attribution=None) -> pd.DataFrame:
     """Find the loaded words of ``text``, one row per occurrence.
 
     Columns: ``sentence_id`` (as :func:`medialit.corpus.sentences` numbers
@@ -480,18 +474,22 @@ def find_loaded(text: str, lexicon=None, *, include_neutral: bool = False, prefi
     marks that is not in the lexicon is also reported, with the category
     "scare-quoted label", when it stands alone in the quotation marks.
 
+    ``attribution`` is the table of :func:`medialit.attribution.attribute`
+    for ``text`` when the caller has it (``check_article`` does): the voices
+    are read from it, and the text is not checked or split again; else it is
+    worked out here.
+
     Raises ValueError for unusable text or a broken lexicon.
 
     >>> find_loaded("The CSTO said its troops, whom the organization described as peacekeepers, "
     ...             "would stay.")[["matched", "voice", "speaker", "distancing"]].values.tolist()
     [['peacekeepers', 'attributed', 'CSTO', 'whom the organization described as']]
     """
-    check_text(text)
-    table, patterns = _lexicon_and_patterns(lexicon)
-    voices = _Voices(text, prefix)
-    rows = patterns["__rows__"]
+    compiled = _lexicon(lexicon)
+    voices = _Voices(text, attribute(text, prefix) if attribution is None else attribution)
+    rows = compiled.rows
     records, previous_end = [], 0
-    for start, end, number in _matches(text, patterns):
+    for start, end, number in _matches(text, compiled):
         if rows[number]["category"] != "neutral" or include_neutral:
             records.append(voices.record(start, end, previous_end, rows[number]))
         previous_end = end
@@ -502,7 +500,7 @@ def find_loaded(text: str, lexicon=None, *, include_neutral: bool = False, prefi
     reach = list(itertools.accumulate((e for _s, e in taken), max))
     for a, b in voices.quotes:  # words in scare quotes that the lexicon does not know
         inner = text[a:b].strip(" \t\n“”‘’\"'")
-        words = _WORD.findall(inner)
+        words = WORD.findall(inner)
         if not words or len(words) > _SHORT_QUOTE or re.search(r"[,.;:!?]", inner):
             continue
         k = bisect.bisect_left(starts, b)  # taken[:k] start before b
@@ -547,7 +545,7 @@ def concordance(text: str, word: str, width: int = 80, lines: int = 25) -> str:
        Police said protesters were killed .
      were killed . Protesters fled .
     """
-    check_text(text)
+    validate_text(text)
     if not isinstance(word, str) or not word.strip() or len(_TOKENS.findall(word)) != 1:
         raise ValueError("Give one word to look up, such as 'protesters' "
                          "(a hyphenated word like 'counter-terrorist' counts as one).")

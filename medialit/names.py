@@ -11,13 +11,13 @@ on the list is not found.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from .corpus import DATA_DIR
-from .textcheck import check_text
+from .datafiles import from_file
+from .textcheck import validate_text
 
 __all__ = ["load_names", "find_names"]
 
@@ -36,15 +36,8 @@ def load_names(path=NAMES_FILE) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def _pattern(path: Path):
-    """The compiled pattern for a names file, rebuilt when the file changes
-    (so a student who adds a row sees it without restarting)."""
-    stamp = path.stat()
-    return _compiled(str(path), stamp.st_mtime_ns, stamp.st_size)
-
-
-@lru_cache(maxsize=8)
-def _compiled(path: str, _mtime: int, _size: int):
+def _compile(path: Path):
+    """The compiled pattern for a names file and variant -> (name, kind)."""
     table = load_names(path)
     by_variant = {}
     for name, kind, variants in zip(table["name"], table["kind"], table["variants"]):
@@ -66,8 +59,9 @@ def find_names(text: str, path=None) -> pd.DataFrame:
     >>> find_names("Mr Tokayev met Putin. Tokayev left.")["name"].tolist()
     ['Kassym-Jomart Tokayev', 'Vladimir Putin', 'Kassym-Jomart Tokayev']
     """
-    check_text(text)
-    regex, by_variant = _pattern(Path(path) if path else NAMES_FILE)
+    validate_text(text)
+    # read again when the file changes, so a student who adds a row sees it without restarting
+    regex, by_variant = from_file(Path(path) if path else NAMES_FILE, _compile)
     rows = [
         {"name": by_variant[m.group(0)][0], "kind": by_variant[m.group(0)][1],
          "variant": m.group(0), "start": m.start(), "end": m.end()}

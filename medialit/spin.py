@@ -26,12 +26,14 @@ from __future__ import annotations
 
 import random
 import re
-from functools import lru_cache
+from dataclasses import dataclass
 
 import pandas as pd
 
-# one notion of a word and its lookup form for the whole package (wordfreq's)
-from .readability import RARE_ZIPF, _WORD, _key, _zipf, check_prose, zipf
+from .corpus import split_sentences
+from .datafiles import from_file
+from .readability import RARE_ZIPF, _key, validate_prose, zipf
+from .words import WORD
 
 __all__ = ["spin_map", "tortured_phrases", "synonyms", "find_spin", "restore", "spin", "RARE_LIMIT"]
 
@@ -59,15 +61,78 @@ _NUMBER = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 # The data
 
 
-def _data(relative: str) -> pd.DataFrame:
-    from .corpus import DATA_DIR
-
-    return pd.read_csv(DATA_DIR / relative, dtype=str, keep_default_na=False)
+#: The files find_spin, restore and spin read, under data/.
+_FILES = ("keys/spin_map.csv", "lexicons/tortured_phrases.csv", "lexicons/synonyms.csv")
 
 
-@lru_cache(maxsize=1)
-def _spin_map() -> pd.DataFrame:
-    return _data("keys/spin_map.csv")
+@dataclass
+class _SpinData:
+    """Everything the spin functions look up, built from the data files."""
+
+    spin_map: pd.DataFrame
+    tortured: pd.DataFrame
+    synonyms: pd.DataFrame
+    #: word -> [(synonym, its Zipf)]
+    synonym_lists: dict
+    #: synonym -> (the most frequent word that lists it, that word's Zipf)
+    reverse: dict
+    #: pattern of the phrases that are wrong in any text, and
+    #: {lower-case phrase: (original, evidence, score, kind)}
+    known: tuple
+    #: the spin map's rows that only count inside their own sentence of
+    #: article B, by that sentence: [(sentence, [(offset in it, candidate fields)])]
+    located: list
+
+
+def _data() -> _SpinData:
+    from .corpus import DATA_DIR, _article_path
+
+    return from_file([DATA_DIR / f for f in _FILES] + [_article_path("B")], _build)
+
+
+def _read_csv(path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def _build(paths) -> _SpinData:
+    from .corpus import article_sentences
+
+    spin_map_, tortured, synonyms_ = (_read_csv(p) for p in paths[:3])
+    for column in ("synonym_zipf", "word_zipf"):
+        synonyms_[column] = synonyms_[column].astype(float)
+    lists: dict[str, list[tuple[str, float]]] = {}
+    reverse: dict[str, tuple[str, float]] = {}
+    for word, synonym, word_z, synonym_z in zip(*synonyms_[["word", "synonym", "word_zipf", "synonym_zipf"]].T.values):
+        lists.setdefault(word, []).append((synonym, float(synonym_z)))
+        if synonym not in reverse or float(word_z) > reverse[synonym][1]:
+            reverse[synonym] = (word, float(word_z))
+    entries: dict[str, tuple[str, str, float, str]] = {}
+    for row in tortured.itertuples():
+        entries[row.phrase.lower()] = (
+            row.expected, f"tortured phrase for “{row.expected}” ({row.source}). {row.note}",
+            0.95, "tortured phrase")
+    for row in spin_map_.itertuples():
+        if row.fingerprint == "yes":
+            entries.setdefault(row.phrase.lower(), (
+                row.likely_original,
+                f"known spinner fingerprint (spin map {row.spin_id}; original {row.original_status}, {row.confidence} "
+                f"confidence): {row.evidence}",
+                _CONFIDENCE_SCORE[row.confidence], "known spun phrase"))
+    alternatives = sorted(entries, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in alternatives) + r")(?!\w)", re.I)
+    b_table = article_sentences(["B"])
+    b_sentences = dict(zip(b_table["sentence_id"], b_table["text"]))
+    groups: dict[str, list[tuple[int, dict]]] = {}
+    for row in spin_map_.itertuples():
+        if row.fingerprint == "yes":
+            continue
+        sentence = b_sentences[row.sentence_id]
+        groups.setdefault(sentence, []).append((sentence.index(row.phrase), {
+            "phrase": row.phrase, "likely_original": row.likely_original,
+            "evidence": f"spin map {row.spin_id} (article B, {row.sentence_id}; original {row.original_status}, "
+                        f"{row.confidence} confidence): {row.evidence}",
+            "score": _CONFIDENCE_SCORE[row.confidence], "kind": "known spun phrase"}))
+    return _SpinData(spin_map_, tortured, synonyms_, lists, reverse, (pattern, entries), list(groups.items()))
 
 
 def spin_map() -> pd.DataFrame:
@@ -79,80 +144,20 @@ def spin_map() -> pd.DataFrame:
     our reading of the evidence), ``kind``, ``meaning_changed``,
     ``fingerprint`` (``yes`` if the phrase is wrong in any text, not only in
     B), ``confidence``, ``evidence`` and ``source`` (the lateral ids)."""
-    return _spin_map().copy()
-
-
-@lru_cache(maxsize=1)
-def _tortured() -> pd.DataFrame:
-    return _data("lexicons/tortured_phrases.csv")
+    return _data().spin_map.copy()
 
 
 def tortured_phrases() -> pd.DataFrame:
     """Tortured phrases from the research literature, with the established
     phrase each one replaced and its source (``data/lexicons/tortured_phrases.csv``)."""
-    return _tortured().copy()
-
-
-@lru_cache(maxsize=1)
-def _synonyms() -> pd.DataFrame:
-    table = _data("lexicons/synonyms.csv")
-    table["synonym_zipf"] = table["synonym_zipf"].astype(float)
-    table["word_zipf"] = table["word_zipf"].astype(float)
-    return table
+    return _data().tortured.copy()
 
 
 def synonyms() -> pd.DataFrame:
     """The toy spinner's synonym table (``data/lexicons/synonyms.csv``):
     ``word``, ``synonym``, ``pos``, ``wordnet_sense``, ``word_zipf``,
     ``synonym_zipf``."""
-    return _synonyms().copy()
-
-
-@lru_cache(maxsize=1)
-def _synonym_lists() -> dict[str, list[tuple[str, float]]]:
-    lists: dict[str, list[tuple[str, float]]] = {}
-    for word, synonym, z in zip(*_synonyms()[["word", "synonym", "synonym_zipf"]].T.values):
-        lists.setdefault(word, []).append((synonym, float(z)))
-    return lists
-
-
-@lru_cache(maxsize=1)
-def _reverse_synonyms() -> dict[str, tuple[str, float]]:
-    """synonym -> (the most frequent word that lists it, that word's Zipf)."""
-    best: dict[str, tuple[str, float]] = {}
-    for word, synonym, z in zip(*_synonyms()[["word", "synonym", "word_zipf"]].T.values):
-        if synonym not in best or float(z) > best[synonym][1]:
-            best[synonym] = (word, float(z))
-    return best
-
-
-@lru_cache(maxsize=1)
-def _known_patterns():
-    """(compiled pattern, {lower-case phrase: (original, evidence, score, kind)})
-    for the phrases that are wrong in any text."""
-    entries: dict[str, tuple[str, str, float, str]] = {}
-    for row in _tortured().itertuples():
-        entries[row.phrase.lower()] = (
-            row.expected, f"tortured phrase for “{row.expected}” ({row.source}). {row.note}",
-            0.95, "tortured phrase")
-    for row in _spin_map().itertuples():
-        if row.fingerprint == "yes":
-            entries.setdefault(row.phrase.lower(), (
-                row.likely_original,
-                f"known spinner fingerprint (spin map {row.spin_id}; original {row.original_status}, {row.confidence} "
-                f"confidence): {row.evidence}",
-                _CONFIDENCE_SCORE[row.confidence], "known spun phrase"))
-    alternatives = sorted(entries, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in alternatives) + r")(?!\w)", re.I)
-    return pattern, entries
-
-
-@lru_cache(maxsize=1)
-def _article_b_sentences() -> dict[str, str]:
-    from .corpus import article_sentences
-
-    table = article_sentences(["B"])
-    return dict(zip(table["sentence_id"], table["text"]))
+    return _data().synonyms.copy()
 
 
 # A rule can only match near its clue: looking for the clue first (one quick
@@ -199,13 +204,14 @@ def _known_candidates(text: str) -> list[dict]:
     """Known phrases: fingerprints anywhere, other spin-map rows wherever
     the whole sentence of article B they belong to is in ``text``."""
     found = []
-    pattern, entries = _known_patterns()
+    data = _data()
+    pattern, entries = data.known
     for match in pattern.finditer(text):
         original, evidence, score, kind = entries[match.group(0).lower()]
         found.append({"phrase": match.group(0), "start": match.start(), "end": match.end(),
                       "likely_original": _match_case(original, match.group(0)), "evidence": evidence,
                       "score": score, "kind": kind})
-    for sentence, rows in _located_rows():
+    for sentence, rows in data.located:
         at = text.find(sentence)
         if at < 0:
             continue
@@ -213,25 +219,6 @@ def _known_candidates(text: str) -> list[dict]:
             start = at + offset
             found.append({**row, "start": start, "end": start + len(row["phrase"])})
     return found
-
-
-@lru_cache(maxsize=1)
-def _located_rows() -> list[tuple[str, list[tuple[int, dict]]]]:
-    """The spin map's rows that only count inside their own sentence of
-    article B, grouped by that sentence: (sentence, [(where the phrase
-    starts in it, the candidate's fields)]), built once."""
-    sentences = _article_b_sentences()
-    groups: dict[str, list[tuple[int, dict]]] = {}
-    for row in _spin_map().itertuples():
-        if row.fingerprint == "yes":
-            continue
-        sentence = sentences[row.sentence_id]
-        groups.setdefault(sentence, []).append((sentence.index(row.phrase), {
-            "phrase": row.phrase, "likely_original": row.likely_original,
-            "evidence": f"spin map {row.spin_id} (article B, {row.sentence_id}; original {row.original_status}, "
-                        f"{row.confidence} confidence): {row.evidence}",
-            "score": _CONFIDENCE_SCORE[row.confidence], "kind": "known spun phrase"}))
-    return list(groups.items())
 
 
 def _near_clues(text: str, clue) -> list[tuple[int, int]]:
@@ -275,22 +262,32 @@ def _rule_candidates(text: str) -> list[dict]:
     return found
 
 
-def _sentence_starts(text: str) -> set[int]:
-    starts = {0}
-    for match in re.finditer(r"(?:[.!?…]['’\"”)]*\s+|\n\s*)(['‘“\"(]\s*)?", text):
-        starts.add(match.end())
+_OPENERS = "'‘“\"( \t"
+
+
+def _sentence_starts(text: str, sentences=None) -> set[int]:
+    """Where the sentences of ``text`` begin, and where their first word
+    begins (past an opening quotation mark or bracket); ``sentences`` is
+    the table of :func:`medialit.corpus.sentences` if the caller has it."""
+    table = split_sentences(text) if sentences is None else sentences
+    starts = set()
+    for start in table["start"]:
+        starts.add(start)
+        while start < len(text) and text[start] in _OPENERS:
+            start += 1
+        starts.add(start)
     return starts
 
 
-def _rare_candidates(text: str) -> list[dict]:
+def _rare_candidates(text: str, sentences=None) -> list[dict]:
     found = []
     starts = None
-    reverse = _reverse_synonyms()
-    matches = list(_WORD.finditer(text))
+    reverse = _data().reverse
+    matches = list(WORD.finditer(text))
     names = None
     for match in matches:
         word = match.group(0)
-        z = _zipf(word)  # most words are common: decide that first
+        z = zipf(word)  # most words are common: decide that first
         if z >= UNCOMMON_LIMIT:
             continue
         lower = word.lower()
@@ -300,7 +297,7 @@ def _rare_candidates(text: str) -> list[dict]:
             # Words written with a capital inside a sentence are most likely
             # names; the same word at the start of a sentence is then a name too.
             if starts is None:
-                starts = _sentence_starts(text)
+                starts = _sentence_starts(text, sentences)
             if match.start() not in starts or word.isupper():
                 continue
             if names is None:
@@ -344,7 +341,7 @@ def _best_non_overlapping(candidates: list[dict]) -> list[dict]:
     return sorted(kept, key=lambda c: c["start"])
 
 
-def find_spin(text: str, min_score: float = MIN_SCORE, known: bool = True) -> pd.DataFrame:
+def find_spin(text: str, min_score: float = MIN_SCORE, known: bool = True, *, sentences=None) -> pd.DataFrame:
     """Candidate spun words and phrases in ``text``, in reading order.
 
     Columns: ``phrase`` (exactly as in the text), ``start`` and ``end``
@@ -368,11 +365,17 @@ def find_spin(text: str, min_score: float = MIN_SCORE, known: bool = True) -> pd
     A candidate is a reason to look closer, not proof: rare words are also
     what good writers sometimes choose.
 
+    ``sentences`` is the table of :func:`medialit.corpus.sentences` for
+    ``text`` when the caller has it and has validated the text as prose
+    (:func:`medialit.readability.validate_prose`), as ``check_article``
+    does: the text is then not checked or split again.
+
     >>> find_spin("Kazakhstan marked 30 times of independence.")[["phrase", "likely_original"]].values.tolist()
     [['30 times of independence', '30 years of independence']]
     """
-    check_prose(text)
-    candidates = _rule_candidates(text) + _rare_candidates(text)
+    if sentences is None:
+        validate_prose(text)
+    candidates = _rule_candidates(text) + _rare_candidates(text, sentences)
     if known:
         candidates += _known_candidates(text)
     kept = [c for c in _best_non_overlapping(candidates) if c["score"] >= min_score]
@@ -397,7 +400,7 @@ def restore(text: str, table: bool = False):
     ``changes`` has one row per swap undone: ``phrase``, ``start``, ``end``
     (in the text given), ``restored`` and ``evidence``.
     """
-    check_prose(text)
+    validate_prose(text)
     changes = _best_non_overlapping(_known_candidates(text))
     pieces, position = [], 0
     for change in changes:
@@ -434,16 +437,16 @@ def spin(text: str, seed: int = 0, rate: float = 0.5, choose: str = "any", table
     >>> spin("The city was quiet.", seed=1, rate=1.0, choose="rarest")   # quiet, the verb: context-blind
     'The metropolis was quieten.'
     """
-    check_prose(text)
+    validate_prose(text)
     if not 0 <= rate <= 1:
         raise ValueError("rate= is the share of eligible words to swap: a number from 0 to 1.")
     if choose not in {"any", "rarest", "commonest"}:
         raise ValueError("choose= should be 'any', 'rarest' or 'commonest'.")
     rng = random.Random(seed)
-    lists = _synonym_lists()
+    lists = _data().synonym_lists
     starts = _sentence_starts(text)
     pieces, swaps, position, shift = [], [], 0, 0
-    for match in _WORD.finditer(text):
+    for match in WORD.finditer(text):
         word = match.group(0)
         options = lists.get(word.lower())
         if not options or (word[:1].isupper() and match.start() not in starts) or word.isupper():

@@ -1,6 +1,6 @@
 """Check that a piece of input is article text we can work with.
 
-Every public ``medialit`` function that takes text calls :func:`check_text`
+Every public ``medialit`` function that takes text calls :func:`validate_text`
 first, so a student who pastes the wrong thing gets one clear sentence saying
 what is wrong and what to do, instead of a traceback from deep inside a
 library.  All problems are reported as :class:`ValueError`.
@@ -8,9 +8,9 @@ library.  All problems are reported as :class:`ValueError`.
 
 from __future__ import annotations
 
-import functools
 import re
-from collections import OrderedDict
+
+from .words import WORD
 
 #: Largest text we accept, in bytes of UTF-8 (about 400 pages of prose).
 MAX_BYTES = 2_000_000
@@ -27,10 +27,9 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 )
 
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(\s[^<>]*)?/?>")
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
-def check_text(text, what: str = "text") -> str:
+def validate_text(text, what: str = "text") -> str:
     """Return ``text`` unchanged if it looks like English prose, else raise.
 
     ``what`` names the input in the message (e.g. ``"the article"``).
@@ -39,7 +38,7 @@ def check_text(text, what: str = "text") -> str:
     not a string, is empty, is larger than 2 MB, contains binary junk, looks
     like HTML page source, or does not look like English.
 
-    >>> check_text("Police said dozens of people were arrested on Thursday.")
+    >>> validate_text("Police said dozens of people were arrested on Thursday.")
     'Police said dozens of people were arrested on Thursday.'
     """
     if isinstance(text, (bytes, bytearray)):
@@ -55,49 +54,11 @@ def check_text(text, what: str = "text") -> str:
             f"The {what} should be a piece of text (a Python string), "
             f"but got {type(text).__name__}."
         )
-    problem = _problem(text, what)
-    if problem:
-        raise ValueError(problem)
+    _check_str(text, what)
     return text
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffd]")
-
-
-def remember_accepted(maxsize: int):
-    """Like ``functools.lru_cache`` for a check ``f(text, ...) -> problem or
-    None``, but only texts that passed (None) are remembered: a refused
-    paste (20 MB, say) is never kept in memory by a cache."""
-    def decorate(check):
-        accepted: OrderedDict = OrderedDict()
-
-        @functools.wraps(check)
-        def remembered(text, *args):
-            if text in accepted:
-                accepted.move_to_end(text)
-                return None
-            problem = check(text, *args)
-            if problem is None:
-                accepted[text] = None
-                if len(accepted) > maxsize:
-                    accepted.popitem(last=False)
-            return problem
-
-        remembered.cache_clear = accepted.clear
-        return remembered
-    return decorate
-
-
-@remember_accepted(maxsize=64)
-def _problem(text: str, what: str) -> str | None:
-    """What is wrong with ``text`` in plain words, or None.  Recent texts
-    that passed are remembered: every medialit function checks its input,
-    and lesson 05 runs them all on the same text."""
-    try:
-        _check_str(text, what)
-    except ValueError as problem:
-        return str(problem)
-    return None
 
 
 def _check_str(text: str, what: str) -> None:
@@ -116,7 +77,7 @@ def _check_str(text: str, what: str) -> None:
             "probably not a text file. Open the article and copy its words instead."
         )
     tags = len(_TAG.findall(text))
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     if tags >= 3 and tags * 4 > len(words) * 0.5 or re.search(r"<!DOCTYPE|<html|<body", text, re.I):
         raise ValueError(
             f"The {what} looks like HTML page source (it has {tags} HTML tags). "

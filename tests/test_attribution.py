@@ -1,6 +1,5 @@
 """Unit tests for medialit.attribution: who says so, through whom, and how."""
 
-import time
 
 import pandas as pd
 import pytest
@@ -228,21 +227,6 @@ def test_claims_on_article_a_keeps_sources():
 
 def test_claims_with_no_figures_is_an_empty_table():
     assert claims("Nothing was counted here.").empty
-
-
-# ---------------------------------------------------------------- speed
-
-def test_attribute_article_a_under_50_ms():
-    text = corpus.article_text("A")
-    attribute(text, prefix="A")  # warm the caches, as after an import in a lesson
-    best = min(_timed(attribute, text, prefix="A") for _ in range(5))
-    assert best < 0.050, f"attribute() on article A took {best * 1000:.0f} ms"
-
-
-def _timed(function, *args, **kwargs):
-    start = time.perf_counter()
-    function(*args, **kwargs)
-    return time.perf_counter() - start
 
 
 # ---------------------------------------------------------------- never a crash

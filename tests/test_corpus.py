@@ -291,7 +291,7 @@ def texts(draw):
 
 def usable(text):
     try:
-        corpus.check_text(text)
+        corpus.validate_text(text)
     except ValueError:
         return False
     return True

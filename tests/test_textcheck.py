@@ -1,11 +1,11 @@
-"""Unit tests for medialit.textcheck.check_text: what is accepted, what is
+"""Unit tests for medialit.textcheck.validate_text: what is accepted, what is
 rejected, and that the message says what is wrong in plain words."""
 
 import os
 
 import pytest
 
-from medialit.textcheck import MAX_BYTES, check_text
+from medialit.textcheck import MAX_BYTES, validate_text
 
 ENGLISH = (
     "Police in Almaty said on Thursday that dozens of people had been killed in clashes "
@@ -46,9 +46,9 @@ KAZAKH = (
 
 
 def rejected(value, what="text"):
-    """Return the message of the ValueError that check_text raises."""
+    """Return the message of the ValueError that validate_text raises."""
     with pytest.raises(ValueError) as info:
-        check_text(value, what)
+        validate_text(value, what)
     message = str(info.value)
     # Plain words for a student: one sentence naming the problem, no traceback.
     assert message.startswith("The "), message
@@ -62,18 +62,18 @@ def rejected(value, what="text"):
 
 
 def test_english_paragraph_is_returned_unchanged():
-    assert check_text(ENGLISH) is ENGLISH
+    assert validate_text(ENGLISH) is ENGLISH
 
 
 def test_short_english_sentence_is_accepted():
     text = "Police said dozens of people were arrested on Thursday."
-    assert check_text(text) == text
+    assert validate_text(text) == text
 
 
 def test_utf8_bytes_are_decoded():
     text = "Kazakhstan’s largest city, Almaty, was calm on Friday, police said."
-    assert check_text(text.encode("utf-8")) == text
-    assert check_text(bytearray(text.encode("utf-8"))) == text
+    assert validate_text(text.encode("utf-8")) == text
+    assert validate_text(bytearray(text.encode("utf-8"))) == text
 
 
 def test_the_articles_are_accepted():
@@ -81,19 +81,19 @@ def test_the_articles_are_accepted():
 
     for article_id in "AB":
         raw = article_text(article_id, clean_text=False)
-        assert check_text(raw) == raw
+        assert validate_text(raw) == raw
 
 
 def test_a_few_tabs_and_line_breaks_are_fine():
     text = "Police left.\r\n\tThey came back.\n"
-    assert check_text(text) == text
+    assert validate_text(text) == text
 
 
 def test_text_just_under_the_size_limit_is_accepted():
     unit = "The police said that they had left. "
     text = unit * (MAX_BYTES // len(unit))
     assert len(text.encode("utf-8")) <= MAX_BYTES
-    assert check_text(text) is text
+    assert validate_text(text) is text
 
 
 # --------------------------------------------------------------------------
@@ -189,7 +189,7 @@ def test_doctype_alone_is_enough():
 
 def test_prose_mentioning_a_tag_is_not_html():
     text = "Reporters were told to wrap headings in an <h1> element, police said."
-    assert check_text(text) == text
+    assert validate_text(text) == text
 
 
 @pytest.mark.parametrize("text", [RUSSIAN, KAZAKH], ids=["russian", "kazakh"])
@@ -213,4 +213,4 @@ def test_english_list_of_names_is_not_mistaken_for_foreign():
     # Under 20 words the function-word test is not applied, so a headline of
     # names and nouns still passes.
     text = "Kassym-Jomart Tokayev, Nursultan Nazarbayev, Almaty, Nur-Sultan"
-    assert check_text(text) == text
+    assert validate_text(text) == text
