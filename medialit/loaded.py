@@ -31,21 +31,16 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-import csv
 import io
 import itertools
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 
 from .attribution import attribute, quote_spans
-from .corpus import DATA_DIR
-from .datafiles import from_file
+from .lexicon import CATEGORIES, LEXICON_FILE, _lexicon, _matches, load_lexicon, term_for, word_key
 from .textcheck import validate_text
-from .words import WORD, per_word, words
+from .words import WORD
 
 __all__ = [
     "LEXICON_FILE",
@@ -58,42 +53,6 @@ __all__ = [
     "concordance",
 ]
 
-#: The lexicon the course ships.
-LEXICON_FILE = DATA_DIR / "lexicons" / "loaded_terms.csv"
-
-#: The lexicon's columns, in order.  ``variants`` may be empty; every other
-#: cell must be filled in.
-COLUMNS = ("term", "variants", "category", "refers_to", "neutral", "why", "source")
-_REQUIRED = tuple(c for c in COLUMNS if c != "variants")
-
-_SEMEVAL = "Da San Martino et al. (2020), SemEval-2020 Task 11"
-#: The categories a lexicon row may have: a definition and where it comes from.
-CATEGORIES = {
-    "name-calling/label": (
-        "A label for people or groups that the audience fears, hates or despises (or admires).",
-        f"{_SEMEVAL}, technique 'Name Calling, Labeling'"),
-    "euphemism": (
-        "A mild or official word that makes something (a killing, a military deployment) seem smaller or "
-        "more acceptable than it is.",
-        f"{_SEMEVAL}, technique 'Exaggeration, Minimisation' (the minimising side)"),
-    "evaluative adjective/adverb": (
-        "A describing word that passes a judgement (brutally, crazy, rigged) instead of saying what happened.",
-        f"{_SEMEVAL}, technique 'Loaded Language'; Recasens et al. (2013)"),
-    "escalating event word": (
-        "A word for the events that makes them bigger or more organised: protests, unrest, riot, uprising, "
-        "insurrection, armed incursion.",
-        f"{_SEMEVAL}, techniques 'Loaded Language' and 'Exaggeration, Minimisation'"),
-    "distancing cue": (
-        "Words that tell the reader not to take the next label at face value (so-called, alleged).",
-        "Reuters Handbook of Journalism; Recasens et al. (2013)"),
-    "scare-quoted label": (
-        "A single word or short phrase put in quotation marks to signal doubt or someone else's wording.",
-        "Reuters Handbook of Journalism (terrorism and terrorist not as single words in inverted commas; "
-        "use a fuller quote)"),
-    "neutral": (
-        "A plain word, listed as the baseline to compare loaded words with.",
-        "the course"),
-}
 
 VOICES = ("quoted", "attributed", "own")
 WRITER = "the writer"
@@ -102,18 +61,6 @@ NO_SPEAKER = "(quotation, no speaker named)"
 OUTPUT_COLUMNS = ["sentence_id", "start", "end", "matched", "term", "category", "refers_to",
                   "voice", "speaker", "distancing", "neutral"]
 
-# Between the words of a multi-word term only spaces and hyphens may stand
-# ("counter-terrorist operation"), never punctuation or quotation marks.
-_JOINER = re.compile(r"[ \t\n\-‐‑]+")
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    """NLTK's Porter stemmer, imported on first use: importing NLTK takes
-    about half a second, which a lesson should not pay before its first output."""
-    from nltk.stem import PorterStemmer
-
-    return PorterStemmer()
 
 # Distancing phrases.  Each must end shortly before the loaded word (see
 # _distancing_before): "what he describes as a terrorist threat".
@@ -138,214 +85,8 @@ _WINDOW = 300        # characters searched before a word for a distancing phrase
 # The lexicon
 
 
-@per_word  # Porter's stemmer: ~20 µs a word
-def word_key(word: str) -> str:
-    """The form a word is matched by: its Porter stem, plus a mark for a
-    person word (-er/-or) or an action word (-ion, -ate) when the stemmer
-    has cut that ending off.
-
-    >>> [word_key(w) for w in ["peacekeepers", "peacekeeper", "eliminated", "eliminates"]]
-    ['peacekeep+person', 'peacekeep+person', 'elimin+ate', 'elimin+ate']
-    >>> word_key("attackers") == word_key("attack")
-    False
-    """
-    low = word.lower().replace("’", "'")
-    if low.endswith("'s"):
-        low = low[:-2]
-    stem = _stemmer().stem(low)
-    for mark, endings, kept in (("person", ("ers", "er", "ors", "or"), ("er", "or")),
-                                ("ion", ("ions", "ion"), ("ion",)),
-                                ("ate", ("ates", "ated", "ate", "ating"), ("at",))):
-        if low.endswith(endings) and not stem.endswith(kept):
-            return f"{stem}+{mark}"
-    return stem
-
-
-def _phrase_key(phrase: str) -> tuple[str, ...]:
-    return tuple(word_key(w) for w in words(phrase))
-
-
-def _validate(rows: list[dict], where: str) -> pd.DataFrame:
-    """Check lexicon rows (dicts with the COLUMNS), raising ValueError that
-    names the row.  ``where(i)`` describes row ``i`` for the message."""
-    owner: dict[tuple[str, ...], str] = {}
-    terms: set[str] = set()
-    for i, row in enumerate(rows):
-        term = (row.get("term") or "").strip()
-        label = f"{where(i)}" + (f" (term '{term}')" if term else "")
-        if term and term.lower() in terms:
-            raise ValueError(f"{label}: the term '{term}' is listed twice. Merge the two rows into one.")
-        terms.add(term.lower())
-        for column in _REQUIRED:
-            value = row.get(column)
-            if value is None or not str(value).strip():
-                raise ValueError(f"{label} has no value in the column '{column}'. Every row needs "
-                                 f"{', '.join(_REQUIRED)}; only 'variants' may be left empty.")
-        if row["category"].strip() not in CATEGORIES:
-            raise ValueError(f"{label} has the category '{row['category']}', which is not one of: "
-                             f"{', '.join(CATEGORIES)}.")
-        forms = [term] + [v.strip() for v in str(row.get("variants") or "").split("|") if v.strip()]
-        for form in forms:
-            key = _phrase_key(form)
-            if not key:
-                raise ValueError(f"{label}: '{form}' has no letters to match.")
-            if key in owner and owner[key] != term:
-                raise ValueError(f"{label}: '{form}' would match the same words as the term "
-                                 f"'{owner[key]}'. List each form under one term only.")
-            owner[key] = term
-    return pd.DataFrame([{c: str(row.get(c) or "").strip() for c in COLUMNS} for row in rows],
-                        columns=list(COLUMNS))
-
-
-def _read_file(path: Path) -> pd.DataFrame:
-    if not path.exists():
-        raise ValueError(f"There is no lexicon file at {path}.")
-    try:
-        content = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise ValueError(f"The lexicon {path.name} is not UTF-8 text. Save it as 'CSV UTF-8'.") from None
-    reader = csv.reader(io.StringIO(content))
-    header = [h.strip() for h in next(reader, [])]
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise ValueError(f"The lexicon {path.name} lacks the column(s) {', '.join(missing)}. "
-                         f"Its first line must be: {','.join(COLUMNS)}")
-    rows, lines = [], []
-    for cells in reader:
-        if not any(c.strip() for c in cells):
-            continue  # blank line
-        line = reader.line_num
-        if len(cells) != len(header):
-            term = cells[0].strip() if cells else ""
-            raise ValueError(f"Line {line} of {path.name}" + (f" (term '{term}')" if term else "")
-                             + f" has {len(cells)} cells, but the header has {len(header)}. "
-                             "Check for a missing or extra comma; put a cell that contains a comma "
-                             "in double quotes.")
-        rows.append(dict(zip(header, cells)))
-        lines.append(line)
-    if not rows:
-        raise ValueError(f"The lexicon {path.name} has no rows.")
-    return _validate(rows, lambda i: f"Line {lines[i]} of {path.name}")
-
-
-def _read_lexicon(path: Path) -> "_Lexicon":
-    return _compile(_read_file(path))
-
-
-def load_lexicon(lexicon=None) -> pd.DataFrame:
-    """Read and check a lexicon of loaded words.
-
-    ``lexicon`` is a path to a CSV file (default: ``data/lexicons/loaded_terms.csv``)
-    or a DataFrame with the same columns: ``term``, ``variants``
-    (``|``-separated other forms, may be empty), ``category`` (one of
-    :data:`CATEGORIES`), ``refers_to`` (what the word names, e.g. "people on
-    the streets"), ``neutral`` (a neutral alternative), ``why`` and
-    ``source`` (where the category's definition comes from).
-
-    Raises ValueError naming the row when a row lacks a value, has an
-    unknown category, or repeats a form another term already has.  The file
-    is read again whenever it changes, so a new row shows without a restart.
-    """
-    if lexicon is None:
-        lexicon = LEXICON_FILE
-    if isinstance(lexicon, pd.DataFrame):
-        missing = [c for c in COLUMNS if c not in lexicon.columns]
-        if missing:
-            raise ValueError(f"The lexicon table lacks the column(s) {', '.join(missing)}.")
-        rows = [{c: (None if pd.isna(v) else str(v)) for c, v in row.items()}
-                for row in lexicon[list(COLUMNS)].to_dict("records")]
-        if not rows:
-            raise ValueError("The lexicon table has no rows.")
-        return _validate(rows, lambda i: f"The lexicon table's row {lexicon.index[i]}")
-    if not isinstance(lexicon, (str, Path)):
-        raise ValueError("The lexicon should be a path to a CSV file or a pandas DataFrame, "
-                         f"not {type(lexicon).__name__}.")
-    return _lexicon(lexicon).table.copy()
-
-
-@dataclass
-class _Lexicon:
-    """A checked lexicon, ready for matching."""
-
-    table: pd.DataFrame
-    #: first word key -> [(all word keys of a form, row number)], longest first
-    by_first: dict
-    #: the rows as dicts, by row number
-    rows: list
-    #: the first three letters (lower case) of every word of every form: only
-    #: words that begin like a lexicon word are stemmed (Porter's stemmer
-    #: changes only endings, so two words with one stem begin alike)
-    starts: set
-
-
-def _compile(table: pd.DataFrame) -> _Lexicon:
-    by_first: dict[str, list] = {}
-    for number, (term, variants) in enumerate(zip(table["term"], table["variants"])):
-        forms = [term] + [v.strip() for v in variants.split("|") if v.strip()]
-        for key in {_phrase_key(f) for f in forms}:
-            by_first.setdefault(key[0], []).append((key, number))
-    for candidates in by_first.values():
-        candidates.sort(key=lambda c: -len(c[0]))
-    forms = [f for term, variants in zip(table["term"], table["variants"]) for f in [term, *variants.split("|")]]
-    return _Lexicon(table=table, by_first=by_first,
-                    rows=[dict(zip(COLUMNS, values)) for values in zip(*(table[c] for c in COLUMNS))],
-                    starts={w[:3].lower() for f in forms for w in words(f)})
-
-
-def _lexicon(lexicon) -> _Lexicon:
-    """The compiled lexicon for a path (read once per version of the file),
-    a DataFrame (checked and compiled now) or None (the course's)."""
-    if lexicon is None or isinstance(lexicon, (str, Path)):
-        path = Path(lexicon) if lexicon is not None else LEXICON_FILE
-        if not path.exists():
-            raise ValueError(f"There is no lexicon file at {path}.")
-        return from_file(path, _read_lexicon)
-    return _compile(load_lexicon(lexicon))
-
-
 # --------------------------------------------------------------------------
 # Matching
-
-
-def _matches(text: str, lexicon: _Lexicon) -> list[tuple[int, int, int]]:
-    """(start, end, lexicon row) for every match, longest first at each
-    position, never overlapping."""
-    starts, patterns = lexicon.starts, lexicon.by_first
-    words = [(m.start(), m.end(), word_key(m.group(0)) if m.group(0)[:3].lower() in starts else "")
-             for m in WORD.finditer(text)]
-    found, i = [], 0
-    while i < len(words):
-        hit = None
-        for key, number in patterns.get(words[i][2], ()):
-            n = len(key)
-            if i + n > len(words):
-                continue
-            if all(words[i + j][2] == key[j] for j in range(1, n)) and all(
-                    _JOINER.fullmatch(text[words[i + j - 1][1]:words[i + j][0]]) for j in range(1, n)):
-                hit = (words[i][0], words[i + n - 1][1], number, n)
-                break
-        if hit:
-            found.append(hit[:3])
-            i += hit[3]
-        else:
-            i += 1
-    return found
-
-
-def term_for(words: str, lexicon=None) -> str | None:
-    """The lexicon term that ``words`` are a form of, or None.
-
-    >>> term_for("Peacekeeper"), term_for("counter-terrorism operations"), term_for("soldiers on duty")
-    ('peacekeepers', 'counter-terrorist operation', None)
-    """
-    if not isinstance(words, str) or not words.strip():
-        return None
-    compiled = _lexicon(lexicon)
-    text = " ".join(WORD.findall(words))
-    hits = _matches(text, compiled)
-    if len(hits) == 1 and hits[0][0] == 0 and hits[0][1] == len(text):
-        return compiled.rows[hits[0][2]]["term"]
-    return None
 
 
 def _distancing_before(text: str, offset: int, quote_start: int | None, not_before: int,

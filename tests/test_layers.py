@@ -21,7 +21,8 @@ import medialit
 
 PACKAGE = Path(medialit.__file__).resolve().parent
 ANALYSERS = ["corpus", "names", "attribution", "attribution_eval", "claim_ledger", "loaded", "spin",
-             "readability", "textcheck", "report", "paths"]
+             "readability", "textcheck", "report", "paths", "words", "datafiles", "source_table", "quotes", "cues",
+             "speakers", "lexicon"]
 FORBIDDEN = {"tagging", "plots"}
 
 

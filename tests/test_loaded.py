@@ -13,9 +13,9 @@ import pytest
 
 from medialit.attribution import attribute
 from medialit.corpus import article_sentences, article_text
+from medialit.lexicon import COLUMNS
 from medialit.loaded import (
     CATEGORIES,
-    COLUMNS,
     LEXICON_FILE,
     article_loaded,
     concordance,

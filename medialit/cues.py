@@ -1,0 +1,397 @@
+"""The words that attribute a sentence: speech verbs and other cues ("said",
+"according to", "citing"), the names of sources in a sentence
+(:class:`Mention`), the pronouns that point back to an earlier source, and
+the hand-offs ("told Khabar 24", "via TASS") that make a name a medium
+rather than a speaker.  Used by :mod:`medialit.speakers` and
+:mod:`medialit.attribution`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .quotes import _overlaps
+from .source_table import _listed, _lookup
+
+
+# Speech verbs: the subject is the speaker ("X said", "said X", "X told Y").
+_SPEECH = (
+    r"said|says|say|told|tells|reported|reports|stated|states|warned|warns|dismissed|dismisses|"
+    r"echoed|described|describes|describing|noting|noted|added|announced|confirmed|"
+    r"verified|claimed|claims|insisted|admitted|denied|cried|chanted|spoke|speaking|"
+    r"stressed|stresses|declared|declares|informs|informed|urged|urges|explained|explains|"
+    r"called(?!\s+(?:in|on|off|for|up|out)\b)|calls(?!\s+(?:in|on|off|for|up|out)\b)"
+)
+
+
+# The letters a cue can begin with: checking that first lets the search skip
+# most positions quickly (same matches, about twice as fast).
+_CUE_FIRST = "".join(sorted({word[0] for word in re.findall(r"[a-z]+", _SPEECH)} | {"a", "c"}))
+
+
+_CUE = re.compile(r"\b(?=[" + _CUE_FIRST + r"])(?:(?P<according>according to)|(?P<citing>citing)|(?P<speech>"
+                  + _SPEECH + r"))\b", re.I)
+
+
+# When a cue word is not a cue: a passive ("were warned that", "Casualties
+# were reported": the subject is not the speaker), an adjective ("the
+# reported attempts"), "dismissed" meaning fired, "reports" as a noun.
+_NOT_A_CUE_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|be|been|being|to)\s+(?:\w+ly\s+)?"
+                               r"|\b(?:the|a|an|these|those|its|their|media|news|press|local|unconfirmed|citing)\s+)$",
+                               re.I)
+
+
+_DISMISSED_PERSON = re.compile(r"\s+(?:the|his|her|their|its)\s+(?:\w+\s+)?(?:government|cabinet|minister|head|chief|"
+                               r"officials?|prime|deputy|chairman|governor|mayor)\b|\s+(?:him|her|them)\b", re.I)
+
+
+# "X cited Y as saying": Y speaks, X passes it on.
+_CITED_AS = re.compile(r"\b(?:cited|cites|quoted|quotes)\s+(?P<who>[^,;:“”\"]{2,80}?)\s+as\s+say(?:ing|s)\b", re.I)
+
+
+# "was regarded by X as": X is the speaker of a passive verb of saying.
+_PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:described|regarded|called|termed|branded|labell?ed|"
+                         r"seen|viewed|condemned|denounced|dismissed|reported)\s+by\s+", re.I)
+
+
+# The words after "according to" (or a passive's "by") when they name no listed source.
+_NOUN_PHRASE_AFTER = re.compile(r"\s*((?:the\s+)?[^,.;:!?“”\"()\[\]]{2,60}?)\s*(?=[,.;:!?“”\"]|\s+as\b|$)")
+
+
+# A speech verb just before a quotation: 'X said: “…”'.
+_CUE_AT_END = re.compile(r"(?:" + _SPEECH + r")\s*[:,]?\s*$", re.I)
+
+
+# Words that point back to an earlier source.
+_PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.I)
+
+
+_ANAPHOR = re.compile(r"\bthe (?:news )?agency\b|\bthe channel\b|\bthe organi[sz]ation\b|\bthe alliance\b"
+                      r"|\bthe source\b", re.I)
+
+
+_ANAPHOR_TYPE = {"agency": "news agency", "channel": "state media",
+                 "organisation": "international organisation", "organization": "international organisation",
+                 "alliance": "international organisation"}
+
+
+# Words before a name that make it a hand-off (the medium), not the speaker.
+_MEDIUM_BEFORE = re.compile(r"(?:\bon|\bto|\btold|\bvia|\bthrough|\binterview with)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+# Filler allowed between a pronoun and its cue ("she also said").
+_PRONOUN_GAP = re.compile(r"^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)*$", re.I)
+
+
+# The generic subject of a cue when no listed source is found ("A doctor said").
+_BRACKET_BEFORE = re.compile(r"\[[^\[\]\x00]{1,80}\]\s*$")
+
+
+_FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+)((?:[A-Z]?[\w’'-]+\s+){0,6}?[A-Za-z][\w’'-]*)\s+(?:also\s+)?$")
+
+
+# Plural nouns for people who may speak with no article ("authorities said").
+_BARE_GROUPS = {"authorities", "officials", "police", "witnesses", "residents", "protesters", "demonstrators",
+                "activists", "analysts", "diplomats", "sources", "doctors", "journalists", "reporters"}
+
+
+# The speaker named after a cue that ends the sentence: "…, reports the country's Interior Ministry."
+_SPEAKER_AFTER = re.compile(r"\s+((?:the|a|an)\s+[^,.;:!?“”\"]{2,60}?|[A-Z][^,.;:!?“”\"]{1,60}?)\s*(?=[,.;:!?]|$)")
+
+
+# "She spoke on state news channel Khabar-24.": a sentence that only says
+# where the last speaker spoke, so the earlier sentences' chains go through it.
+_SPOKE_ON = re.compile(r"^\W*(?:he|she|they)\s+(?:also\s+)?(?:spoke|was speaking|were speaking|said so|made the "
+                       r"(?:remarks?|comments?))\s+(?:on|to|in an interview with)\b[^.!?]*[.!?]?\W*$", re.I)
+
+
+@dataclass
+class Mention:
+    """A possible source named in a sentence, outside quotation marks.
+
+    ``start``/``end`` are offsets into the sentence and ``words`` the words as
+    written. ``how`` is "name" (a variant from the sources table), "pronoun"
+    (he, she, it, they) or "anaphor" (a pointing phrase: "the news agency").
+    ``source``, ``type`` and ``entity`` come from the table for a name;
+    ``resolved`` is (source, type, entity) once the mention is known to stand
+    for a source (for pronouns and anaphors: the earlier source they point
+    back to), else None. ``role`` is what the sentence makes of it: None (a
+    possible speaker), "according" (according to X), "citing" (citing X) or
+    "medium" (on X, told X, via X); ``cue_at`` is where its "according to" /
+    "citing" begins."""
+
+    start: int
+    end: int
+    words: str
+    how: str
+    source: str | None = None
+    type: str | None = None
+    entity: str | None = None
+    role: str | None = None
+    cue_at: int | None = None
+    resolved: tuple | None = None
+    joined: bool = False  # named beside the one before ("Interfax and RIA Novosti"): the same layer
+
+
+def _mentions(sentence: str, offset: int, masked: list[tuple[int, int]], table) -> list[Mention]:
+    """Listed names, pronouns and pointing phrases in a sentence, outside
+    quotes, in reading order. ``table`` is the compiled sources table
+    (:func:`_table`)."""
+    regex, by_variant, _ = table
+    found = []
+    quoted = [(qa - offset, qb - offset) for qa, qb in masked]
+    taken = []  # kept sorted (and never overlapping), for _overlaps
+    for m in regex.finditer(sentence):
+        if not _overlaps(m.start(), m.end(), quoted):
+            source, kind, entity = _lookup(by_variant, m.group(0))
+            found.append(Mention(m.start(), m.end(), m.group(0), "name", source, kind, entity))
+            taken.append((m.start(), m.end()))
+    for pattern, how in ((_ANAPHOR, "anaphor"), (_PRONOUN, "pronoun")):
+        for m in pattern.finditer(sentence):
+            if not _overlaps(m.start(), m.end(), quoted) and not _overlaps(m.start(), m.end(), taken):
+                found.append(Mention(m.start(), m.end(), m.group(0), how))
+                bisect.insort(taken, (m.start(), m.end()))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+# A long sentence must cost time in proportion to its length, so a search
+# for words that end at a cue or a name never scans the whole sentence before
+# it. These patterns, matched on the sentence written backwards, find where
+# such a search can begin: at most so many words back (see _back).
+_BACK_2_WORDS = re.compile(r"(?:\s*\w+){0,2}\s*")          # _NOT_A_CUE_BEFORE
+
+
+_BACK_5_WORDS = re.compile(r"(?:\s*[\w-]+){0,5}\s*")       # _MEDIUM_BEFORE
+
+
+_BACK_9_WORDS = re.compile(r"(?:\s*[\w’'-]+){0,9}\s*")     # _FALLBACK_BEFORE
+
+
+_BACK_SPACES = re.compile(r"\s*")
+
+
+def _back(backwards: str, end: int, pattern) -> int:
+    """Where a search for words that must end at ``end`` can begin.
+
+    ``backwards`` is the text reversed (``text[::-1]``) and ``pattern`` covers,
+    read backwards, every word and space such a match can span; one more
+    character is allowed for its leading mark (``,`` or ``\\b``).  No match
+    can begin earlier, so ``pattern.search(text, _back(...), end)`` finds what
+    a search of ``text[:end]`` finds, in time that does not grow with ``end``."""
+    return max(0, len(backwards) - pattern.match(backwards, len(backwards) - end).end() - 1)
+
+
+def _last_char(text: str, backwards: str, end: int) -> str:
+    """``text[:end].rstrip()[-1:]``, without copying ``text[:end]``."""
+    j = len(backwards) - _BACK_SPACES.match(backwards, len(backwards) - end).end()
+    return text[j - 1:j]
+
+
+class _History:
+    """What earlier sentences said: the material pronouns point back to."""
+
+    def __init__(self):
+        self.speakers = []   # (source, type, entity) of earlier speakers, in order
+        self.mentioned = []  # every listed name seen so far, in order
+
+    def resolve(self, mention, names):
+        """(source, type) that ``mention`` (a pronoun or pointing phrase)
+        stands for, or None; ``names`` are the sentence's listed names
+        (:class:`_NamesBefore`)."""
+        words = mention.words.lower()
+        if mention.how == "pronoun":
+            want = "person" if words in ("he", "she") else ("organisation" if words == "it" else None)
+            if want == "person":
+                m = names.last("entity", "person", mention.start)
+                if m is not None:
+                    return m.source, m.type
+            for source, kind, entity in reversed(self.speakers):
+                # entity None: a speaker not in the sources table ("the
+                # regional governor"), who may be the "he" or "it" that follows
+                if want is None or entity in (want, None):
+                    return source, kind
+            return None
+        if words == "the source":  # "…,” the source said.": whoever spoke last
+            return (self.speakers[-1][0], self.speakers[-1][1]) if self.speakers else None
+        want_type = next(t for w, t in _ANAPHOR_TYPE.items() if w in words)
+        m = names.last("type", want_type, mention.start)
+        if m is not None:
+            return m.source, m.type
+        for source, kind, _entity in reversed(self.mentioned):
+            if kind == want_type:
+                return source, kind
+        return None
+
+
+class _NamesBefore:
+    """A sentence's listed names, to find the last one of a kind (a person,
+    a news agency ...) that ends before a position, by bisection."""
+
+    def __init__(self, mentions):
+        self.by = {}  # (field, value) -> (ends, names), in reading order
+        for m in mentions:
+            if m.how == "name":
+                for key in (("entity", m.entity), ("type", m.type)):
+                    ends, names = self.by.setdefault(key, ([], []))
+                    ends.append(m.end)
+                    names.append(m)
+
+    def last(self, field, value, position):
+        """The last name with ``field`` == ``value`` that ends at or before ``position``, or None."""
+        ends, names = self.by.get((field, value), ((), ()))
+        k = bisect.bisect_right(ends, position)
+        return names[k - 1] if k else None
+
+
+class _Free:
+    """The possible speakers of a sentence (mentions whose role is None),
+    for :func:`_speaker_for`. ``mentions[:listed]`` are in reading order
+    (from :func:`_mentions`); any after them were added later."""
+
+    def __init__(self, mentions, listed):
+        self.mentions, self.listed = mentions, listed
+        self.starts = [m.start for m in mentions[:listed]]
+        self.ends = [m.end for m in mentions[:listed]]
+        self.extras = [m for m in mentions[listed:] if m.role is None]
+        self.next_free = [None] * (listed + 1)  # index of the first free mention at or after i
+        for i in range(listed - 1, -1, -1):
+            self.next_free[i] = i if mentions[i].role is None else self.next_free[i + 1]
+
+    def before(self, position, reach):
+        """The free mentions ending at or before ``position``, last first, as
+        ``reversed([m for m in mentions if ...])`` gives them; stops at the
+        first mention (free or not) that ends more than ``reach`` before it."""
+        for m in reversed(self.extras):
+            if m.end <= position:
+                yield m
+        for i in range(bisect.bisect_right(self.ends, position) - 1, -1, -1):
+            m = self.mentions[i]
+            if position - m.end > reach:
+                yield m  # the caller stops at it; so is every mention before it
+                return
+            if m.role is None:
+                yield m
+
+    def first_after(self, position):
+        """The first free mention (in list order) that starts at or after ``position``, or None."""
+        i = self.next_free[bisect.bisect_left(self.starts, position)]
+        if i is not None:
+            return self.mentions[i]
+        return next((m for m in self.extras if m.start >= position), None)
+
+
+def _words_mention(sentence: str, at: int, table=None):
+    """A Mention for a source the table does not list, named by the words at
+    ``at`` ("according to the local authorities, …"); None if there are none."""
+    m = _NOUN_PHRASE_AFTER.match(sentence, at)
+    if not m or not re.search(r"[^\W\d_]", m.group(1)):
+        return None
+    words = m.group(1)
+    hit = _listed(table[1], words) if table else None
+    source = hit or (words, None, None)
+    return Mention(m.start(1), m.end(1), words, "words", *source, resolved=source)
+
+
+_JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+")
+
+
+_TOLD_OUTLET = re.compile(r"\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
+
+
+def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
+    """Give each mention its role: "according" (according to X), "citing"
+    (citing X), "medium" (on X, told X, to X, via X) or None (a possible speaker).
+    ``mentions`` come in reading order (from :func:`_mentions`); the Mentions
+    made here are added after them. ``backwards`` is ``sentence[::-1]``.
+    Each step looks only near its cue or mention (by bisection), so a long
+    sentence costs time in proportion to its length."""
+    listed = len(mentions)
+    starts = [m.start for m in mentions]
+    for m in mentions:
+        m.role = None
+    for c in cues:
+        if c.group("according") or c.group("citing"):
+            # the first possible speaker up to 60 characters after the cue (the
+            # Mentions added here all have a role, so none of them can be it)
+            target = None
+            for i in range(bisect.bisect_left(starts, c.end()), listed):
+                m = mentions[i]
+                if m.start - c.end() > 60:
+                    break
+                if m.role is None and m.how != "pronoun":
+                    target = m
+                    break
+            if target is None and c.group("according"):
+                target = _words_mention(sentence, c.end())
+                if target is not None:
+                    mentions.append(target)
+            if target is not None:
+                target.role = "according" if c.group("according") else "citing"
+                target.cue_at = c.start()
+                # "according to news agencies Interfax and RIA Novosti": one
+                # hand-off made by two agencies side by side. Only the name
+                # right after the target can be joined to it: the gap to any
+                # later one holds that name's words, which no _JOINED matches.
+                i = bisect.bisect_right(starts, target.end)
+                while i < listed and mentions[i].role is None and mentions[i].how == "name" and \
+                        _JOINED.fullmatch(sentence, target.end, mentions[i].start):
+                    other = mentions[i]
+                    other.role, other.cue_at, other.joined = target.role, c.start(), True
+                    target = other
+                    i += 1
+    for c in cues:  # "told RIA Novosti": an outlet the table does not list
+        if c.group(0).lower() not in ("told", "tells"):
+            continue
+        i = bisect.bisect_left(starts, c.end())
+        if (i < listed and mentions[i].start - c.end() <= 5) or \
+                any(0 <= m.start - c.end() <= 5 for m in mentions[listed:]):
+            continue
+        outlet = _TOLD_OUTLET.match(sentence, c.end())
+        if outlet and outlet.group(1).split()[-1].lower() not in {"he", "she", "they", "it"}:
+            words = outlet.group(1)
+            at = outlet.start(1)
+            mentions.append(Mention(at, at + len(words), words, "words", words, None, None,
+                                    role="medium", resolved=(words, None, None)))
+    first_speech_end = min((c.end() for c in cues if c.group("speech")), default=None)
+    for m in mentions:
+        if m.role is None and m.how != "pronoun" and \
+                _MEDIUM_BEFORE.search(sentence, _back(backwards, m.start, _BACK_5_WORDS), m.start):
+            after_speech = first_speech_end is not None and first_speech_end <= m.start
+            if after_speech or re.search(r"\bon\s", sentence[max(0, m.start - 40):m.start]):
+                m.role = "medium"
+
+
+def _is_cue(sentence: str, cue, backwards: str) -> bool:
+    """False for a cue word that does not report speech here: a passive
+    ("were warned that"), an adjective or noun ("the reported attempts",
+    "media reports"), "dismissed the government". ``backwards`` is
+    ``sentence[::-1]``: only the few words before the cue are searched."""
+    if cue.group("speech") is None:
+        return True
+    word = cue.group(0).lower()
+    if _NOT_A_CUE_BEFORE.search(sentence, _back(backwards, cue.start(), _BACK_2_WORDS), cue.start()):
+        return False
+    if word in ("dismissed", "dismisses") and _DISMISSED_PERSON.match(sentence, cue.end()):
+        return False
+    if word == "reports" and _last_char(sentence, backwards, cue.start()) not in (",", "”", '"'):
+        return False  # only the inverted "…, reports X." is a cue; otherwise a noun
+    return True
+
+
+def _resolve(mentions: list[Mention], history, table) -> None:
+    """Set each mention's ``resolved`` (source, type, entity): a name stands
+    for itself, a pronoun or pointing phrase for the earlier source it points
+    back to (left None when there is none)."""
+    names = _NamesBefore(mentions)
+    for m in mentions:
+        if m.how == "words":  # made from the words of the text: resolved when made
+            continue
+        if m.how == "name":
+            m.resolved = (m.source, m.type, m.entity)
+            continue
+        hit = history.resolve(m, names)
+        if hit:
+            m.resolved = (hit[0], hit[1], table[2].get(hit[0], (None, None))[1])

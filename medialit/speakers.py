@@ -1,0 +1,188 @@
+"""Who speaks in one sentence: the speaker a cue points to (before it, after
+it, or a pronoun's earlier source), the speaker of a quotation with no cue
+of its own, the kind of attribution (direct, indirect, mixed, none) and the
+chain from the speaker to the reader.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .cues import (Mention, _BACK_9_WORDS, _BACK_SPACES, _BARE_GROUPS, _BRACKET_BEFORE, _CITED_AS, _CUE_AT_END,
+                   _FALLBACK_BEFORE, _PASSIVE_BY, _PRONOUN_GAP, _SPEAKER_AFTER, _back, _last_char, _words_mention)
+from .quotes import _in_spans
+
+
+def _speaker_for(cue, free, sentence, quotes_rel):
+    """The mention that is the subject of a speech cue, or None.  ``free``
+    (:class:`_Free`) holds the sentence's possible speakers; only those up to
+    90 characters before the cue can be its subject, so only those are
+    looked at (linear time on a long sentence)."""
+    for m in free.before(cue.start(), 90):
+        if cue.start() - m.end > 90:
+            # too far to be the subject: a mention this far back is never
+            # returned below, nor is any before it (they are farther still)
+            break
+        gap = sentence[m.end:cue.start()]
+        q = bisect.bisect_left(quotes_rel, (m.end,))
+        if any(ch in gap for ch in "“”\"") or (q < len(quotes_rel) and quotes_rel[q][0] < cue.start()):
+            break
+        if m.how == "pronoun" and not _PRONOUN_GAP.match(gap):
+            continue
+        # "… security officials rose to 13, …, the commandant’s office told":
+        # other words (a subject of their own) after the last comma
+        tail = gap.rsplit(",", 1)[1] if "," in gap else ""
+        if re.search(r"[^\W\d_]", tail) and not re.fullmatch(r"\s*(?:also|later|then|however|too)?\s*", tail):
+            break
+        if not re.search(r"\bthat\b", gap):  # (len(gap) <= 90: checked above)
+            return m
+        break
+    after = free.first_after(cue.end())
+    if after is not None and after.start - cue.end() <= 25:
+        gap = sentence[cue.end():after.start]
+        if after.how != "pronoun" and not re.search(r"\bthat\b", gap):
+            return after
+    return None
+
+
+def _fallback_speaker(cue, sentence, masked_sentence, backwards):
+    """Words before a cue that look like its subject, for sources not in the
+    table. ``backwards`` is ``masked_sentence[::-1]``: the searches below
+    look only as far back as their words can reach (see :func:`_back`)."""
+    if cue.group("speech") is None:
+        return None
+    end = cue.start()
+    # the bracket ends at the last character before the cue that is not a space
+    words_end = end - _BACK_SPACES.match(backwards, len(backwards) - end).end()
+    bracket = _BRACKET_BEFORE.search(masked_sentence, max(0, words_end - 83), end)
+    if bracket:  # a placeholder in a model answer: "[a named source, e.g. a report] says"
+        return bracket.group(0).strip()
+    m = _FALLBACK_BEFORE.search(masked_sentence, _back(backwards, end, _BACK_9_WORDS), end)
+    if not m:
+        return None
+    words = m.group(1).strip()
+    if words.lower() in {"it", "he", "she", "they", "this", "which", "who", "that", "and", "but"}:
+        return None
+    if words.lower() in _BARE_GROUPS:
+        return words
+    if not any(w[:1].isupper() for w in words.split()) and not re.match(r"(?i)(a|an|the|some|one|two|several|many)\b", words):
+        return None
+    return words
+
+
+def _speaker_after(cue, sentence, masked_sentence, backwards):
+    """The speaker named after a cue at the end of a sentence or clause
+    ("…, reports the country's Interior Ministry."; "…,” said Saule, a …"),
+    when the table does not list it. Only after a comma or a quotation.
+    ``backwards`` is ``masked_sentence[::-1]``."""
+    if cue.group("speech") is None:
+        return None
+    if _last_char(masked_sentence, backwards, cue.start()) not in (",", "\x00"):
+        return None
+    m = _SPEAKER_AFTER.match(masked_sentence, cue.end())
+    if not m or "\x00" in m.group(1):
+        return None
+    words = m.group(1).strip()
+    if words.lower() in {"he", "she", "it", "they", "that", "this"} or not re.search(r"[^\W\d_]", words):
+        return None
+    return words
+
+
+def _kind(sentence: str, start: int, quotes, has_source: bool, cue_spans_rel) -> str:
+    rel = [(max(a, start) - start, min(b, start + len(sentence)) - start)
+           for a, b in quotes if a < start + len(sentence) and start < b]
+    if not rel:
+        return "indirect" if has_source else "none"
+    outside = list(sentence)
+    for a, b in rel:
+        for i in range(a, b):
+            outside[i] = " "
+    rest = "".join(outside)
+    # take out the attribution clause: cue words and what follows or precedes them
+    words = re.findall(r"[^\W_]+(?:[’'-][^\W_]+)*", rest)
+    if not words:
+        return "direct"
+    first_quote = rel[0][0]
+    starts_quoted = not sentence[:first_quote].strip()
+    if starts_quoted and cue_spans_rel and all(a >= rel[0][1] for a, _ in cue_spans_rel):
+        return "direct"  # “…,” said X, a spokesman for …  /  “…,” she said.
+    tail_quoted = not sentence[rel[-1][1]:].strip(" .”\"’")
+    if tail_quoted and len(rel) == 1 and _CUE_AT_END.search(sentence[:first_quote]):
+        return "direct"  # X said: “…”
+    return "mixed"
+
+
+def _special_speaker(sentence, mentions, inside, start, table, listed):
+    """The speaker of the two constructions whose speaker is not the subject
+    of the verb: "X cited Y as saying" (Y speaks; X becomes a hand-off) and a
+    passive with "by" ("was regarded by the authorities as …")."""
+    for pattern, group in ((_CITED_AS, "who"), (_PASSIVE_BY, None)):
+        for m in pattern.finditer(sentence):
+            if _in_spans(start + m.start(), inside):
+                continue
+            at = m.start(group) if group else m.end()
+            # the first such mention in list order: of mentions[:listed] (in
+            # reading order, found by bisection), else of those added later
+            named = None
+            for i in range(bisect.bisect_left(mentions, at, 0, listed, key=lambda x: x.start), listed):
+                x = mentions[i]
+                if x.start - at > 4:
+                    break
+                if x.resolved and x.how != "pronoun":
+                    named = x
+                    break
+            if named is None:
+                named = next((x for x in mentions[listed:] if x.start >= at and x.start - at <= 4 and x.resolved
+                              and x.how != "pronoun"), None)
+            who = named or _words_mention(sentence, at, table)
+            if who is None:
+                continue
+            who.role = None
+            if group:  # the outlet that did the citing is a hand-off
+                for x in mentions:
+                    if x.end <= m.start() and x.resolved and x.role is None and x is not who:
+                        x.role = "medium"
+            if who not in mentions:
+                mentions.append(who)
+            return who
+    return None
+
+
+def _unlisted_speaker(sentence, cues, quotes_rel):
+    """The words of a speaker that is not in the sources table, or None."""
+    masked = list(sentence)
+    for a, b in quotes_rel:
+        for i in range(max(a, 0), min(b, len(sentence))):
+            masked[i] = "\x00"  # quoted words: a clause boundary
+    masked = "".join(masked)
+    backwards = masked[::-1]
+    for c in cues:
+        words = _fallback_speaker(c, sentence, masked, backwards) or _speaker_after(c, sentence, masked, backwards)
+        if words:
+            return words
+    return None
+
+
+def _build_chain(mentions: list[Mention], speaker, unlisted, according):
+    """[(position, (source, type, entity))], innermost speaker first."""
+    chain = []
+    if speaker is not None:
+        chain.append((speaker.start, speaker.resolved))
+    elif unlisted is not None:
+        chain.append((-1, (unlisted, None, None)))
+    if chain:
+        chain += [(m.start, m.resolved) for m in mentions if m.role == "medium" and m.resolved]
+    for m in according:
+        if m.joined and chain:
+            position, (source, kind, entity) = chain[-1]
+            chain[-1] = (position, (f"{source} and {m.resolved[0]}", kind, entity))
+        else:
+            chain.append((m.start, m.resolved))
+    for m in mentions:
+        if m.role == "citing" and m.resolved and chain:
+            # the cited source sits just inside the layer named before "citing"
+            before = [i for i, (pos, _) in enumerate(chain) if pos < m.cue_at]
+            where = max(before, key=lambda i: chain[i][0]) if before else 0
+            chain.insert(where, (m.start, m.resolved))
+    return chain
