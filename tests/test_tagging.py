@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from medialit import tagging
+from medialit import savedwork, tagging
 from medialit.tagging import Tagger, kappa_meaning, load_key, work_dir
 
 ITEMS = [
@@ -96,7 +96,7 @@ def test_feedback_table():
     tagger = make()
     tagger.tag("q1", "writer")
     tagger.tag("q2", "writer")
-    table = tagger.check()
+    table = tagger.show_feedback()
     assert table.columns.tolist() == ["item_id", "your_tag", "key", "result", "rationale"]
     assert table["result"].tolist() == ["match", "differs", "not tagged"]
     assert table["your_tag"].tolist() == ["writer", "writer", ""]
@@ -106,7 +106,7 @@ def test_feedback_table():
 def test_items_without_a_key_entry():
     tagger = make(key={"q1": ("writer", "why")})
     tagger.tag("q2", "cited")
-    tagger.check()
+    tagger.show_feedback()
     assert "No answer key" in tagger.feedback_html["q2"].value
     assert tagger.feedback()["result"].tolist() == ["not tagged", "no key", "no key"]
 
@@ -141,11 +141,13 @@ def test_score_counts_and_kappa():
     assert expected == pytest.approx(0.4)
     score = tagger.score()
     assert score == {
-        "items": 3, "tagged": 3, "match": 2, "differs": 1, "not_tagged": 0,
+        "items": 3, "tagged": 3, "match": 2, "accepted": 0, "differs": 1, "not_tagged": 0,
         "percent_match": 66.7, "kappa": pytest.approx(expected, abs=1e-3), "kappa_note": "fair agreement",
     }
-    tagger.check()
-    assert "Cohen&#x27;s kappa = 0.40: fair agreement" in tagger.summary_html.value
+    tagger.show_feedback()
+    # the student's score sentence is counts only: kappa is for instructors (issue 14)
+    assert "You tagged 3 of 3 items; 2 match the key (66.7%).</b>" in tagger.summary_html.value
+    assert "kappa" not in tagger.summary_html.value.lower()
 
 
 def test_kappa_of_a_longer_run_matches_hand_computation():
@@ -177,9 +179,10 @@ def test_kappa_undefined_when_everything_has_one_label():
     assert score["match"] == 3
     assert score["kappa"] is None
     assert "undefined" in score["kappa_note"]
-    tagger.check()
-    assert "undefined" in tagger.summary_html.value
-    assert "kappa =" not in tagger.summary_html.value
+    tagger.show_feedback()
+    assert "undefined" not in tagger.summary_html.value
+    assert "kappa" not in tagger.summary_html.value.lower()
+    assert "You tagged 3 of 3 items; 3 match the key (100%)." in tagger.summary_html.value
 
 
 def test_kappa_when_only_the_student_uses_one_label():
@@ -328,7 +331,7 @@ def test_failed_write_keeps_the_old_file_and_no_temporary(work_folder, monkeypat
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(tagging.os, "replace", broken_replace)
+    monkeypatch.setattr(savedwork.os, "replace", broken_replace)
     with pytest.raises(OSError):
         tagger.save()
     assert tagger.path.read_bytes() == before
@@ -456,7 +459,7 @@ def test_reset_clears_tags_and_keeps_a_copy(work_folder):
     tagger = make()
     tagger.tag("q1", "writer")
     tagger.tag("q2", "cited")
-    tagger.check()
+    tagger.show_feedback()
     tagger.reset_button.click()
     assert tagger.tags() == {}
     assert tagger.progress.value == 0
@@ -474,7 +477,7 @@ def test_reset_clears_tags_and_keeps_a_copy(work_folder):
 def test_feedback_is_not_live_after_reset():
     tagger = make()
     tagger.tag("q1", "writer")
-    tagger.check()
+    tagger.show_feedback()
     tagger.reset()
     tagger.tag("q1", "cited")
     assert tagger.feedback_html["q1"].value == ""
@@ -512,7 +515,7 @@ def test_choices_as_label_value_pairs():
     tagger.tag("q2", "Writer's own voice")  # by label
     tagger.choice_widgets["q3"].value = "quoted"  # what a click does
     assert tagger.tags() == {"q1": "own", "q2": "own", "q3": "quoted"}
-    tagger.check()
+    tagger.show_feedback()
     assert "✓" in tagger.feedback_html["q1"].value
     assert "The key says “Quoted source”, you chose “Writer&#x27;s own voice”" in tagger.feedback_html["q2"].value
     assert tagger.score()["match"] == 2
@@ -624,7 +627,7 @@ def test_write_in_match_accepts_alternatives_ignoring_case_and_punctuation(tmp_p
     t = make("writein", key=WRITE_KEY, write_in="The original word", save_dir=tmp_path)
     t.write("q1", "  Town. ")
     t.write("q2", "helpers")
-    table = t.check()
+    table = t.show_feedback()
     assert list(table["text_result"]) == ["match", "differs", "not written"]
     assert t.texts() == {"q1": "Town.", "q2": "helpers"}
     assert "✓ “Town.” matches the key" in t.feedback_html["q1"].value
@@ -639,7 +642,7 @@ def test_write_in_model_answer_is_shown_escaped_beside_the_students_text(tmp_pat
     t = make("model", key=key, write_in="Your neutral rewrite", write_in_check="model", save_dir=tmp_path)
     t.write("q1", "<script>x</script> my version")
     t.write("q2", "something")
-    table = t.check()
+    table = t.show_feedback()
     assert list(table["text_result"]) == ["model shown", "no key", "not written"]
     html_out = t.feedback_html["q1"].value
     assert "&lt;script&gt;x&lt;/script&gt; my version" in html_out and "<script>" not in html_out
