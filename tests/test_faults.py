@@ -205,7 +205,7 @@ def _article(article_id="A"):
 
 
 def test_4_a_paste_that_never_arrives_is_not_answered_with_the_old_report_silently():
-    from medialit.report import PasteBox
+    from medialit.pastebox import PasteBox
 
     box = PasteBox()
     box.text.value = _article("A")
@@ -218,7 +218,7 @@ def test_4_a_paste_that_never_arrives_is_not_answered_with_the_old_report_silent
 
 
 def test_4_a_new_text_clears_the_old_report_at_once():
-    from medialit.report import PasteBox
+    from medialit.pastebox import PasteBox
 
     box = PasteBox()
     box.text.value = _article("A")
