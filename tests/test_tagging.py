@@ -701,3 +701,47 @@ def test_feedback_is_announced_and_says_which_item():
     assert summary.startswith("<div role='alert'>") and "You tagged 1 of 3 items" in summary
     assert "Feedback on 1 [q1]:" in tagger.feedback_html["q1"].value
     assert "Feedback on 3 [q3]:" in tagger.feedback_html["q3"].value
+
+
+# --------------------------------------------------------------------------
+# Contested items (issue 14's trial of lesson 03): a side the key's rationale
+# defends agrees with the key.  The items and labels are data/keys/loaded_03.csv's:
+# A02 "attackers", A13 "peacekeepers", A24 "uprising" are contested (each
+# rationale has a "Loaded: ..." and a "Neutral: ..." side), A03 "eliminated"
+# is loaded, B02 "protesters" is neutral.
+
+LOADED_CHOICES = [("loaded", "loaded"), ("contested", "contested"), ("neutral", "neutral")]
+
+
+def test_a_contested_item_accepts_either_side_the_rationale_defends(tmp_path):
+    tagger = Tagger.from_key("loaded_03", choices=LOADED_CHOICES, save_dir=tmp_path)
+    for item_id, value in [("A02", "loaded"), ("A13", "neutral"), ("A24", "contested"),
+                           ("A03", "neutral"), ("B02", "loaded")]:
+        tagger.tag(item_id, value)
+    table = tagger.show_feedback().set_index("item_id")
+    assert table.loc[["A02", "A13", "A24", "A03", "B02"], "result"].tolist() == [
+        "accepted", "accepted", "match", "differs", "differs"]
+    a02 = tagger.feedback_html["A02"].value
+    assert "✓" in a02 and "✗" not in a02
+    assert "defends both “loaded” and “neutral”; you chose “loaded”" in a02
+    assert "Contested. Loaded: “attackers” names the dead by one act that only the police allege" in a02
+    assert "Matches the key: contested, with a case for “loaded” and “neutral”" in tagger.feedback_html["A24"].value
+    assert "The key says “loaded”, you chose “neutral”" in tagger.feedback_html["A03"].value
+    score = tagger.score()
+    assert (score["match"], score["accepted"], score["differs"], score["percent_match"]) == (1, 2, 2, 60.0)
+    # student loaded, neutral, contested, neutral, loaded against the key with the accepted
+    # sides counted as agreeing (loaded, neutral, contested, loaded, neutral): observed 3/5,
+    # chance 2/5*2/5 + 2/5*2/5 + 1/5*1/5 = 0.36, kappa = (0.6 - 0.36) / 0.64 = 0.375
+    assert score["kappa"] == pytest.approx(0.375, abs=1e-3)
+    assert tagger.summary() == ("You tagged 5 of 15 items; 3 match the key (60%), counting 2 contested "
+                                "items where the key accepts your answer.")
+
+
+def test_defended_sides_come_from_the_rationale():
+    from medialit.tagscoring import defended
+
+    key = load_key("loaded_03").set_index("item_id")
+    assert defended("contested", key.loc["B01", "rationale"], LOADED_CHOICES) == ["loaded", "neutral"]
+    assert defended("loaded", key.loc["A03", "rationale"], LOADED_CHOICES) == []
+    assert defended("contested", "Contested. Loaded: a verdict. Nothing said for the other side.",
+                    LOADED_CHOICES) == ["loaded"]
