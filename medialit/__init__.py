@@ -11,7 +11,10 @@ per idea:
 * :mod:`medialit.readability` - readability formulas and word rarity (lesson 04)
 * :mod:`medialit.report` - every check on any text, or a folder of texts (lesson 05)
 * :mod:`medialit.classwork` - collecting a class's saved tags; agreement
-* :mod:`medialit.tagging` - the Tagger widget used in every lesson
+* :mod:`medialit.tagging` - the Tagger widget used in every lesson (with
+  :mod:`medialit.tagscoring`, :mod:`medialit.tagfeedback`, :mod:`medialit.tagstore`)
+* :mod:`medialit.savedwork` - a student's saved work: file format, folder, zip
+* :mod:`medialit.pastebox` - the box to paste any article into (lesson 05)
 * :mod:`medialit.plots` - the figures, each with a table alternative
 * :mod:`medialit.selfcheck` - the self-check functions of the exercises
 * :mod:`medialit.textcheck` - plain-language checks of pasted input
@@ -32,7 +35,7 @@ _LAZY = {
     "check_article": "report",
     "check_folder": "report",
     "Tagger": "tagging",
-    "work_dir": "tagging",
+    "work_dir": "savedwork",
 }
 
 

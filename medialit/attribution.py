@@ -69,7 +69,7 @@ lessons rely on them):
 * Checking the extractor against the answer key ``data/keys/attribution.csv``:
   :func:`article_attribution` (``attribute`` on the course articles, ids
   ``A01`` ...), :func:`load_attribution_key`, :func:`compare_with_key` (one
-  row per sentence, key beside extractor), :func:`agreement` (precision and
+  row per sentence, key beside extractor), :func:`attribution_scores` (precision and
   recall per field) and :func:`per_label`; :func:`source_shares` says how
   much of each article rests on each source type. These live in
   :mod:`medialit.attribution_eval`; like :func:`claims`, they can be
@@ -129,7 +129,7 @@ __all__ = [
     "article_attribution",
     "load_attribution_key",
     "compare_with_key",
-    "agreement",
+    "attribution_scores",
     "per_label",
     "compare_items",
     "source_shares",
@@ -327,7 +327,7 @@ def _copy_source(row, other):
 _ELSEWHERE = {
     "claims": "claim_ledger", "CLAIM_COLUMNS": "claim_ledger",
     **{name: "attribution_eval" for name in ("FIELDS", "article_attribution", "load_attribution_key",
-                                              "compare_with_key", "compare_items", "agreement", "per_label",
+                                              "compare_with_key", "compare_items", "attribution_scores", "per_label",
                                               "source_shares")},
 }
 

@@ -3,11 +3,11 @@
 :func:`compare_with_key` sets the extractor's answer beside the key's for every
 sentence of the course articles (``data/keys/attribution.csv``),
 :func:`compare_items` does the same for a key of single sentences, and
-:func:`agreement` / :func:`per_label` turn a comparison into precision and
+:func:`attribution_scores` / :func:`per_label` turn a comparison into precision and
 recall; :func:`source_shares` says how much of each article rests on each
-source type.  (Named ``attribution_eval``, not "agreement", so that it does not
-clash with :mod:`medialit.classwork`, which measures agreement between
-students.)  All names are also available from :mod:`medialit.attribution`.
+source type.  (Precision and recall of the extractor: not to be confused
+with :func:`medialit.classwork.class_agreement`, agreement between students.)
+All names are also available from :mod:`medialit.attribution`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pandas as pd
 from .attribution import _with_none, attribute, parse_chain
 
 __all__ = ["FIELDS", "article_attribution", "load_attribution_key", "compare_with_key", "compare_items",
-           "agreement", "per_label", "source_shares"]
+           "attribution_scores", "per_label", "source_shares"]
 
 FIELDS = ("source", "chain", "kind", "source_type")
 #: The value of each field that means "nothing attributed".
@@ -130,7 +130,7 @@ def _is_empty(field, value) -> bool:
     return _blank(value) == _EMPTY[field]
 
 
-def agreement(comparison: pd.DataFrame) -> pd.DataFrame:
+def attribution_scores(comparison: pd.DataFrame) -> pd.DataFrame:
     """Precision and recall of the extractor, per field, from :func:`compare_with_key`.
 
     For every field, a sentence counts as *found* when the extractor gives

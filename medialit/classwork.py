@@ -1,7 +1,7 @@
 """Collect a class's saved tags and measure agreement.
 
-Every Tagger saves a student's work as ``my_work/<activity>.json`` (see
-:mod:`medialit.tagging`).  An instructor collects those files, one folder or
+Every Tagger saves a student's work as ``my_work/<activity>.json`` (the
+format is :mod:`medialit.savedwork`'s).  An instructor collects those files, one folder or
 one zip file per student, for example::
 
     class_tags/
@@ -11,9 +11,9 @@ one zip file per student, for example::
 
 and then::
 
-    from medialit.classwork import collect, agreement
+    from medialit.classwork import collect, class_agreement
     tags, problems = collect("class_tags")
-    report = agreement(tags, "voice_01")
+    report = class_agreement(tags, "voice_01")
     report.items          # per item: how many tagged, the class's choice, agreement
     report.alpha          # Krippendorff's alpha between the students
     report.hardest(5)     # the items the class found hardest
@@ -26,7 +26,6 @@ skipped; it is never changed.  The same is available from the command line:
 
 from __future__ import annotations
 
-import json
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,28 +33,19 @@ from pathlib import Path
 import pandas as pd
 from nltk.metrics.agreement import AnnotationTask
 
+from . import savedwork
 from .corpus import load_key
-from .tagging import FORMAT
 
-__all__ = ["collect", "agreement", "alpha_meaning", "ClassAgreement"]
+__all__ = ["collect", "class_agreement", "alpha_meaning", "ClassAgreement"]
 
 TAG_COLUMNS = ["student", "activity", "item_id", "tag", "file"]
 
 
 def _rows_from_state(state, student: str, where: str) -> list[dict]:
-    if not isinstance(state, dict) or state.get("format") != FORMAT or not isinstance(state.get("tags"), dict):
-        raise ValueError("not a saved tagging file from this course")
-    activity = state.get("tagger")
-    if not isinstance(activity, str) or not activity.strip():
-        raise ValueError("the file does not say which activity it is for")
+    state = savedwork.check_state(state)
     # a tag is a choice's value, a piece of text: lists, numbers or true/false are not choices
-    return [{"student": student, "activity": activity, "item_id": str(item), "tag": tag, "file": where}
+    return [{"student": student, "activity": state["tagger"], "item_id": str(item), "tag": tag, "file": where}
             for item, tag in state["tags"].items() if isinstance(tag, str) and tag.strip()]
-
-
-def _load(raw: bytes):
-    """A save file's JSON (a byte-order mark, as Notepad writes, is accepted)."""
-    return json.loads(raw.decode("utf-8-sig"))
 
 
 def _student_of(path: Path, root: Path) -> str:
@@ -77,39 +67,34 @@ def collect(folder) -> tuple[pd.DataFrame, pd.DataFrame]:
         raise ValueError(f"There is no folder {root}: give the folder that holds the students' files.")
     rows, problems = [], []
 
-    def counted(name: str) -> bool:
-        base = Path(name).name
-        return base.endswith(".json") and ".before-reset" not in base and ".kept-" not in base \
-            and not base.startswith(".")
-
     for path in sorted(root.rglob("*")):
-        if path.is_file() and counted(path.name):
+        if path.is_file() and savedwork.counts_as_work(path.name):
             where = str(path.relative_to(root))
             try:
-                found = _rows_from_state(_load(path.read_bytes()), _student_of(path, root), where)
+                found = _rows_from_state(savedwork.decode(path.read_bytes()), _student_of(path, root), where)
                 if len(path.relative_to(root).parts) == 1:
                     raise ValueError("not inside a student's folder or zip file, so whose work it is is not "
                                      "known: put it in a folder named after the student")
                 rows += found
-            except (*_UNREADABLE, ValueError) as problem:
-                problems.append({"file": where, "problem": _plain(problem)})
+            except (*savedwork.UNREADABLE, ValueError) as problem:
+                problems.append({"file": where, "problem": savedwork.problem_in_words(problem)})
         elif path.is_file() and path.suffix.lower() == ".zip":
             student = _student_of(path, root)
             try:
                 with zipfile.ZipFile(path) as archive:
                     for name in sorted(archive.namelist()):
-                        if not counted(name):
+                        if not savedwork.counts_as_work(name):
                             continue
                         where = f"{path.relative_to(root)}:{name}"
                         try:
-                            state = _load(archive.read(name))
+                            state = savedwork.decode(archive.read(name))
                             rows += _rows_from_state(state, student, where)
-                        except (*_UNREADABLE, ValueError) as problem:
-                            problems.append({"file": where, "problem": _plain(problem)})
+                        except (*savedwork.UNREADABLE, ValueError) as problem:
+                            problems.append({"file": where, "problem": savedwork.problem_in_words(problem)})
             except (zipfile.BadZipFile, OSError, EOFError) as problem:
                 problems.append({"file": str(path.relative_to(root)),
                                  "problem": "not a readable zip file" if not isinstance(problem, OSError)
-                                 else _plain(problem)})
+                                 else savedwork.problem_in_words(problem)})
     tags = pd.DataFrame(rows, columns=TAG_COLUMNS)
     # one answer per student, activity and item: the last file read wins
     tags = tags.drop_duplicates(["student", "activity", "item_id"], keep="last").reset_index(drop=True)
@@ -127,30 +112,9 @@ def alpha_meaning(alpha: float) -> str:
     return "too little agreement to rely on: discuss the items the class split on"
 
 
-# what reading one file or zip member can raise besides ValueError: damaged
-# data, a file the instructor may not read, an encrypted or oddly compressed
-# member, a truncated zip, JSON nested too deep
-_UNREADABLE = (UnicodeDecodeError, json.JSONDecodeError, OSError, zipfile.BadZipFile, RuntimeError,
-               NotImplementedError, EOFError, RecursionError)
-
-
-def _plain(problem: Exception) -> str:
-    if isinstance(problem, json.JSONDecodeError):
-        return f"damaged: not valid JSON (near line {problem.lineno})"
-    if isinstance(problem, UnicodeDecodeError):
-        return "damaged: not UTF-8 text"
-    if isinstance(problem, RecursionError):
-        return "damaged: not a saved tagging file (nested too deep)"
-    if isinstance(problem, OSError):
-        return f"cannot be read ({(problem.strerror or str(problem)).lower()})"
-    if isinstance(problem, (zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError)):
-        return f"cannot be read from its zip file ({problem})"
-    return str(problem)
-
-
 @dataclass
 class ClassAgreement:
-    """What :func:`agreement` finds.  ``items`` is the per-item table,
+    """What :func:`class_agreement` finds.  ``items`` is the per-item table,
     ``students`` the per-student table, ``alpha`` Krippendorff's alpha
     between students (None when undefined), ``summary`` a sentence."""
 
@@ -176,7 +140,7 @@ class ClassAgreement:
         return self.summary
 
 
-def agreement(tags: pd.DataFrame, activity: str, key: pd.DataFrame | str | None = "auto") -> ClassAgreement:
+def class_agreement(tags: pd.DataFrame, activity: str, key: pd.DataFrame | str | None = "auto") -> ClassAgreement:
     """Agreement on one activity: per item, per student, and overall.
 
     ``key`` is an answer-key table (``item_id``, ``label``), the name of a key

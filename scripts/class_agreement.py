@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pandas as pd  # noqa: E402
 
-from medialit.classwork import agreement, collect  # noqa: E402
+from medialit.classwork import class_agreement, collect  # noqa: E402
 
 
 def _positive(text: str) -> int:
@@ -53,7 +53,7 @@ def main(argv=None) -> int:
         return 1
     for activity in activities:
         try:
-            report = agreement(tags, activity)
+            report = class_agreement(tags, activity)
         except ValueError as problem:
             print(problem, file=sys.stderr)
             return 2

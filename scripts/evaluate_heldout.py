@@ -18,7 +18,7 @@ What is measured, per part:
   character (so a different sentence split costs marks, as it would a
   student). *source*: the innermost speaker is the key's (or one of the
   alternatives the key's rationale accepts); names are compared ignoring case
-  and a leading "the", as :func:`medialit.attribution.agreement` does.
+  and a leading "the", as :func:`medialit.attribution.attribution_scores` does.
   *chain*: the whole chain, in order. *kind*: direct / indirect / mixed /
   none. Also the source accuracy over the sentences whose key names a source.
 * **loaded words** (``medialit.find_loaded``, the course lexicon, neutral

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from medialit.classwork import agreement, alpha_meaning, collect
+from medialit.classwork import alpha_meaning, class_agreement, collect
 from medialit.tagging import Tagger
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,7 +45,7 @@ def test_collect_reads_every_students_file(class_folder):
 
 def test_agreement_per_item_alpha_and_hardest(class_folder):
     tags, _ = collect(class_folder)
-    report = agreement(tags, "demo", key=KEY)
+    report = class_agreement(tags, "demo", key=KEY)
     items = report.items.set_index("item_id")
     assert items.loc["1", "students"] == 3 and items.loc["1", "agree_with_majority"] == 1.0
     assert items.loc["3", "match_key"] == 0.5 and items.loc["3", "agree_with_majority"] == 0.5
@@ -92,12 +92,12 @@ def test_plain_messages_for_wrong_folder_or_activity(tmp_path, class_folder):
         collect(tmp_path / "nowhere")
     tags, _ = collect(class_folder)
     with pytest.raises(ValueError, match="Activities found: demo"):
-        agreement(tags, "voice_01")
+        class_agreement(tags, "voice_01")
 
 
 def test_alpha_undefined_for_one_student(tmp_path):
     save_for(tmp_path, "solo", {"1": "x", "2": "y"})
-    report = agreement(collect(tmp_path)[0], "demo", key=None)
+    report = class_agreement(collect(tmp_path)[0], "demo", key=None)
     assert report.alpha is None and "undefined" in report.summary
     assert report.items["match_key"].isna().all()
 
@@ -109,7 +109,7 @@ def test_key_found_by_activity_name(tmp_path):
         t = Tagger(items, ["writer", "cited"], key, name="voice_01", save_dir=tmp_path / student)
         for i, label in zip(key["item_id"], key["label"]):
             t.tag(i, ("writer" if label == "cited" else "cited") if flip and i == "A02" else label)
-    report = agreement(collect(tmp_path)[0], "voice_01")
+    report = class_agreement(collect(tmp_path)[0], "voice_01")
     assert report.items.set_index("item_id").loc["A02", "match_key"] == 0.5
     assert report.items["match_key"].notna().all()
 

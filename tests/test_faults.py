@@ -205,7 +205,7 @@ def _article(article_id="A"):
 
 
 def test_4_a_paste_that_never_arrives_is_not_answered_with_the_old_report_silently():
-    from medialit.report import PasteBox
+    from medialit.pastebox import PasteBox
 
     box = PasteBox()
     box.text.value = _article("A")
@@ -218,7 +218,7 @@ def test_4_a_paste_that_never_arrives_is_not_answered_with_the_old_report_silent
 
 
 def test_4_a_new_text_clears_the_old_report_at_once():
-    from medialit.report import PasteBox
+    from medialit.pastebox import PasteBox
 
     box = PasteBox()
     box.text.value = _article("A")
@@ -488,12 +488,12 @@ def test_11_a_file_directly_in_the_class_folder_is_not_a_student(tmp_path):
 def test_11_summary_match_rate_agrees_with_the_students_when_an_item_has_no_key(tmp_path):
     import pandas as pd
 
-    from medialit.classwork import agreement, collect
+    from medialit.classwork import class_agreement, collect
 
     _class_file(tmp_path, "amira", {"1": "x", "2": "y", "3": "x"})
     _class_file(tmp_path, "ben", {"1": "x", "2": "x", "3": "y"})
     key = pd.DataFrame({"item_id": ["1", "2"], "label": ["x", "y"]})  # item 3 has no key
-    report = agreement(collect(tmp_path)[0], "act", key=key)
+    report = class_agreement(collect(tmp_path)[0], "act", key=key)
     # keyed tags: amira 1 x ok, 2 y ok; ben 1 x ok, 2 x wrong -> 3 of 4 = 75%
     assert report.students.set_index("student")["match_key"].to_dict() == {"amira": 1.0, "ben": 0.5}
     assert "75%" in report.summary

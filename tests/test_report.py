@@ -152,7 +152,7 @@ def test_folder_errors(tmp_path):
     ("abc\x00\x01\x02\x03\x04\x05 junk", "binary"),
 ])
 def test_paste_box_answers_bad_input_in_words(bad, words):
-    from medialit.report import paste_box
+    from medialit.pastebox import paste_box
 
     box = paste_box()
     box.text.value = bad
@@ -162,7 +162,7 @@ def test_paste_box_answers_bad_input_in_words(bad, words):
 
 
 def test_paste_box_shows_the_report_escaped():
-    from medialit.report import paste_box
+    from medialit.pastebox import paste_box
 
     box = paste_box("pasted")
     box.text.value = PASTE + "\n<img src=x onerror=alert(1)> the site said."

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from medialit import tagging
+from medialit import savedwork, tagging
 from medialit.tagging import Tagger, kappa_meaning, load_key, work_dir
 
 ITEMS = [
@@ -96,7 +96,7 @@ def test_feedback_table():
     tagger = make()
     tagger.tag("q1", "writer")
     tagger.tag("q2", "writer")
-    table = tagger.check()
+    table = tagger.show_feedback()
     assert table.columns.tolist() == ["item_id", "your_tag", "key", "result", "rationale"]
     assert table["result"].tolist() == ["match", "differs", "not tagged"]
     assert table["your_tag"].tolist() == ["writer", "writer", ""]
@@ -106,7 +106,7 @@ def test_feedback_table():
 def test_items_without_a_key_entry():
     tagger = make(key={"q1": ("writer", "why")})
     tagger.tag("q2", "cited")
-    tagger.check()
+    tagger.show_feedback()
     assert "No answer key" in tagger.feedback_html["q2"].value
     assert tagger.feedback()["result"].tolist() == ["not tagged", "no key", "no key"]
 
@@ -141,11 +141,13 @@ def test_score_counts_and_kappa():
     assert expected == pytest.approx(0.4)
     score = tagger.score()
     assert score == {
-        "items": 3, "tagged": 3, "match": 2, "differs": 1, "not_tagged": 0,
+        "items": 3, "tagged": 3, "match": 2, "accepted": 0, "differs": 1, "not_tagged": 0,
         "percent_match": 66.7, "kappa": pytest.approx(expected, abs=1e-3), "kappa_note": "fair agreement",
     }
-    tagger.check()
-    assert "Cohen&#x27;s kappa = 0.40: fair agreement" in tagger.summary_html.value
+    tagger.show_feedback()
+    # the student's score sentence is counts only: kappa is for instructors (issue 14)
+    assert "You tagged 3 of 3 items; 2 match the key (66.7%).</b>" in tagger.summary_html.value
+    assert "kappa" not in tagger.summary_html.value.lower()
 
 
 def test_kappa_of_a_longer_run_matches_hand_computation():
@@ -177,9 +179,10 @@ def test_kappa_undefined_when_everything_has_one_label():
     assert score["match"] == 3
     assert score["kappa"] is None
     assert "undefined" in score["kappa_note"]
-    tagger.check()
-    assert "undefined" in tagger.summary_html.value
-    assert "kappa =" not in tagger.summary_html.value
+    tagger.show_feedback()
+    assert "undefined" not in tagger.summary_html.value
+    assert "kappa" not in tagger.summary_html.value.lower()
+    assert "You tagged 3 of 3 items; 3 match the key (100%)." in tagger.summary_html.value
 
 
 def test_kappa_when_only_the_student_uses_one_label():
@@ -328,7 +331,7 @@ def test_failed_write_keeps_the_old_file_and_no_temporary(work_folder, monkeypat
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(tagging.os, "replace", broken_replace)
+    monkeypatch.setattr(savedwork.os, "replace", broken_replace)
     with pytest.raises(OSError):
         tagger.save()
     assert tagger.path.read_bytes() == before
@@ -456,7 +459,7 @@ def test_reset_clears_tags_and_keeps_a_copy(work_folder):
     tagger = make()
     tagger.tag("q1", "writer")
     tagger.tag("q2", "cited")
-    tagger.check()
+    tagger.show_feedback()
     tagger.reset_button.click()
     assert tagger.tags() == {}
     assert tagger.progress.value == 0
@@ -474,7 +477,7 @@ def test_reset_clears_tags_and_keeps_a_copy(work_folder):
 def test_feedback_is_not_live_after_reset():
     tagger = make()
     tagger.tag("q1", "writer")
-    tagger.check()
+    tagger.show_feedback()
     tagger.reset()
     tagger.tag("q1", "cited")
     assert tagger.feedback_html["q1"].value == ""
@@ -512,7 +515,7 @@ def test_choices_as_label_value_pairs():
     tagger.tag("q2", "Writer's own voice")  # by label
     tagger.choice_widgets["q3"].value = "quoted"  # what a click does
     assert tagger.tags() == {"q1": "own", "q2": "own", "q3": "quoted"}
-    tagger.check()
+    tagger.show_feedback()
     assert "✓" in tagger.feedback_html["q1"].value
     assert "The key says “Quoted source”, you chose “Writer&#x27;s own voice”" in tagger.feedback_html["q2"].value
     assert tagger.score()["match"] == 2
@@ -624,7 +627,7 @@ def test_write_in_match_accepts_alternatives_ignoring_case_and_punctuation(tmp_p
     t = make("writein", key=WRITE_KEY, write_in="The original word", save_dir=tmp_path)
     t.write("q1", "  Town. ")
     t.write("q2", "helpers")
-    table = t.check()
+    table = t.show_feedback()
     assert list(table["text_result"]) == ["match", "differs", "not written"]
     assert t.texts() == {"q1": "Town.", "q2": "helpers"}
     assert "✓ “Town.” matches the key" in t.feedback_html["q1"].value
@@ -639,7 +642,7 @@ def test_write_in_model_answer_is_shown_escaped_beside_the_students_text(tmp_pat
     t = make("model", key=key, write_in="Your neutral rewrite", write_in_check="model", save_dir=tmp_path)
     t.write("q1", "<script>x</script> my version")
     t.write("q2", "something")
-    table = t.check()
+    table = t.show_feedback()
     assert list(table["text_result"]) == ["model shown", "no key", "not written"]
     html_out = t.feedback_html["q1"].value
     assert "&lt;script&gt;x&lt;/script&gt; my version" in html_out and "<script>" not in html_out
@@ -698,3 +701,47 @@ def test_feedback_is_announced_and_says_which_item():
     assert summary.startswith("<div role='alert'>") and "You tagged 1 of 3 items" in summary
     assert "Feedback on 1 [q1]:" in tagger.feedback_html["q1"].value
     assert "Feedback on 3 [q3]:" in tagger.feedback_html["q3"].value
+
+
+# --------------------------------------------------------------------------
+# Contested items (issue 14's trial of lesson 03): a side the key's rationale
+# defends agrees with the key.  The items and labels are data/keys/loaded_03.csv's:
+# A02 "attackers", A13 "peacekeepers", A24 "uprising" are contested (each
+# rationale has a "Loaded: ..." and a "Neutral: ..." side), A03 "eliminated"
+# is loaded, B02 "protesters" is neutral.
+
+LOADED_CHOICES = [("loaded", "loaded"), ("contested", "contested"), ("neutral", "neutral")]
+
+
+def test_a_contested_item_accepts_either_side_the_rationale_defends(tmp_path):
+    tagger = Tagger.from_key("loaded_03", choices=LOADED_CHOICES, save_dir=tmp_path)
+    for item_id, value in [("A02", "loaded"), ("A13", "neutral"), ("A24", "contested"),
+                           ("A03", "neutral"), ("B02", "loaded")]:
+        tagger.tag(item_id, value)
+    table = tagger.show_feedback().set_index("item_id")
+    assert table.loc[["A02", "A13", "A24", "A03", "B02"], "result"].tolist() == [
+        "accepted", "accepted", "match", "differs", "differs"]
+    a02 = tagger.feedback_html["A02"].value
+    assert "✓" in a02 and "✗" not in a02
+    assert "defends both “loaded” and “neutral”; you chose “loaded”" in a02
+    assert "Contested. Loaded: “attackers” names the dead by one act that only the police allege" in a02
+    assert "Matches the key: contested, with a case for “loaded” and “neutral”" in tagger.feedback_html["A24"].value
+    assert "The key says “loaded”, you chose “neutral”" in tagger.feedback_html["A03"].value
+    score = tagger.score()
+    assert (score["match"], score["accepted"], score["differs"], score["percent_match"]) == (1, 2, 2, 60.0)
+    # student loaded, neutral, contested, neutral, loaded against the key with the accepted
+    # sides counted as agreeing (loaded, neutral, contested, loaded, neutral): observed 3/5,
+    # chance 2/5*2/5 + 2/5*2/5 + 1/5*1/5 = 0.36, kappa = (0.6 - 0.36) / 0.64 = 0.375
+    assert score["kappa"] == pytest.approx(0.375, abs=1e-3)
+    assert tagger.summary() == ("You tagged 5 of 15 items; 3 match the key (60%), counting 2 contested "
+                                "items where the key accepts your answer.")
+
+
+def test_defended_sides_come_from_the_rationale():
+    from medialit.tagscoring import defended
+
+    key = load_key("loaded_03").set_index("item_id")
+    assert defended("contested", key.loc["B01", "rationale"], LOADED_CHOICES) == ["loaded", "neutral"]
+    assert defended("loaded", key.loc["A03", "rationale"], LOADED_CHOICES) == []
+    assert defended("contested", "Contested. Loaded: a verdict. Nothing said for the other side.",
+                    LOADED_CHOICES) == ["loaded"]
