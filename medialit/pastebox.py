@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import html
 
-from .report import Problem, render_html, try_check
+from .report import Problem, try_check
+from .report_html import render_html
 
 __all__ = ["PasteBox", "paste_box"]
 

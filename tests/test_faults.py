@@ -362,7 +362,8 @@ def test_7_refused_texts_are_not_kept_by_any_cache():
 
 
 def test_8_check_article_with_title_none_can_be_shown():
-    from medialit.report import check_article, render_html
+    from medialit.report import check_article
+    from medialit.report_html import render_html
 
     report = check_article(_article("A"), title=None)
     assert "<h3>your text</h3>" in render_html(report)
