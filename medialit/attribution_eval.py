@@ -29,14 +29,9 @@ _EMPTY = {"source": None, "chain": (), "kind": "none", "source_type": "the write
 def article_attribution(article_ids=("A", "B")) -> pd.DataFrame:
     """:func:`attribute` run on the cleaned course articles, with the ids the
     answer keys use (``A01`` ...) and an ``article_id`` column first."""
-    from .corpus import article_text
+    from .corpus import per_article
 
-    frames = []
-    for article_id in article_ids:
-        frame = attribute(article_text(article_id), prefix=article_id)
-        frame.insert(0, "article_id", article_id)
-        frames.append(frame)
-    return _with_none(pd.concat(frames, ignore_index=True), ("source", "cue"))
+    return _with_none(per_article(attribute, article_ids), ("source", "cue"))
 
 
 def load_attribution_key(name: str = "attribution") -> pd.DataFrame:

@@ -37,6 +37,7 @@ __all__ = [
     "sentences",
     "split_sentences",
     "article_sentences",
+    "per_article",
     "load_key",
 ]
 
@@ -76,12 +77,16 @@ def _read_csv(path) -> pd.DataFrame:
 
 
 def _article_path(article_id: str):
-    meta = _metadata()
-    rows = meta[meta["article_id"] == article_id]
-    if rows.empty:
-        known = ", ".join(meta["article_id"])
-        raise ValueError(f"There is no article '{article_id}'. The articles are: {known}.")
-    return DATA_DIR / rows.iloc[0]["file"]
+    files = from_file(DATA_DIR / "articles.csv", _read_files)
+    if article_id not in files:
+        raise ValueError(f"There is no article '{article_id}'. The articles are: {', '.join(files)}.")
+    return files[article_id]
+
+
+def _read_files(path) -> dict:
+    """article id -> the path of its text, from ``data/articles.csv``."""
+    meta = _read_csv(path)
+    return {article_id: DATA_DIR / file for article_id, file in zip(meta["article_id"], meta["file"])}
 
 
 def _read_text(path) -> str:
@@ -316,6 +321,21 @@ def split_sentences(text: str, prefix: str = "s") -> pd.DataFrame:
     return pd.DataFrame(columns)
 
 
+def per_article(analyse, article_ids=None) -> pd.DataFrame:
+    """``analyse(text, article_id)`` on each cleaned course article (all of
+    them, or those in ``article_ids``), its tables stacked with an
+    ``article_id`` column first: the loop behind :func:`article_sentences`,
+    :func:`medialit.loaded.article_loaded` and
+    :func:`medialit.attribution_eval.article_attribution`."""
+    ids = list(from_file(DATA_DIR / "articles.csv", _read_files)) if article_ids is None else list(article_ids)
+    frames = []
+    for article_id in ids:
+        frame = analyse(article_text(article_id), article_id)
+        frame.insert(0, "article_id", article_id)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True)
+
+
 def article_sentences(article_ids=None) -> pd.DataFrame:
     """Sentences of the cleaned course articles, one row per sentence.
 
@@ -323,15 +343,7 @@ def article_sentences(article_ids=None) -> pd.DataFrame:
     Sentence ids start with the article id (``A01``, ``B07`` ...); they are
     the ids the answer keys in ``data/keys/`` use.
     """
-    articles = load_articles()
-    if article_ids is not None:
-        articles = articles[articles["article_id"].isin(list(article_ids))]
-    frames = []
-    for article_id, text in zip(articles["article_id"], articles["clean_text"]):
-        frame = split_sentences(text, prefix=article_id)
-        frame.insert(0, "article_id", article_id)
-        frames.append(frame)
-    return pd.concat(frames, ignore_index=True)
+    return per_article(split_sentences, article_ids)
 
 
 def mixed_articles(n: int, size: int = 5000, seed: int = 0) -> list[str]:

@@ -12,6 +12,7 @@ student gives a copy (``table.copy()``); code inside medialit only reads it.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -19,7 +20,8 @@ __all__ = ["from_file"]
 
 T = TypeVar("T")
 
-# (resolved path, parser) -> ((modification time, size), parsed result)
+# (path(s) as given, parser) -> ((modification time, size) of each, parsed result).
+# Checking a file's version is one stat() call: cheap enough for every use.
 _parsed: dict = {}
 
 
@@ -30,18 +32,17 @@ def from_file(path, parse: Callable) -> T:
     files (``parse`` then gets the list): it is built again when any of them
     changes.  ``parse`` is a module-level function (it is part of the key,
     so two parsers of one file keep separate results).  Raises what
-    ``Path.stat()`` raises (``FileNotFoundError``) when a file is missing,
+    ``os.stat`` raises (``FileNotFoundError``) when a file is missing,
     and whatever ``parse`` raises when a file is unusable; a failed parse is
     not kept.
     """
     several = isinstance(path, (list, tuple))
-    paths = [Path(p).resolve() for p in (path if several else [path])]
-    version = tuple((s.st_mtime_ns, s.st_size) for s in map(Path.stat, paths))
-    path = paths if several else paths[0]
-    key = (tuple(map(str, paths)), parse)
+    names = tuple(os.fspath(p) for p in (path if several else [path]))
+    version = tuple((s.st_mtime_ns, s.st_size) for s in map(os.stat, names))
+    key = (names, parse)
     kept = _parsed.get(key)
     if kept is not None and kept[0] == version:
         return kept[1]
-    result = parse(path)
+    result = parse([Path(n) for n in names] if several else Path(names[0]))
     _parsed[key] = (version, result)
     return result

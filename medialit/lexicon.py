@@ -22,7 +22,7 @@ from .corpus import DATA_DIR
 from .datafiles import from_file
 from .words import WORD, per_word, words
 
-__all__ = ["LEXICON_FILE", "COLUMNS", "CATEGORIES", "load_lexicon", "word_key", "term_for"]
+__all__ = ["LEXICON_FILE", "COLUMNS", "CATEGORIES", "load_lexicon", "match_form", "term_for"]
 
 
 #: The lexicon the course ships.
@@ -84,14 +84,14 @@ def _stemmer():
 
 
 @per_word  # Porter's stemmer: ~20 µs a word
-def word_key(word: str) -> str:
+def match_form(word: str) -> str:
     """The form a word is matched by: its Porter stem, plus a mark for a
     person word (-er/-or) or an action word (-ion, -ate) when the stemmer
     has cut that ending off.
 
-    >>> [word_key(w) for w in ["peacekeepers", "peacekeeper", "eliminated", "eliminates"]]
+    >>> [match_form(w) for w in ["peacekeepers", "peacekeeper", "eliminated", "eliminates"]]
     ['peacekeep+person', 'peacekeep+person', 'elimin+ate', 'elimin+ate']
-    >>> word_key("attackers") == word_key("attack")
+    >>> match_form("attackers") == match_form("attack")
     False
     """
     low = word.lower().replace("’", "'")
@@ -106,8 +106,8 @@ def word_key(word: str) -> str:
     return stem
 
 
-def _phrase_key(phrase: str) -> tuple[str, ...]:
-    return tuple(word_key(w) for w in words(phrase))
+def _phrase_form(phrase: str) -> tuple[str, ...]:
+    return tuple(match_form(w) for w in words(phrase))
 
 
 def _validate(rows: list[dict], where: str) -> pd.DataFrame:
@@ -131,7 +131,7 @@ def _validate(rows: list[dict], where: str) -> pd.DataFrame:
                              f"{', '.join(CATEGORIES)}.")
         forms = [term] + [v.strip() for v in str(row.get("variants") or "").split("|") if v.strip()]
         for form in forms:
-            key = _phrase_key(form)
+            key = _phrase_form(form)
             if not key:
                 raise ValueError(f"{label}: '{form}' has no letters to match.")
             if key in owner and owner[key] != term:
@@ -227,7 +227,7 @@ def _compile(table: pd.DataFrame) -> _Lexicon:
     by_first: dict[str, list] = {}
     for number, (term, variants) in enumerate(zip(table["term"], table["variants"])):
         forms = [term] + [v.strip() for v in variants.split("|") if v.strip()]
-        for key in {_phrase_key(f) for f in forms}:
+        for key in {_phrase_form(f) for f in forms}:
             by_first.setdefault(key[0], []).append((key, number))
     for candidates in by_first.values():
         candidates.sort(key=lambda c: -len(c[0]))
@@ -252,7 +252,7 @@ def _matches(text: str, lexicon: _Lexicon) -> list[tuple[int, int, int]]:
     """(start, end, lexicon row) for every match, longest first at each
     position, never overlapping."""
     starts, patterns = lexicon.starts, lexicon.by_first
-    words = [(m.start(), m.end(), word_key(m.group(0)) if m.group(0)[:3].lower() in starts else "")
+    words = [(m.start(), m.end(), match_form(m.group(0)) if m.group(0)[:3].lower() in starts else "")
              for m in WORD.finditer(text)]
     found, i = [], 0
     while i < len(words):

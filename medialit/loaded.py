@@ -20,7 +20,7 @@ with NLTK's Porter stemmer (no data download needed), so the lexicon row
 "eliminate".  Plain stemming would also make "attack" match "attackers"
 and "protests" match "protesters"; a person word (-er, -or) and an action
 word (-ion, -ate) are therefore kept apart from the bare stem (see
-:func:`word_key`).
+:func:`match_form`).
 
 Voice and speaker come from lesson 02's :mod:`medialit.attribution`.
 They are rules of thumb, not understanding: "attributed" means the sentence
@@ -38,7 +38,7 @@ import re
 import pandas as pd
 
 from .attribution import attribute, quote_spans
-from .lexicon import CATEGORIES, LEXICON_FILE, _lexicon, _matches, load_lexicon, term_for, word_key
+from .lexicon import CATEGORIES, LEXICON_FILE, _lexicon, _matches, load_lexicon, term_for, match_form
 from .textcheck import validate_text
 from .words import WORD
 
@@ -46,7 +46,7 @@ __all__ = [
     "LEXICON_FILE",
     "CATEGORIES",
     "load_lexicon",
-    "word_key",
+    "match_form",
     "term_for",
     "find_loaded",
     "article_loaded",
@@ -256,16 +256,10 @@ def find_loaded(text: str, lexicon=None, *, include_neutral: bool = False, prefi
 def article_loaded(article_ids=None, lexicon=None, *, include_neutral: bool = False) -> pd.DataFrame:
     """:func:`find_loaded` over the cleaned course articles, with an
     ``article_id`` column first; sentence ids are the course's (``A03``)."""
-    from .corpus import load_articles
+    from .corpus import per_article
 
-    articles = load_articles()
-    if article_ids is not None:
-        articles = articles[articles["article_id"].isin(list(article_ids))]
-    frames = [find_loaded(text, lexicon, include_neutral=include_neutral, prefix=article_id)
-              .assign(article_id=article_id)
-              for article_id, text in zip(articles["article_id"], articles["clean_text"])]
-    frame = pd.concat(frames, ignore_index=True)
-    return frame[["article_id"] + OUTPUT_COLUMNS]
+    return per_article(lambda text, article_id: find_loaded(text, lexicon, include_neutral=include_neutral,
+                                                            prefix=article_id), article_ids)
 
 
 # --------------------------------------------------------------------------

@@ -149,10 +149,11 @@ def zipf(word: str) -> float:
     """
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(_key(word), "en")
+    return zipf_frequency(_lookup_form(word), "en")
 
 
-def _key(word: str) -> str:
+def _lookup_form(word: str) -> str:
+    """The form wordfreq looks a word up by: lower case, a straight apostrophe, no possessive ’s."""
     word = word.lower().replace("’", "'")
     return word[:-2] if word.endswith("'s") else word
 
@@ -167,7 +168,7 @@ def rare_words(text: str, below: float = RARE_ZIPF) -> pd.DataFrame:
     validate_prose(text)
     rows: dict[str, dict] = {}
     for word in words(text):
-        key = _key(word)
+        key = _lookup_form(word)
         value = zipf(word)
         if value >= below:
             continue

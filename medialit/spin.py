@@ -30,7 +30,7 @@ import re
 import pandas as pd
 
 from .corpus import split_sentences
-from .readability import RARE_ZIPF, _key, validate_prose, zipf
+from .readability import RARE_ZIPF, _lookup_form, validate_prose, zipf
 from .spin_data import _data, spin_map, synonyms, tortured_phrases
 from .words import WORD
 
@@ -200,8 +200,8 @@ def _rare_candidates(text: str, sentences=None) -> list[dict]:
             if match.start() not in starts or word.isupper():
                 continue
             if names is None:
-                names = {_key(m.group(0)) for m in matches if m.group(0)[:1].isupper() and m.start() not in starts}
-            if _key(word) in names:
+                names = {_lookup_form(m.group(0)) for m in matches if m.group(0)[:1].isupper() and m.start() not in starts}
+            if _lookup_form(word) in names:
                 continue
         if z >= RARE_LIMIT:
             common, common_z = reverse[lower]

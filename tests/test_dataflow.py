@@ -66,7 +66,7 @@ def test_the_counter_sees_a_second_split(monkeypatch):
 # The caches medialit keeps, each for facts about one word or for an object
 # built once; any other (a new text-keyed cache) fails here and needs a reason.
 KEPT = {
-    "medialit.lexicon.word_key",            # Porter stem of one word
+    "medialit.lexicon.match_form",            # Porter stem of one word
     "medialit.readability.zipf",           # wordfreq frequency of one word
     "medialit.readability._english_margin",  # one word in seven languages
     "medialit.readability._word_facts",    # syllables and easy-word flag of one word
