@@ -32,7 +32,7 @@ import pandas as pd
 from .textcheck import MAX_BYTES, normalise_invisible
 from .words import count_words
 
-__all__ = ["ArticleReport", "check_article", "check_folder", "practice_folder", "Problem", "try_check", "SUMMARY_COLUMNS"]
+__all__ = ["ArticleReport", "check_article", "check_folder", "practice_folder", "Problem", "try_check", "SUMMARY_COLUMNS", "SUMMARY_LABELS"]
 
 #: The columns of :meth:`ArticleReport.table` and of :func:`check_folder`.
 SUMMARY_COLUMNS = [
@@ -40,6 +40,21 @@ SUMMARY_COLUMNS = [
     "loaded_words", "loaded_own_voice", "spin_candidates", "spin_per_1000_words",
     "flesch_reading_ease", "rare_per_1000_words",
 ]
+
+#: Each of the report's measures in plain words (:meth:`ArticleReport.plain_table`).
+SUMMARY_LABELS = {
+    "words": "words",
+    "sentences": "sentences",
+    "unsourced_sentences": "sentences with no source",
+    "unsourced_share": "share of sentences with no source",
+    "sources": "different sources cited",
+    "loaded_words": "words from the list of loaded words",
+    "loaded_own_voice": "… of them in the writer's own voice",
+    "spin_candidates": "words that may have been swapped",
+    "spin_per_1000_words": "… per 1,000 words",
+    "flesch_reading_ease": "Flesch reading ease (higher is easier)",
+    "rare_per_1000_words": "rare words per 1,000 words",
+}
 
 
 @dataclass
@@ -66,8 +81,18 @@ class ArticleReport:
     invisible: dict = field(default_factory=dict)
 
     def table(self) -> pd.Series:
-        """The report's numbers as a pandas Series (index: ``SUMMARY_COLUMNS``)."""
+        """The report's numbers as a pandas Series (index: ``SUMMARY_COLUMNS``),
+        for scripts; :meth:`plain_table` is the same for people."""
         return pd.Series(self.figures, name=self.title)[SUMMARY_COLUMNS]
+
+    def plain_table(self) -> pd.Series:
+        """The report's numbers in words: each measure named in plain
+        English (:data:`SUMMARY_LABELS`), counts as whole numbers, the share
+        of sentences with no source as a percentage."""
+        values = [f"{value:.0%}" if name == "unsourced_share" else
+                  f"{value:g}" if isinstance(value, float) else str(value)
+                  for name, value in self.table().items()]
+        return pd.Series(values, index=[SUMMARY_LABELS[name] for name in SUMMARY_COLUMNS], name=self.title)
 
     def __repr__(self) -> str:
         return f"Report on {self.title!r}: {self.summary}"
@@ -170,6 +195,11 @@ SPIN_LIMITS = ("The count shows rare words and broken phrases a spinner may have
                "odd wording yourself.")
 
 
+#: What a count of loaded words cannot show (said when it finds none).
+LOADED_LIMITS = ("the list is short (a few dozen terms about these events), so a text can still judge with words "
+                 "it does not know: read how the text names people and events yourself.")
+
+
 def _invisible_note(invisible: dict) -> str:
     """One sentence on the invisible characters taken out before checking."""
     if not invisible:
@@ -188,8 +218,11 @@ def _summarise(f: dict, sources: list[str]) -> str:
     parts = [f"{f['unsourced_sentences']} of {f['sentences']} sentences have no source"
              + (f"; the text cites {_plural(f['sources'], 'source')}" if f["sources"] else "; it cites no one")
              + "."]
-    parts.append(f"{_plural(f['loaded_words'], 'loaded word')}, "
-                 f"{f['loaded_own_voice']} of them in the writer's own voice.")
+    if f["loaded_words"]:
+        parts.append(f"{_plural(f['loaded_words'], 'word')} from the course's list of loaded words, "
+                     f"{f['loaded_own_voice']} of them in the writer's own voice.")
+    else:
+        parts.append("No word from the course's list of loaded words; " + LOADED_LIMITS)
     spin_words = f["spin_per_1000_words"]
     verdict = ("many for news text: possible spinning, read those words in context"
                if spin_words >= 20 else "few" if spin_words < 8 else "some: worth a look")

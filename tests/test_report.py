@@ -195,3 +195,21 @@ def test_try_check_and_practice_folder(tmp_path):
     assert sorted(p.name for p in folder.iterdir()) == [
         "article_A.txt", "article_B.txt", "old_file_latin1.txt",
         "practice_00.txt", "practice_01.txt", "practice_02.txt"]
+
+
+def test_no_loaded_word_is_not_called_neutral():
+    # issue 14's trial: "0 loaded words" read as "this text is neutral"
+    report = check_article("The council met on Tuesday and voted to build a new school near the river. "
+                           "The mayor said it would open next year.")
+    assert report.figures["loaded_words"] == 0
+    assert "No word from the course's list of loaded words" in report.summary
+    assert "can still judge with words it does not know" in report.summary
+
+
+def test_plain_table_names_each_figure_in_words():
+    report = check_article(article_text("A"))
+    plain = report.plain_table()
+    assert plain["share of sentences with no source"] == "53%"  # 19 of 36
+    assert plain["sentences with no source"] == "19"
+    assert plain["words"] == "857"
+    assert len(plain) == len(report.table()) and "unsourced_share" not in plain.index
