@@ -10,26 +10,14 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
-
-from ._common import as_mapping as _as_mapping, whole_number as _whole_number
+from ._common import answer_list, as_mapping as _as_mapping, whole_number as _whole_number
 
 
-def _ids(answer, what: str = "sentence ids such as ['A03', 'A04']") -> set[str]:
-    """A list, set, tuple, Series or single string of sentence ids, as a set."""
-    if isinstance(answer, str):
-        items = re.split(r"[,\s]+", answer.strip())
-    elif isinstance(answer, pd.DataFrame):
-        if "sentence_id" not in answer.columns:
-            raise TypeError(f"a list of {what} (a table needs a 'sentence_id' column)")
-        items = list(answer["sentence_id"])
-    elif isinstance(answer, (list, tuple, set, frozenset, pd.Series, pd.Index)):
-        items = list(answer)
-    else:
-        raise TypeError(f"a list of {what}")
-    if not all(isinstance(i, str) for i in items):
-        raise TypeError(f"a list of {what}, each one a string")
-    return {i.strip().upper() for i in items if i.strip()}
+def _ids(answer) -> set[str]:
+    """Sentence ids (a list, a string such as "A03, A04", or a table with a
+    sentence_id column) as a set, in capitals."""
+    return {i.upper() for i in answer_list(answer, "a list of sentence ids such as ['A03', 'A04']",
+                                           columns=("sentence_id",))}
 
 
 def _attribution_key():

@@ -8,24 +8,14 @@ the checks stay true if the data are corrected.
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Mapping
 
-from ._common import as_mapping as _as_mapping, compare_sets
+from ._common import answer_list, as_mapping as _as_mapping, compare_sets
 
 
 def _words_given(answer, example: str) -> set[str]:
-    if isinstance(answer, str):
-        answer = re.split(r"[,;\s]+", answer)
-    if isinstance(answer, Mapping) or not hasattr(answer, "__iter__"):
-        raise TypeError(f"a list of words, such as {example}")
-    words = set()
-    for item in answer:
-        if not isinstance(item, str):
-            raise TypeError(f"a list of words (strings), such as {example}")
-        if item.strip():
-            words.add(item.strip().lower())
-    return words
+    """Words or sentence ids (a list, or a string such as "B10, B25") as a set, in lower case."""
+    return {w.lower() for w in answer_list(answer, f"a list of words, such as {example}",
+                                           each=f"a list of words (strings), such as {example}")}
 
 
 def _number(answer, example: str) -> float:

@@ -1,0 +1,75 @@
+"""The answer converters every lesson's self-checks share
+(medialit/selfcheck/_common.py).  Expected values are written by hand."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from medialit.selfcheck import evaluate
+from medialit.selfcheck._common import PHRASES, answer_list, normalise_answer
+
+IDS = "a list of sentence ids"
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("A03, a13 ; A21", ["A03", "a13", "A21"]),          # commas, semicolons, spaces
+    ("  B10,B25\nb34 ", ["B10", "B25", "b34"]),
+    ("", []),
+    (["A03 ", " ", "A04"], ["A03", "A04"]),              # stripped, blanks left out
+    (("A03",), ["A03"]),
+    (pd.Series(["A05", "A06"]), ["A05", "A06"]),
+    ((i for i in ["A07"]), ["A07"]),                     # any iterable
+])
+def test_answer_list_cuts_strings_and_reads_lists(answer, expected):
+    assert answer_list(answer, IDS) == expected
+
+
+def test_answer_list_keeps_phrases_or_whole_strings_when_told():
+    assert answer_list("armed incursions, terrorist groups;bandits", "words", split=PHRASES) == [
+        "armed incursions", "terrorist groups", "bandits"]
+    assert answer_list("armed incursions, bandits", "words", split=None) == ["armed incursions, bandits"]
+
+
+def test_answer_list_reads_a_table_by_its_column():
+    table = pd.DataFrame({"start": [1, 2], "matched": ["regime", "bandits"]})
+    assert answer_list(table, "words", columns=("term", "matched")) == ["regime", "bandits"]
+    with pytest.raises(TypeError, match=r"^words \(a table needs a 'term' or 'matched' column\)$"):
+        answer_list(table[["start"]], "words", columns=("term", "matched"))
+    with pytest.raises(TypeError, match="^words$"):
+        answer_list(table, "words")  # no column named: a table is the wrong kind of thing
+
+
+@pytest.mark.parametrize("answer", [{"A03": 1}, 3, None])
+def test_answer_list_refuses_what_is_not_a_list(answer):
+    with pytest.raises(TypeError, match=f"^{IDS}$"):
+        answer_list(answer, IDS)
+
+
+def test_answer_list_says_each_item_must_be_text():
+    with pytest.raises(TypeError, match=f"^{IDS}, each one a string$"):
+        answer_list(["A03", 4], IDS)
+    with pytest.raises(TypeError, match="^words, each a string$"):
+        answer_list([None], "words", each="words, each a string")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("  Armed   incursions!", "armed incursions"),
+    ("“Counter-terrorism” operations.", "counter terrorism operations"),
+    ("Khabar 24", "khabar 24"),
+    ("", ""),
+])
+def test_normalise_answer(text, expected):
+    assert normalise_answer(text) == expected
+
+
+def test_lesson_checks_read_lists_through_the_shared_converter():
+    status, message = evaluate("03.5", "A11, a13; A21\nB15")  # the four 'described as' sentences
+    assert status == "correct", message
+    status, message = evaluate("04.2", "b10; B25 b34")
+    assert status == "correct", message
+    status, message = evaluate("04.2", {"B10": 1})
+    assert (status, message) == ("unexpected", "This answer is the wrong kind of thing: the exercise expects "
+                                               "a list of words, such as ['B01', 'B02'].")
+    status, message = evaluate("05.2", [3])
+    assert message.endswith("the exercise expects a list of words (strings).")
