@@ -20,7 +20,7 @@ import pytest
 import medialit
 
 PACKAGE = Path(medialit.__file__).resolve().parent
-ANALYSERS = ["corpus", "names", "attribution", "attribution_eval", "claim_ledger", "loaded", "spin",
+ANALYSERS = ["corpus", "names", "attribution", "attribution_eval", "claim_ledger", "loaded", "spin", "spin_eval",
              "readability", "textcheck", "report", "paths"]
 FORBIDDEN = {"tagging", "plots"}
 

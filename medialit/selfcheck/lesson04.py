@@ -180,17 +180,10 @@ def detection_rates(seed: int = 7) -> dict[str, float]:
     """Share of the toy spinner's swaps in article A that find_spin(known=False)
     flags, for choose='rarest' and choose='commonest'."""
     from ..corpus import article_text
-    from ..spin import find_spin, spin
+    from ..spin_eval import spinner_detection
 
-    original = article_text("A")
-    rates = {}
-    for choose in ("rarest", "commonest"):
-        spun, swaps = spin(original, seed=seed, rate=0.5, choose=choose, table=True)
-        found = find_spin(spun, known=False)
-        hits = sum(any(s < fe and fs < e for fs, fe in zip(found["start"], found["end"]))
-                   for s, e in zip(swaps["start"], swaps["end"]))
-        rates[choose] = round(hits / len(swaps), 2)
-    return rates
+    table = spinner_detection(article_text("A"), seed=seed, rate=0.5, choices=("rarest", "commonest"))
+    return {choose: round(row["found by find_spin"] / row["words swapped"], 2) for choose, row in table.iterrows()}
 
 
 def _q04_6(answer):
