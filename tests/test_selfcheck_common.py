@@ -73,3 +73,23 @@ def test_lesson_checks_read_lists_through_the_shared_converter():
                                                "a list of words, such as ['B01', 'B02'].")
     status, message = evaluate("05.2", [3])
     assert message.endswith("the exercise expects a list of words (strings).")
+
+
+# --------------------------------------------------------------------------
+# Predictions (the "trace to the origin" questions 0N.T) get no verdict
+
+
+def test_a_prediction_that_misses_gets_no_verdict(capsys):
+    from medialit.selfcheck import check, is_prediction
+
+    assert is_prediction("04.T") and not is_prediction("04.4") and not is_prediction("05.P")
+    check("04.T", {"B03": "two police beheaded", "B04": "dozens"})
+    shown = capsys.readouterr().out
+    assert shown.startswith("Exercise 04.T: A prediction, not a test: the sources say something else. "
+                            "Your prediction is recorded: B03 “two police beheaded”, B04 “dozens”.")
+    assert shown.rstrip().endswith("What surprises you when you compare?")
+    assert "✗" not in shown and "Not yet" not in shown
+    check("04.T", {"B03": "two found decapitated", "B04": "thousands"})
+    assert capsys.readouterr().out.startswith("Exercise 04.T: ✓ Matches the sources. Well predicted.")
+    check("04.4", "x")  # an exercise still gets its verdict
+    assert capsys.readouterr().out.startswith("Exercise 04.4: ✗ Not yet.")
