@@ -1,7 +1,11 @@
-"""The answer converters every lesson's self-checks share
-(medialit/selfcheck/_common.py).  Expected values are written by hand."""
+"""What every lesson's self-checks share: the answer converters
+(medialit/selfcheck/_common.py), no verdict on a prediction, and citations by
+outlet and date.  Expected values are written by hand."""
 
 from __future__ import annotations
+
+import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -93,3 +97,42 @@ def test_a_prediction_that_misses_gets_no_verdict(capsys):
     assert capsys.readouterr().out.startswith("Exercise 04.T: ✓ Matches the sources. Well predicted.")
     check("04.4", "x")  # an exercise still gets its verdict
     assert capsys.readouterr().out.startswith("Exercise 04.4: ✗ Not yet.")
+
+
+# --------------------------------------------------------------------------
+# Messages cite an excerpt by outlet and date, not by its id in data/lateral
+
+
+SOURCES = pd.read_csv(Path(__file__).resolve().parent.parent / "data" / "lateral" / "sources.csv", dtype=str,
+                      keep_default_na=False).set_index("lateral_id")
+B13_RESTORED = ("It was unprecedented in a country ruled firmly by Nazarbayev. He has held on to power despite "
+                "stepping down three years ago as president.")
+
+
+@pytest.mark.parametrize("question, answer, citation, cited", [
+    ("02.4", {"A": 12, "B": 18}, "(AP via ABC News Australia, Panorama.am and TASS, all 6 January 2022)",
+     {"L03": ("ABC News", "2022-01-06"), "L04": ("Panorama.am", "2022-01-06"), "L05": ("TASS", "2022-01-06")}),
+    ("01.J4", "c", "(230 in March: TASS, 14 March 2022)", {"L26": ("TASS", "2022-03-14")}),
+    ("03.J2", "b", "(quoted on a Reuters blog, 13 June 2007)", {"L31": ("Reuters blog", "2007-06-13")}),
+    ("03.J3", "a", "(BBC Editorial Guidelines, “Terrorism: Language when Reporting Terrorism”)",
+     {"L30": ("BBC Editorial Guidelines, “Terrorism: Language when Reporting Terrorism”", "undated")}),
+    ("04.4", B13_RESTORED, "(Reuters video text on Yahoo News Malaysia, 6 January 2022)",
+     {"L13": ("Yahoo News Malaysia, Reuters video text", "2022-01-06")}),
+])
+def test_messages_cite_outlet_and_date_not_the_excerpt_id(question, answer, citation, cited):
+    _, message = evaluate(question, answer)
+    assert citation in message, message
+    assert not re.search(r"data/lateral|\bL\d\d\b", message), message
+    for lateral_id, (outlet, published) in cited.items():  # the citation agrees with the excerpt's row
+        assert outlet in SOURCES.loc[lateral_id, "outlet"] and SOURCES.loc[lateral_id, "published"] == published
+
+
+def test_no_self_check_message_names_an_excerpt_id_except_in_reveal():
+    from medialit.selfcheck import lesson01_judgement, lesson02_judgement, lesson03_practice, lesson04_practice
+    from medialit.selfcheck import lesson05_practice
+
+    for module in (lesson01_judgement, lesson02_judgement, lesson03_practice, lesson04_practice, lesson05_practice):
+        for question in module.QUESTIONS:
+            for letter in "abcd":
+                message = evaluate(question, letter)[1]
+                assert not re.search(r"data/lateral|\bL\d\d\b", message), (question, letter, message)

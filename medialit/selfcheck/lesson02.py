@@ -108,7 +108,8 @@ def _q02_4(answer):
                       "authorities”). Different sources and, probably, different times: that is not proof that "
                       "either is wrong. Public copies show one more reason the texts hide: different places. "
                       "The 12 was the Almaty city commandant's office's count for Almaty, the 18 the interior "
-                      "ministry's for the whole country (data/lateral/sources.csv, L03–L05).")
+                      "ministry's for the whole country (AP via ABC News Australia, Panorama.am and TASS, all "
+                      "6 January 2022).")  # data/lateral/sources.csv L03, L04, L05
     return False, ("Not quite. Look in the claim ledger for the security forces (A04 and B03); in B the verb is "
                    "spun (“had failed”).")
 

@@ -34,8 +34,8 @@ def _j2(answer):
                      "word at a distance."),
         "b": (True, "The marks hand “terrorists” back to the authorities: their label, not AFP's. The Reuters "
                     "handbook warns that one word in inverted commas “can be taken to imply” a value judgement "
-                    "(data/lateral L31), which is why it prefers a fuller quote; here the sentence also names "
-                    "the owner."),
+                    "(quoted on a Reuters blog, 13 June 2007), which is why it prefers a fuller quote; here "
+                    "the sentence also names the owner."),  # data/lateral/sources.csv L31
         "c": (False, "A quotation of a whole sentence would need a speaker and their words; here one word is "
                      "marked, inside AFP's own sentence. That is a scare quote, not a full quotation."),
     }, answer, _DISTANCE)
@@ -44,7 +44,8 @@ def _j2(answer):
 def _j3(answer):
     return multiple_choice({
         "a": (False, "“gunmen” is one of the specific words the BBC recommends instead of “terrorist” "
-                     "(data/lateral L30): it says what the people did (carried guns)."),
+                     "(BBC Editorial Guidelines, “Terrorism: Language when Reporting Terrorism”): it says what the "
+                     "people did (carried guns)."),  # data/lateral/sources.csv L30
         "b": (True, "“neutralised” is an official word for killing or capturing someone, like “eliminated” and "
                     "“liquidated” in lesson 03: it makes the act sound smaller. Ask what happened to the "
                     "gunmen."),

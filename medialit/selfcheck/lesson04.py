@@ -142,7 +142,7 @@ def _status_note(rows) -> str:
     if attested == len(rows):
         return ("All of them are attested: the Reuters wire itself says “it was unprecedented in a country ruled "
                 "firmly … He has held on to power despite stepping down three years ago as president” "
-                "(data/lateral/sources.csv, L13).")
+                "(Reuters video text on Yahoo News Malaysia, 6 January 2022).")  # data/lateral/sources.csv L13
     return f"{attested} of them are attested by a public copy of the wire; the rest are inferred."
 
 
