@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ._common import answer_list, as_mapping as _as_mapping, whole_number as _whole_number
+from ._common import answer_list, as_mapping, whole_number
 
 
 def _ids(answer) -> set[str]:
@@ -98,11 +98,11 @@ def _q02_4(answer):
     key = _claims_key()
     rows = key[key["topic"] == "security forces killed"]
     expected = {a: _number(f) for a, f in zip(rows["article_id"], rows["figure"])}
-    given = _as_mapping(answer, "article id → number of security-force deaths")
+    given = as_mapping(answer, "article id → number of security-force deaths")
     given = {str(k).strip().upper(): v for k, v in given.items()}
     if set(given) != set(expected):
         return False, f"Give one number for each article: {', '.join(sorted(expected))}."
-    given = {k: _whole_number(v, "12") for k, v in given.items()}
+    given = {k: whole_number(v, "12") for k, v in given.items()}
     if given == expected:
         return True, (f"A: {expected['A']} (Khabar 24 via Interfax); B: at least {expected['B']} (“the "
                       "authorities”). Different sources and, probably, different times: that is not proof that "
@@ -148,7 +148,7 @@ def _q02_7(answer):
     key = _attribution_key()
     a = key[key["article_id"] == "A"]
     expected = int((a["source_type"] == "the writer").sum())
-    if _whole_number(answer, "20") == expected:
+    if whole_number(answer, "20") == expected:
         return True, (f"{expected} of article A's {len(a)} sentences name no source: background and "
                       "analysis in the writer's own voice.")
     return False, "Not quite. Count the key's rows for article A whose source_type is 'the writer'."

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ._common import PHRASES, answer_list, as_mapping as _as_mapping, compare_sets, exercise_key, normalise_answer
+from ._common import PHRASES, answer_list, as_mapping, compare_sets, exercise_key, normalise_answer
 
 
 def _key(question: str) -> pd.DataFrame:
@@ -40,7 +40,7 @@ def _q03_1(answer):
     expected: dict[str, set[str]] = {}
     for row in key.itertuples():
         expected.setdefault(row.speaker, set()).update(_term(w) for w in row.answer.split("|"))
-    given_raw = _as_mapping(answer, "ministry → list of words")
+    given_raw = as_mapping(answer, "ministry → list of words")
     given: dict[str, set[str]] = {}
     for ministry, words in given_raw.items():
         name = str(ministry).lower()
@@ -89,7 +89,7 @@ def _q03_3(answer):
     from ..loaded import load_lexicon
 
     key = _key("03.3")
-    mapping = {_term(str(k)): v for k, v in _as_mapping(answer, "word → neutral alternative").items()}
+    mapping = {_term(str(k)): v for k, v in as_mapping(answer, "word → neutral alternative").items()}
     expected = {}
     for row in key.itertuples():
         word = re.search(r"For “([^”]+)”", row.rationale).group(1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from ._common import answer_list, as_mapping as _as_mapping, compare_sets
+from ._common import answer_list, as_mapping, compare_sets
 
 
 def _words_given(answer, example: str) -> set[str]:
@@ -188,7 +188,7 @@ def detection_rates(seed: int = 7) -> dict[str, float]:
 
 def _q04_6(answer):
     expected = detection_rates()
-    given = {str(k).strip().lower(): v for k, v in _as_mapping(answer, "choice → share found").items()}
+    given = {str(k).strip().lower(): v for k, v in as_mapping(answer, "choice → share found").items()}
     if set(given) != set(expected):
         return False, "Give one share for each spinner setting: {'rarest': ..., 'commonest': ...}."
     values = {k: _number(v, "0.5") for k, v in given.items()}
@@ -209,7 +209,7 @@ def _q04_6(answer):
 
 
 def _q04_t(answer):
-    given = {str(k).strip().upper(): str(v).strip().lower() for k, v in _as_mapping(answer, "{'B03': ..., 'B04': ...}").items()}
+    given = {str(k).strip().upper(): str(v).strip().lower() for k, v in as_mapping(answer, "{'B03': ..., 'B04': ...}").items()}
     if set(given) != {"B03", "B04"}:
         raise TypeError("a dict with two keys, such as {'B03': 'two found dead', 'B04': 'hundreds'}")
     reveal = " Now run the next cell: reveal('L12', 'L05') shows the Reuters wire and TASS."
