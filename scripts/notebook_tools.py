@@ -5,6 +5,10 @@ notebooks in place so their committed outputs are current.
     python scripts/notebook_tools.py execute [NB..] # run notebooks, save outputs, print times
     python scripts/notebook_tools.py all            # both, for every notebook
 
+It also holds the course's one notebook runner, used by scripts/binder_check.py,
+benchmarks/run.py and the tests: ``run_notebook()`` (and ``notebook_client()``,
+the nbclient client it drives, for callers that run cell by cell).
+
 Solutions hold answers between nbgrader's markers ``### BEGIN SOLUTION`` and
 ``### END SOLUTION`` in code cells, and ``<!-- BEGIN SOLUTION -->`` and
 ``<!-- END SOLUTION -->`` in markdown cells (an HTML comment: found by this
@@ -148,6 +152,8 @@ def run_notebook(notebook: Path | nbformat.NotebookNode, folder: Path | None = N
     if not isinstance(notebook, nbformat.NotebookNode):
         folder = folder or Path(notebook).parent
         notebook = nbformat.read(notebook, as_version=4)
+    elif folder is None:
+        raise ValueError("run_notebook needs the folder the kernel starts in for a notebook already read")
     old = os.environ.get("MEDIALIT_WORK_DIR")
     if work_dir is not None:
         os.environ["MEDIALIT_WORK_DIR"] = str(work_dir)  # the kernel inherits it when it starts

@@ -10,6 +10,10 @@ Expected answers are worked out from the course data when the check runs
 (counts, longest sentence, ...) or read from ``data/keys/exercises_01.csv``
 when they need a person's judgement (which agency a sentence names).
 
+Questions named ``0N.T`` are predictions ("trace to the origin"), made
+before ``reveal()`` shows the public sources: a prediction that differs from
+the sources gets no verdict (see :func:`is_prediction`).
+
 Each lesson's questions live in their own module, ``lessonNN.py``, as a
 ``QUESTIONS`` dict; this package collects them all.
 """
