@@ -78,6 +78,7 @@ TARGETS = {"lesson_seconds": 8.0, "first_output_seconds": 2.0, "check_ms": 20.0,
            "coldstart_ratio": 2.5}
 
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))  # notebook_tools: the one notebook runner
 
 
 def say(message: str) -> None:
@@ -92,11 +93,11 @@ def verdict(ok: bool | None) -> str:
 def time_notebook(path: Path, timeout: int = 300) -> dict:
     """Cold run (new kernel), first output, then a warm run in the same kernel."""
     import nbformat
-    from nbclient import NotebookClient
+    from notebook_tools import error_line, notebook_client
 
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=timeout, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
+    # the course's one client, driven cell by cell here to time the first output and a warm re-run
+    client = notebook_client(notebook, path.parent, timeout)
     result = {"notebook": path.name, "error": None}
     start = time.perf_counter()
     try:
@@ -118,8 +119,7 @@ def time_notebook(path: Path, timeout: int = 300) -> dict:
                 client.execute_cell(cell, index)
             result["warm"] = time.perf_counter() - again
     except Exception as problem:  # report the failure in the table, go on with the others
-        last = re.sub(r"\x1b\[[0-9;]*m", "", str(problem)).strip().splitlines() or [""]
-        result["error"] = f"{type(problem).__name__}: {last[-1]}"
+        result["error"] = error_line(problem)
     return result
 
 

@@ -222,20 +222,16 @@ def probe(venv_python: Path, source: Path) -> dict:
 def run_here(paths: list[Path], timeout: int) -> list[dict]:
     """Run each notebook top to bottom with nbclient in *this* interpreter's
     environment; returns one dict per notebook (name, seconds, error)."""
-    import nbformat
-    from nbclient import NotebookClient
+    from notebook_tools import error_line, run_notebook  # next to this script
 
     results = []
     for path in paths:
-        notebook = nbformat.read(path, as_version=4)
         start = time.perf_counter()
         error = None
         try:
-            NotebookClient(notebook, timeout=timeout, kernel_name="python3",
-                           resources={"metadata": {"path": str(path.parent)}}).execute()
+            run_notebook(path, timeout=timeout)
         except Exception as problem:  # report every lesson, then fail
-            last = re.sub(r"\x1b\[[0-9;]*m", "", str(problem)).strip().splitlines() or [""]
-            error = f"{type(problem).__name__}: {last[-1]}"
+            error = error_line(problem)
         seconds = time.perf_counter() - start
         results.append({"notebook": path.name, "seconds": round(seconds, 2), "error": error})
         say(f"{path.name:32} {seconds:6.1f} s  {'FAILED: ' + error if error else 'ok'}")

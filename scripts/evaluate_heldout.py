@@ -189,12 +189,9 @@ def loaded_figures(items: list[dict], found_rows: list[dict]) -> dict:
 # Spin
 
 
-def _overlapping(spans, found) -> int:
-    return sum(any(s < fe and fs < e for fs, fe in zip(found["start"], found["end"])) for s, e in spans)
-
-
 def spin_figures(part: str) -> dict:
     from medialit.spin import find_spin, spin
+    from medialit.spin_eval import spans_found
 
     corpus = [r["text"] for r in texts().values() if r["part"] == part]
     figures = {}
@@ -205,7 +202,7 @@ def spin_figures(part: str) -> dict:
                 spun, table = spin(text, seed=seed, rate=RATE, choose=choose, table=True)
                 found = find_spin(spun, known=False)
                 swaps += len(table)
-                hits += _overlapping(zip(table["start"], table["end"]), found)
+                hits += spans_found(zip(table["start"], table["end"]), found)
         figures[f"recall, spinner '{choose}'"] = hits / swaps if swaps else None
         figures[f"swaps, spinner '{choose}'"] = swaps
     words = flags = 0
@@ -221,6 +218,7 @@ def b_recall() -> float:
     """Share of article B's spin-map rows that find_spin(known=False) flags."""
     from medialit.corpus import article_sentences, article_text
     from medialit.spin import find_spin, spin_map
+    from medialit.spin_eval import spans_found
 
     b = article_text("B")
     sentences = dict(zip(*(article_sentences(["B"])[c] for c in ("sentence_id", "text"))))
@@ -228,7 +226,7 @@ def b_recall() -> float:
     for row in spin_map().itertuples():
         start = b.index(sentences[row.sentence_id]) + sentences[row.sentence_id].index(row.phrase)
         spans.append((start, start + len(row.phrase)))
-    return _overlapping(spans, find_spin(b, known=False)) / len(spans)
+    return spans_found(spans, find_spin(b, known=False)) / len(spans)
 
 
 # --------------------------------------------------------------------------

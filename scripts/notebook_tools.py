@@ -5,6 +5,10 @@ notebooks in place so their committed outputs are current.
     python scripts/notebook_tools.py execute [NB..] # run notebooks, save outputs, print times
     python scripts/notebook_tools.py all            # both, for every notebook
 
+It also holds the course's one notebook runner, used by scripts/binder_check.py,
+benchmarks/run.py and the tests: ``run_notebook()`` (and ``notebook_client()``,
+the nbclient client it drives, for callers that run cell by cell).
+
 Solutions hold answers between nbgrader's markers ``### BEGIN SOLUTION`` and
 ``### END SOLUTION`` in code cells, and ``<!-- BEGIN SOLUTION -->`` and
 ``<!-- END SOLUTION -->`` in markdown cells (an HTML comment: found by this
@@ -123,25 +127,59 @@ def drift(solution_path: Path) -> list[str]:
     return problems
 
 
+def notebook_client(notebook: nbformat.NotebookNode, folder: Path, timeout: int = 300, **options):
+    """The nbclient client every runner of the course uses (this script,
+    scripts/binder_check.py, benchmarks/run.py, the tests): a fresh
+    ``python3`` kernel started in ``folder`` (the notebook's own folder, as in
+    Jupyter), ``timeout`` seconds allowed per cell; ``options`` go to
+    ``nbclient.NotebookClient``."""
+    from nbclient import NotebookClient
+
+    return NotebookClient(notebook, timeout=timeout, kernel_name="python3",
+                          resources={"metadata": {"path": str(folder)}}, **options)
+
+
+def run_notebook(notebook: Path | nbformat.NotebookNode, folder: Path | None = None, timeout: int = 300,
+                 work_dir: str | None = None) -> tuple[nbformat.NotebookNode, float]:
+    """Run a notebook top to bottom in a fresh kernel; return it, executed,
+    and the seconds the run took.
+
+    ``notebook`` is a path (the kernel starts in its folder) or a notebook
+    already read (then ``folder`` says where the kernel starts).  With
+    ``work_dir`` the kernel saves the student's work there
+    (``MEDIALIT_WORK_DIR``), not in the course's my_work/.  A failing cell
+    raises nbclient's ``CellExecutionError``."""
+    if not isinstance(notebook, nbformat.NotebookNode):
+        folder = folder or Path(notebook).parent
+        notebook = nbformat.read(notebook, as_version=4)
+    elif folder is None:
+        raise ValueError("run_notebook needs the folder the kernel starts in for a notebook already read")
+    old = os.environ.get("MEDIALIT_WORK_DIR")
+    if work_dir is not None:
+        os.environ["MEDIALIT_WORK_DIR"] = str(work_dir)  # the kernel inherits it when it starts
+    try:
+        start = time.perf_counter()
+        notebook_client(notebook, folder, timeout, record_timing=False).execute()
+        return notebook, time.perf_counter() - start
+    finally:
+        if old is None:
+            os.environ.pop("MEDIALIT_WORK_DIR", None)
+        else:
+            os.environ["MEDIALIT_WORK_DIR"] = old
+
+
+def error_line(problem: Exception) -> str:
+    """A failed run's error in one line: its type and the last line of its
+    message (nbclient puts the cell's traceback first), colour codes removed."""
+    last = re.sub(r"\x1b\[[0-9;]*m", "", str(problem)).strip().splitlines() or [""]
+    return f"{type(problem).__name__}: {last[-1]}"
+
+
 def execute(path: Path) -> float:
     """Run a notebook top to bottom in place (fresh kernel, empty work folder);
     return the seconds it took."""
-    from nbclient import NotebookClient
-
-    notebook = nbformat.read(path, as_version=4)
     with tempfile.TemporaryDirectory() as work:
-        old = os.environ.get("MEDIALIT_WORK_DIR")
-        os.environ["MEDIALIT_WORK_DIR"] = work
-        try:
-            start = time.perf_counter()
-            NotebookClient(notebook, timeout=300, kernel_name="python3", record_timing=False,
-                           resources={"metadata": {"path": str(path.parent)}}).execute()
-            seconds = time.perf_counter() - start
-        finally:
-            if old is None:
-                os.environ.pop("MEDIALIT_WORK_DIR", None)
-            else:
-                os.environ["MEDIALIT_WORK_DIR"] = old
+        notebook, seconds = run_notebook(path, timeout=300, work_dir=work)
     notebook.metadata.pop("widgets", None)  # widget state: bulky, and random ids
     for cell in notebook.cells:  # timings from older runs: noise in diffs
         cell.metadata.pop("execution", None)

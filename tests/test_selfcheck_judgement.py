@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 KEYS = ROOT / "data" / "keys"
 sys.path.insert(0, str(ROOT / "scripts"))
 from short_version import short_version  # noqa: E402
+from notebook_tools import run_notebook  # noqa: E402
 
 CHOICE_QUESTIONS = sorted(q for q in QUESTIONS if hasattr(QUESTIONS[q], "options")
                           and q[:2] in {"00", "01", "02"})
@@ -167,15 +168,11 @@ def test_lessons_have_optional_marks_and_a_checked_exit_ticket(path):
 @pytest.mark.parametrize("path", ["notebooks/00_start_here.ipynb", "notebooks/01_the_coverage.ipynb",
                                   "notebooks/02_who_says_so.ipynb", "exercises/01_the_coverage.ipynb",
                                   "exercises/02_who_says_so.ipynb"])
-def test_the_short_version_without_optional_cells_runs(path, tmp_path, monkeypatch):
-    from nbclient import NotebookClient
-
-    monkeypatch.setenv("MEDIALIT_WORK_DIR", str(tmp_path))
+def test_the_short_version_without_optional_cells_runs(path, tmp_path):
     notebook = nbformat.read(ROOT / path, as_version=4)
     short = short_version(notebook)
     assert 0 < len(short.cells) < len(notebook.cells)
-    NotebookClient(short, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str((ROOT / path).parent)}}).execute()
+    run_notebook(short, (ROOT / path).parent, timeout=300, work_dir=tmp_path)
     errors = [o for c in short.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert not errors
 

@@ -10,6 +10,10 @@ Expected answers are worked out from the course data when the check runs
 (counts, longest sentence, ...) or read from ``data/keys/exercises_01.csv``
 when they need a person's judgement (which agency a sentence names).
 
+Questions named ``0N.T`` are predictions ("trace to the origin"), made
+before ``reveal()`` shows the public sources: a prediction that differs from
+the sources gets no verdict (see :func:`is_prediction`).
+
 Each lesson's questions live in their own module, ``lessonNN.py``, as a
 ``QUESTIONS`` dict; this package collects them all.
 """
@@ -21,7 +25,7 @@ import pkgutil
 
 from ._common import NOT_ANSWERED
 
-__all__ = ["check", "evaluate", "QUESTIONS"]
+__all__ = ["check", "evaluate", "is_prediction", "QUESTIONS"]
 
 
 def _collect() -> dict:
@@ -51,8 +55,22 @@ def evaluate(question: str, answer) -> tuple[str, str]:
     return ("correct" if ok else "incorrect"), message
 
 
+def is_prediction(question: str) -> bool:
+    """Whether ``question`` asks for a prediction: the "trace to the origin"
+    questions ``01.T`` … ``05.T``, answered before ``reveal()`` shows the
+    public sources.  A student cannot know the answer yet, so a prediction
+    that differs from the sources gets no verdict."""
+    return question.endswith(".T")
+
+
 def check(question: str, answer) -> None:
-    """Print whether ``answer`` to exercise ``question`` is right, in words."""
+    """Print whether ``answer`` to exercise ``question`` is right, in words
+    (for a prediction: whether it matches the sources, with no verdict)."""
     status, message = evaluate(question, answer)
     mark = {"correct": "✓ Correct.", "incorrect": "✗ Not yet.", "not answered": "…"}.get(status, "?")
+    if is_prediction(question) and status == "correct":
+        mark = "✓ Matches the sources."
+    elif is_prediction(question) and status == "incorrect":
+        mark = "A prediction, not a test: the sources say something else."
+        message += " What surprises you when you compare?"
     print(f"Exercise {question}: {mark} {message}")

@@ -1,7 +1,10 @@
-"""Helpers shared by the lessons' self-check questions."""
+"""Helpers shared by the lessons' self-check questions: reading a student's
+answer (:func:`as_mapping`, :func:`answer_list`, :func:`whole_number`,
+:func:`normalise_answer`) and comparing it with the expected one."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -29,6 +32,57 @@ def as_mapping(answer, what: str) -> dict:
         return dict(answer)
     raise TypeError(f"labelled answers in curly brackets, each label in quotes ({what}); Python calls "
                     "this a dict (a pandas Series works too)")
+
+
+#: How :func:`answer_list` cuts a string answer into items: at commas,
+#: semicolons and spaces (sentence ids, single words) ...
+WORDS = r"[,;\s]+"
+#: ... or only at commas, semicolons and line breaks, so that an item may be
+#: a phrase of several words ("armed incursions").
+PHRASES = r"\s*[,;\n]\s*"
+
+
+def answer_list(answer, what: str, *, split: str | None = WORDS, columns: tuple = (),
+                each: str | None = None) -> list[str]:
+    """The items of a student's list answer, stripped, empty ones left out.
+
+    ``answer`` may be a list, tuple, set, pandas Series or other iterable of
+    strings; a string, cut into items where the regular expression ``split``
+    matches (``None``: the whole string is one item); or a table, whose first
+    column named in ``columns`` holds the items.  Anything else (a dict, a
+    number, a table without such a column) raises ``TypeError(what)``, and
+    items that are not all strings raise ``TypeError(each)`` (by default
+    ``what`` + ", each one a string"): :func:`medialit.selfcheck.evaluate`
+    turns both into "the exercise expects ...".
+
+    >>> answer_list("A03, a13  A21", "sentence ids")
+    ['A03', 'a13', 'A21']
+    """
+    if isinstance(answer, str):
+        items = [answer] if split is None else re.split(split, answer.strip())
+    elif isinstance(answer, pd.DataFrame):
+        column = next((c for c in columns if c in answer.columns), None)
+        if column is None:
+            needs = " or ".join(f"'{c}'" for c in columns)
+            raise TypeError(f"{what} (a table needs a {needs} column)" if columns else what)
+        items = list(answer[column])
+    elif isinstance(answer, Mapping) or not hasattr(answer, "__iter__"):
+        raise TypeError(what)
+    else:
+        items = list(answer)
+    if not all(isinstance(item, str) for item in items):
+        raise TypeError(each or f"{what}, each one a string")
+    return [item.strip() for item in items if item.strip()]
+
+
+def normalise_answer(text) -> str:
+    """Lower case, punctuation and extra spaces removed: how a written answer
+    is compared with the key's.
+
+    >>> normalise_answer("  Armed   incursions!")
+    'armed incursions'
+    """
+    return " ".join(re.sub(r"[^\w\s]", " ", str(text).lower()).split())
 
 
 def whole_number(answer, example: str = "") -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._common import as_mapping as _as_mapping, compare_sets, exercise_key, whole_number as _whole_number
+from ._common import as_mapping, compare_sets, exercise_key, whole_number
 
 
 def _exercise_key(question):
@@ -17,7 +17,7 @@ def _q00_1(answer):
     from ..corpus import load_articles
 
     expected = len(load_articles())
-    if _whole_number(answer, "5") == expected:
+    if whole_number(answer, "5") == expected:
         return True, f"The course studies {expected} articles, A and B. That is how a self-check answers."
     return False, "Not quite. The table of articles above has one row per article."
 
@@ -26,7 +26,7 @@ def _q01_1(answer):
     from ..corpus import article_sentences
 
     expected = article_sentences().groupby("article_id").size().to_dict()
-    given = {str(k): int(v) for k, v in _as_mapping(answer, "article id → number of sentences").items()}
+    given = {str(k): int(v) for k, v in as_mapping(answer, "article id → number of sentences").items()}
     if given == expected:
         return True, f"Article A has {expected['A']} sentences and article B has {expected['B']}."
     if set(given) != set(expected):
@@ -39,7 +39,7 @@ def _q01_2(answer):
 
     _, removed = clean(article_text("A", clean_text=False))
     expected = len(removed)
-    if _whole_number(answer) == expected:
+    if whole_number(answer) == expected:
         return True, (f"clean() removed {expected} lines from article A: the publisher's note, "
                       "the newsletter prompts, the app banner and a stray comma.")
     return False, "Not quite. Look at the second thing clean() returns: one row per removed line."
@@ -85,7 +85,7 @@ def _q01_4(answer):
 def _q01_5(answer):
     key = _exercise_key("01.5")
     expected = {(row.item, row.answer) for row in key.itertuples()}
-    mapping = _as_mapping(answer, "sentence id → agency")
+    mapping = as_mapping(answer, "sentence id → agency")
     given = set()
     for sentence_id, agencies in mapping.items():
         if isinstance(agencies, str):
@@ -111,7 +111,7 @@ def _q01_5(answer):
 
 
 def _q01_t(answer):
-    given = _as_mapping(answer, "{'who': ..., 'area': ...}")
+    given = as_mapping(answer, "{'who': ..., 'area': ...}")
     who = str(given.get("who", "")).strip().lower()
     area = str(given.get("area", "")).strip().lower()
     if not who or not area:

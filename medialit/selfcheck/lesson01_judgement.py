@@ -59,7 +59,7 @@ QUESTIONS = {
                "official statement itself."),
         "c": O("Nobody's: 225 is the final, established toll.", False,
                "A figure always comes from someone. This one is an official's, and the toll was revised again "
-               "later (230 in March: data/lateral L26)."),
+               "later (230 in March: TASS, 14 March 2022)."),  # data/lateral/sources.csv L26
     }, VOICE),
     "01.E1": multiple_choice({
         "a": O("Count how many words it has.", False,

@@ -10,26 +10,14 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
-
-from ._common import as_mapping as _as_mapping, whole_number as _whole_number
+from ._common import answer_list, as_mapping, whole_number
 
 
-def _ids(answer, what: str = "sentence ids such as ['A03', 'A04']") -> set[str]:
-    """A list, set, tuple, Series or single string of sentence ids, as a set."""
-    if isinstance(answer, str):
-        items = re.split(r"[,\s]+", answer.strip())
-    elif isinstance(answer, pd.DataFrame):
-        if "sentence_id" not in answer.columns:
-            raise TypeError(f"a list of {what} (a table needs a 'sentence_id' column)")
-        items = list(answer["sentence_id"])
-    elif isinstance(answer, (list, tuple, set, frozenset, pd.Series, pd.Index)):
-        items = list(answer)
-    else:
-        raise TypeError(f"a list of {what}")
-    if not all(isinstance(i, str) for i in items):
-        raise TypeError(f"a list of {what}, each one a string")
-    return {i.strip().upper() for i in items if i.strip()}
+def _ids(answer) -> set[str]:
+    """Sentence ids (a list, a string such as "A03, A04", or a table with a
+    sentence_id column) as a set, in capitals."""
+    return {i.upper() for i in answer_list(answer, "a list of sentence ids such as ['A03', 'A04']",
+                                           columns=("sentence_id",))}
 
 
 def _attribution_key():
@@ -110,17 +98,18 @@ def _q02_4(answer):
     key = _claims_key()
     rows = key[key["topic"] == "security forces killed"]
     expected = {a: _number(f) for a, f in zip(rows["article_id"], rows["figure"])}
-    given = _as_mapping(answer, "article id → number of security-force deaths")
+    given = as_mapping(answer, "article id → number of security-force deaths")
     given = {str(k).strip().upper(): v for k, v in given.items()}
     if set(given) != set(expected):
         return False, f"Give one number for each article: {', '.join(sorted(expected))}."
-    given = {k: _whole_number(v, "12") for k, v in given.items()}
+    given = {k: whole_number(v, "12") for k, v in given.items()}
     if given == expected:
         return True, (f"A: {expected['A']} (Khabar 24 via Interfax); B: at least {expected['B']} (“the "
                       "authorities”). Different sources and, probably, different times: that is not proof that "
                       "either is wrong. Public copies show one more reason the texts hide: different places. "
                       "The 12 was the Almaty city commandant's office's count for Almaty, the 18 the interior "
-                      "ministry's for the whole country (data/lateral/sources.csv, L03–L05).")
+                      "ministry's for the whole country (AP via ABC News Australia, Panorama.am and TASS, all "
+                      "6 January 2022).")  # data/lateral/sources.csv L03, L04, L05
     return False, ("Not quite. Look in the claim ledger for the security forces (A04 and B03); in B the verb is "
                    "spun (“had failed”).")
 
@@ -159,7 +148,7 @@ def _q02_7(answer):
     key = _attribution_key()
     a = key[key["article_id"] == "A"]
     expected = int((a["source_type"] == "the writer").sum())
-    if _whole_number(answer, "20") == expected:
+    if whole_number(answer, "20") == expected:
         return True, (f"{expected} of article A's {len(a)} sentences name no source: background and "
                       "analysis in the writer's own voice.")
     return False, "Not quite. Count the key's rows for article A whose source_type is 'the writer'."

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ._common import as_mapping as _as_mapping, compare_sets, exercise_key
+from ._common import PHRASES, answer_list, as_mapping, compare_sets, exercise_key, normalise_answer
 
 
 def _key(question: str) -> pd.DataFrame:
@@ -21,21 +21,8 @@ def _key(question: str) -> pd.DataFrame:
 
 
 def _words(answer, what: str) -> list[str]:
-    """A list, set, Series, single string, or a find_loaded() table, as a list of words."""
-    if isinstance(answer, str):
-        items = [w for w in re.split(r"\s*[,;\n]\s*", answer.strip()) if w]
-    elif isinstance(answer, pd.DataFrame):
-        column = next((c for c in ("term", "matched") if c in answer.columns), None)
-        if column is None:
-            raise TypeError(f"{what} (a table needs a 'term' or 'matched' column)")
-        items = list(answer[column])
-    elif isinstance(answer, (list, tuple, set, frozenset, pd.Series, pd.Index)):
-        items = list(answer)
-    else:
-        raise TypeError(what)
-    if not all(isinstance(w, str) for w in items):
-        raise TypeError(f"{what}, each a string")
-    return [w.strip() for w in items if w.strip()]
+    """Words or phrases: a list, a string cut at commas, or a find_loaded() table."""
+    return answer_list(answer, what, split=PHRASES, columns=("term", "matched"), each=f"{what}, each a string")
 
 
 def _term(word: str) -> str:
@@ -43,10 +30,6 @@ def _term(word: str) -> str:
     from ..loaded import term_for
 
     return term_for(word) or " ".join(word.lower().split())
-
-
-def _normalise(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", str(text).lower()).split())
 
 
 # --------------------------------------------------------------------------
@@ -57,7 +40,7 @@ def _q03_1(answer):
     expected: dict[str, set[str]] = {}
     for row in key.itertuples():
         expected.setdefault(row.speaker, set()).update(_term(w) for w in row.answer.split("|"))
-    given_raw = _as_mapping(answer, "ministry → list of words")
+    given_raw = as_mapping(answer, "ministry → list of words")
     given: dict[str, set[str]] = {}
     for ministry, words in given_raw.items():
         name = str(ministry).lower()
@@ -73,7 +56,7 @@ def _q03_1(answer):
     parts = []
     for ministry, words in expected.items():
         mine = given.get(ministry, set())
-        found, missing, extra = mine & words, words - mine, mine - words
+        found, extra = mine & words, mine - words
         part = f"{ministry}: {len(found)} of {len(words)}"
         if extra:
             part += f", and {len(extra)} not theirs ({', '.join(sorted(extra))})"
@@ -106,11 +89,11 @@ def _q03_3(answer):
     from ..loaded import load_lexicon
 
     key = _key("03.3")
-    mapping = {_term(str(k)): v for k, v in _as_mapping(answer, "word → neutral alternative").items()}
+    mapping = {_term(str(k)): v for k, v in as_mapping(answer, "word → neutral alternative").items()}
     expected = {}
     for row in key.itertuples():
         word = re.search(r"For “([^”]+)”", row.rationale).group(1)
-        expected[_term(word)] = (word, {_normalise(a) for a in row.answer.split("|")})
+        expected[_term(word)] = (word, {normalise_answer(a) for a in row.answer.split("|")})
     missing = [word for term, (word, _) in expected.items() if term not in mapping]
     if missing:
         return False, f"Give an alternative for each of the five words; missing: {', '.join(missing)}."
@@ -121,7 +104,7 @@ def _q03_3(answer):
         if not isinstance(alternative, str) or not alternative.strip():
             problems.append(f"“{word}”: write a word or a few words")
             continue
-        if _normalise(alternative) in accepted:
+        if normalise_answer(alternative) in accepted:
             continue
         as_term = _term(alternative)
         if categories.get(as_term, "neutral") != "neutral":

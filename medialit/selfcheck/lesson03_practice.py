@@ -9,7 +9,7 @@ the lesson tagged: two are course-written, and 03.J1-J2 quote AFP (News18,
 
 from __future__ import annotations
 
-from .choices import answer_choice as multiple_choice, words_in
+from .choices import answer_choice, words_in
 
 _VOICE = "lesson 03, “Your turn 2: whose voice?” and the reveal after it"
 _CATEGORIES = "lesson 03, the table of categories at the top (euphemism, name-calling/label)"
@@ -17,7 +17,7 @@ _DISTANCE = "lesson 03, “Distancing: handing a label back”"
 
 
 def _j1(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "Not the writer's own: the sentence begins “Authorities in Kazakhstan have blamed the "
                      "violence on …”, so everything after it reports what the authorities say."),
         "b": (True, "“bandits” stands in a sentence that reports the authorities' claim (“have blamed … on”), "
@@ -29,22 +29,23 @@ def _j1(answer):
 
 
 def _j2(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "Quotation marks around a single word do not show agreement; if anything they keep the "
                      "word at a distance."),
         "b": (True, "The marks hand “terrorists” back to the authorities: their label, not AFP's. The Reuters "
                     "handbook warns that one word in inverted commas “can be taken to imply” a value judgement "
-                    "(data/lateral L31), which is why it prefers a fuller quote; here the sentence also names "
-                    "the owner."),
+                    "(quoted on a Reuters blog, 13 June 2007), which is why it prefers a fuller quote; here "
+                    "the sentence also names the owner."),  # data/lateral/sources.csv L31
         "c": (False, "A quotation of a whole sentence would need a speaker and their words; here one word is "
                      "marked, inside AFP's own sentence. That is a scare quote, not a full quotation."),
     }, answer, _DISTANCE)
 
 
 def _j3(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "“gunmen” is one of the specific words the BBC recommends instead of “terrorist” "
-                     "(data/lateral L30): it says what the people did (carried guns)."),
+                     "(BBC Editorial Guidelines, “Terrorism: Language when Reporting Terrorism”): it says what the "
+                     "people did (carried guns)."),  # data/lateral/sources.csv L30
         "b": (True, "“neutralised” is an official word for killing or capturing someone, like “eliminated” and "
                     "“liquidated” in lesson 03: it makes the act sound smaller. Ask what happened to the "
                     "gunmen."),
@@ -76,7 +77,7 @@ def _j4(answer):
 
 
 def _e1(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "There are no quotation marks in the sentence, so nothing is quoted."),
         "b": (True, "“Police said they had arrested dozens of rioters” reports what the police said, without "
                     "quotation marks: “rioters” is attributed to the police (we cannot tell whether it was "
@@ -86,7 +87,7 @@ def _e1(answer):
 
 
 def _e2(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "“killed” is the plain word: it is the neutral alternative the lexicon gives for "
                      "euphemisms like “eliminated”."),
         "b": (True, "“liquidated” makes killing people sound like closing a business: a euphemism, like "
@@ -96,7 +97,7 @@ def _e2(answer):
 
 
 def _e3(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "In the writer's own voice the label becomes the writer's verdict: the BBC and Reuters "
                      "both say not to use “terrorist” without attribution."),
         "b": (False, "A single word in quotation marks is ambiguous (“they said it” or “I doubt it”); the "

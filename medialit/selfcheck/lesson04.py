@@ -8,24 +8,14 @@ the checks stay true if the data are corrected.
 from __future__ import annotations
 
 import math
-import re
-from collections.abc import Mapping
 
-from ._common import as_mapping as _as_mapping, compare_sets
+from ._common import answer_list, as_mapping, compare_sets
 
 
 def _words_given(answer, example: str) -> set[str]:
-    if isinstance(answer, str):
-        answer = re.split(r"[,;\s]+", answer)
-    if isinstance(answer, Mapping) or not hasattr(answer, "__iter__"):
-        raise TypeError(f"a list of words, such as {example}")
-    words = set()
-    for item in answer:
-        if not isinstance(item, str):
-            raise TypeError(f"a list of words (strings), such as {example}")
-        if item.strip():
-            words.add(item.strip().lower())
-    return words
+    """Words or sentence ids (a list, or a string such as "B10, B25") as a set, in lower case."""
+    return {w.lower() for w in answer_list(answer, f"a list of words, such as {example}",
+                                           each=f"a list of words (strings), such as {example}")}
 
 
 def _number(answer, example: str) -> float:
@@ -152,7 +142,7 @@ def _status_note(rows) -> str:
     if attested == len(rows):
         return ("All of them are attested: the Reuters wire itself says “it was unprecedented in a country ruled "
                 "firmly … He has held on to power despite stepping down three years ago as president” "
-                "(data/lateral/sources.csv, L13).")
+                "(Reuters video text on Yahoo News Malaysia, 6 January 2022).")  # data/lateral/sources.csv L13
     return f"{attested} of them are attested by a public copy of the wire; the rest are inferred."
 
 
@@ -190,22 +180,15 @@ def detection_rates(seed: int = 7) -> dict[str, float]:
     """Share of the toy spinner's swaps in article A that find_spin(known=False)
     flags, for choose='rarest' and choose='commonest'."""
     from ..corpus import article_text
-    from ..spin import find_spin, spin
+    from ..spin_eval import spinner_detection
 
-    original = article_text("A")
-    rates = {}
-    for choose in ("rarest", "commonest"):
-        spun, swaps = spin(original, seed=seed, rate=0.5, choose=choose, table=True)
-        found = find_spin(spun, known=False)
-        hits = sum(any(s < fe and fs < e for fs, fe in zip(found["start"], found["end"]))
-                   for s, e in zip(swaps["start"], swaps["end"]))
-        rates[choose] = round(hits / len(swaps), 2)
-    return rates
+    table = spinner_detection(article_text("A"), seed=seed, rate=0.5, choices=("rarest", "commonest"))
+    return {choose: round(row["found by find_spin"] / row["words swapped"], 2) for choose, row in table.iterrows()}
 
 
 def _q04_6(answer):
     expected = detection_rates()
-    given = {str(k).strip().lower(): v for k, v in _as_mapping(answer, "choice → share found").items()}
+    given = {str(k).strip().lower(): v for k, v in as_mapping(answer, "choice → share found").items()}
     if set(given) != set(expected):
         return False, "Give one share for each spinner setting: {'rarest': ..., 'commonest': ...}."
     values = {k: _number(v, "0.5") for k, v in given.items()}
@@ -226,7 +209,7 @@ def _q04_6(answer):
 
 
 def _q04_t(answer):
-    given = {str(k).strip().upper(): str(v).strip().lower() for k, v in _as_mapping(answer, "{'B03': ..., 'B04': ...}").items()}
+    given = {str(k).strip().upper(): str(v).strip().lower() for k, v in as_mapping(answer, "{'B03': ..., 'B04': ...}").items()}
     if set(given) != {"B03", "B04"}:
         raise TypeError("a dict with two keys, such as {'B03': 'two found dead', 'B04': 'hundreds'}")
     reveal = " Now run the next cell: reveal('L12', 'L05') shows the Reuters wire and TASS."

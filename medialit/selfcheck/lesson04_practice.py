@@ -8,7 +8,7 @@ names the part of lesson 04 to revisit.
 
 from __future__ import annotations
 
-from .choices import answer_choice as multiple_choice, write_in
+from .choices import answer_choice, write_in
 
 _SPOT = "lesson 04, “Your turn: which words did the spinner swap?” and the spin map after it"
 _BROKEN = "lesson 04, “What no formula measures”"
@@ -16,7 +16,7 @@ _MEASURE = "lesson 04, “Measuring the damage” and “Why the formulas barely
 
 
 def _j1(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "“rubble” is the ordinary word for what is left of fallen buildings: normal in a "
                      "report of an earthquake."),
         "b": (True, "“megacity” is a rare word (Zipf about 2.0) where the common “city” (5.6) belongs: the same "
@@ -48,7 +48,7 @@ def _j3(answer):
 
 
 def _j4(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "The quotation marks were put there before the spinner ran; its swaps inside them are not "
                      "the speaker's words. Quoting them puts words in someone's mouth."),
         "b": (True, "Find the original (search for a distinctive part of the sentence, or the wire story) and "
@@ -60,7 +60,7 @@ def _j4(answer):
 
 
 def _j5(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "Two points of Flesch is not evidence the copy is fine: Flesch counts sentence length and "
                      "syllables, and a swap of “years” for “times” changes neither."),
         "b": (True, "Very little: the formulas count, they do not read. Check the rare words, the fixed phrases "
@@ -71,7 +71,7 @@ def _j5(answer):
 
 
 def _e1(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "Flesch reading ease moved by only a few points between spun and restored B."),
         "b": (True, "The rare words per 1,000 roughly halve when article B is restored: the spinner picks rare "
                     "“synonyms”, and word rarity sees them."),
@@ -80,7 +80,7 @@ def _e1(answer):
 
 
 def _e2(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (True, "“times” and “years” have the same number of syllables and letters, both are on the easy "
                     "word list and both are common: every measure scores the nonsense like the original."),
         "b": (False, "The number is not the problem: the formula would give the same score to “30 times” and "
@@ -91,7 +91,7 @@ def _e2(answer):
 
 
 def _e3(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (True, "“prophet Ned Price” loses the source: a reader can no longer tell who Ned Price is or why "
                     "he speaks for the State Department. No readability formula measures that."),
         "b": (False, "Sentence length is exactly what the formulas do measure, and the spinner barely changed it."),

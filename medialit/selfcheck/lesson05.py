@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ._common import compare_sets, whole_number
+from ._common import answer_list, compare_sets, whole_number
 
 
 @lru_cache(maxsize=2)
@@ -30,14 +30,9 @@ def _q05_1(answer):
 
 
 def _words(answer) -> set[str]:
-    if isinstance(answer, str):
-        answer = [answer]
-    if not hasattr(answer, "__iter__") or isinstance(answer, dict):
-        raise TypeError("a list of words, such as ['regime', 'rigged']")
-    words = list(answer)
-    if not all(isinstance(w, str) for w in words):
-        raise TypeError("a list of words (strings)")
-    return {w.strip().lower() for w in words if w.strip()}
+    """Words (a list; a string is one word or phrase) as a set, in lower case."""
+    return {w.lower() for w in answer_list(answer, "a list of words, such as ['regime', 'rigged']", split=None,
+                                           each="a list of words (strings)")}
 
 
 def _q05_2(answer):

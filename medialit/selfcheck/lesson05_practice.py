@@ -9,7 +9,7 @@ one names the part of lesson 05 to revisit.
 
 from __future__ import annotations
 
-from .choices import answer_choice as multiple_choice
+from .choices import answer_choice
 
 _FLAGS = "lesson 05, “3. Is it spun?” and “A text we wrote for this lesson”"
 _SOURCES = "lesson 05, “1. Who says so?”"
@@ -17,7 +17,7 @@ _LATERAL = "lesson 05, “4. What would you check next?” (lateral reading, SIF
 
 
 def _j1(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "One rare word is not evidence of spinning: the tools flag rare words, and rare is not "
                      "wrong."),
         "b": (True, "Read the sentence: the tenge is Kazakhstan's currency, rare in English but the right word "
@@ -29,7 +29,7 @@ def _j1(answer):
 
 
 def _j2(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "A death toll is a claim somebody counted. In the writer's voice, with no source, the "
                      "reader cannot tell who counted or when."),
         "b": (True, "Find who counted: search other coverage of the same day for the figure and its source (a "
@@ -41,7 +41,7 @@ def _j2(answer):
 
 
 def _j3(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "Investigate the source first: the site is in the name of the former security chief "
                      "arrested in January 2022, a party to the dispute, not a news agency."),
         "b": (True, "The site is a party to the dispute, and the course found no second source for the "
@@ -53,7 +53,7 @@ def _j3(answer):
 
 
 def _j4(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "“Stop” is the moment before you search: noticing that you do not know the source yet."),
         "b": (False, "“Investigate the source” asks who published the page you have. Here you went looking for "
                      "the story's origin instead."),
@@ -65,7 +65,7 @@ def _j4(answer):
 
 
 def _e1(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "One flag does not prove spinning: the tools also flag rare words that are correct "
                      "(names, currencies, technical terms)."),
         "b": (True, "A flag points at a sentence to read closely; you decide."),
@@ -74,7 +74,7 @@ def _e1(answer):
 
 
 def _e2(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "Headlines, dates and the writer describing what a video shows are fine in the writer's "
                      "own voice."),
         "b": (True, "Look for claims with no source: a figure, a cause, blame. Those need an owner."),
@@ -84,7 +84,7 @@ def _e2(answer):
 
 
 def _e3(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "Re-reading the same text cannot tell you more than the text says: the answer is outside "
                      "it."),
         "b": (False, "The report reads only the text you give it; it cannot check a figure."),
@@ -94,7 +94,7 @@ def _e3(answer):
 
 
 def _p(answer):
-    return multiple_choice({
+    return answer_choice({
         "a": (False, "“rioters” comes in a sentence that ends “the regional governor said”: it is attributed to "
                      "the governor, not the writer's own. (Is it still a loaded label? Yes, but it has an owner.)"),
         "b": (True, "“The brutal crackdown drew criticism …” names no one who calls it brutal: the verdict is the "
