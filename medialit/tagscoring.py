@@ -17,6 +17,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from .words import normalise_answer
+
 __all__ = ["NOT_TAGGED", "CONTESTED", "kappa_meaning", "normalise_items", "normalise_choices", "normalise_key",
            "key_answers", "key_table", "check_key", "normalise_answer", "defended", "text_result", "feedback_table", "score"]
 
@@ -107,11 +109,6 @@ def key_answers(key) -> dict[str, str]:
     if isinstance(key, Mapping):
         return {str(i): str(v[2]) for i, v in key.items() if isinstance(v, (tuple, list)) and len(v) > 2}
     return {}
-
-
-def normalise_answer(text: str) -> str:
-    """Lower case, punctuation and extra spaces removed: how write-ins are compared."""
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
 
 
 def key_table(key: dict, item_ids) -> pd.DataFrame:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["WORD", "words", "count_words", "per_word"]
+__all__ = ["WORD", "words", "count_words", "per_word", "normalise_answer"]
 
 #: A word: letters, with inner straight or curly apostrophes.
 WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -47,3 +47,14 @@ def per_word(function):
     frequency): each costs microseconds to a millisecond to work out, and
     one article repeats most of its words."""
     return lru_cache(maxsize=100_000)(function)
+
+
+def normalise_answer(text) -> str:
+    """A written answer as it is compared with a key's: lower case,
+    punctuation taken out, words one space apart (the Tagger's write-ins and
+    the self-checks use this one function).
+
+    >>> normalise_answer("  Armed   incursions!")
+    'armed incursions'
+    """
+    return " ".join(re.sub(r"[^\w\s]", " ", str(text).lower()).split())

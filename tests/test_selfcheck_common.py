@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from medialit.selfcheck import evaluate
-from medialit.selfcheck._common import PHRASES, answer_list, normalise_answer
+from medialit.selfcheck._common import PHRASES, answer_list
+from medialit.words import normalise_answer
 
 IDS = "a list of sentence ids"
 

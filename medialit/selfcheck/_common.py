@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+
 NOT_ANSWERED = "Not answered yet: replace the ... with your answer and run the cell again."
 
 
@@ -73,16 +74,6 @@ def answer_list(answer, what: str, *, split: str | None = WORDS, columns: tuple 
     if not all(isinstance(item, str) for item in items):
         raise TypeError(each or f"{what}, each one a string")
     return [item.strip() for item in items if item.strip()]
-
-
-def normalise_answer(text) -> str:
-    """Lower case, punctuation and extra spaces removed: how a written answer
-    is compared with the key's.
-
-    >>> normalise_answer("  Armed   incursions!")
-    'armed incursions'
-    """
-    return " ".join(re.sub(r"[^\w\s]", " ", str(text).lower()).split())
 
 
 def whole_number(answer, example: str = "") -> int:

@@ -10,18 +10,16 @@ is a few sentences of a public page, cited by outlet, address and date.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pandas as pd
 
 __all__ = ["excerpt", "reveal", "sources"]
 
 
-@lru_cache(maxsize=1)
 def _sources() -> pd.DataFrame:
-    from ..corpus import DATA_DIR
+    from ..corpus import DATA_DIR, _read_csv
+    from ..datafiles import from_file
 
-    return pd.read_csv(DATA_DIR / "lateral" / "sources.csv", dtype=str, keep_default_na=False)
+    return from_file(DATA_DIR / "lateral" / "sources.csv", _read_csv)
 
 
 def sources() -> pd.DataFrame:

@@ -13,7 +13,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from ._common import PHRASES, answer_list, as_mapping, compare_sets, exercise_key, normalise_answer
+from ..words import normalise_answer
+from ._common import PHRASES, answer_list, as_mapping, compare_sets, exercise_key
 
 
 def _key(question: str) -> pd.DataFrame:

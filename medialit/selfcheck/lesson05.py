@@ -11,7 +11,6 @@ from functools import lru_cache
 from ._common import answer_list, compare_sets, whole_number
 
 
-@lru_cache(maxsize=2)
 def _report(article_id: str):
     from ..corpus import article_text
     from ..report import check_article
@@ -59,7 +58,7 @@ def _q05_2(answer):
     return ok, message
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=1)  # 40 reports (about a second): a student may check 05.3 several times
 def _practice_spin() -> dict[str, float]:
     from ..corpus import mixed_articles
     from ..report import check_article
