@@ -1,23 +1,47 @@
 """medialit: the small library behind the course "Reading the Kazakhstan coverage".
 
 Lessons call these functions; students are welcome to read them.  One module
-per idea:
+per idea.  How data flows: a text is validated once (:mod:`~medialit.textcheck`),
+split into sentences once (:mod:`~medialit.corpus`), and each analyser is handed
+the tables it needs as arguments; nothing is remembered per text.
 
-* :mod:`medialit.corpus` - the articles, cleaning, sentences
-* :mod:`medialit.names` - who and what is named in a text
-* :mod:`medialit.attribution` - who says so, through whom (lesson 02)
-* :mod:`medialit.loaded` - loaded words and whose voice carries them (lesson 03)
-* :mod:`medialit.spin` - spotting and undoing spun words; a toy spinner (lesson 04)
-* :mod:`medialit.readability` - readability formulas and word rarity (lesson 04)
-* :mod:`medialit.report` - every check on any text, or a folder of texts (lesson 05)
-* :mod:`medialit.classwork` - collecting a class's saved tags; agreement
-* :mod:`medialit.tagging` - the Tagger widget used in every lesson (with
-  :mod:`medialit.tagscoring`, :mod:`medialit.tagfeedback`, :mod:`medialit.tagstore`)
-* :mod:`medialit.savedwork` - a student's saved work: file format, folder, zip
-* :mod:`medialit.pastebox` - the box to paste any article into (lesson 05)
-* :mod:`medialit.plots` - the figures, each with a table alternative
-* :mod:`medialit.selfcheck` - the self-check functions of the exercises
-* :mod:`medialit.textcheck` - plain-language checks of pasted input
+The texts and the words
+  * :mod:`medialit.paths` - where the course folder, its data and your work are
+  * :mod:`medialit.datafiles` - reading a data file, once per version of the file
+  * :mod:`medialit.corpus` - the articles, cleaning, sentences
+  * :mod:`medialit.words` - what counts as a word (one tokenizer for everything)
+  * :mod:`medialit.textcheck` - plain-language checks of pasted input
+  * :mod:`medialit.names` - who and what is named in a text
+
+Who says so? (lesson 02)
+  * :mod:`medialit.attribution` - ``attribute()``: the source, chain and kind of each sentence
+  * :mod:`medialit.source_table`, :mod:`medialit.quotes`, :mod:`medialit.cues`,
+    :mod:`medialit.speakers` - its parts: the sources, the quotations, the cue
+    words, and who speaks in a sentence
+  * :mod:`medialit.claim_ledger` - the figures in a text and who gives them
+  * :mod:`medialit.attribution_eval` - the extractor against an answer key
+
+Which words carry a verdict? (lesson 03)
+  * :mod:`medialit.lexicon` - the lexicon of loaded words and matching its terms
+  * :mod:`medialit.loaded` - loaded words in a text and whose voice carries them
+
+Was it spun? (lesson 04)
+  * :mod:`medialit.spin` - spotting and undoing spun words; a toy spinner
+    (data in :mod:`medialit.spin_data`; detection rates in :mod:`medialit.spin_eval`)
+  * :mod:`medialit.readability` - readability formulas and word rarity
+
+Any article (lesson 05)
+  * :mod:`medialit.report` - every check on one text (HTML in
+    :mod:`medialit.report_html`), or on a folder of texts
+
+Widgets, saved work, the class (never imported by the modules above)
+  * :mod:`medialit.tagging` - the Tagger widget used in every lesson (with
+    :mod:`medialit.tagscoring`, :mod:`medialit.tagfeedback`, :mod:`medialit.tagstore`)
+  * :mod:`medialit.savedwork` - a student's saved work: file format, folder, zip
+  * :mod:`medialit.pastebox` - the box to paste any article into (lesson 05)
+  * :mod:`medialit.classwork` - collecting a class's saved tags; class agreement
+  * :mod:`medialit.plots`, :mod:`medialit.tables` - the figures, each with a table alternative
+  * :mod:`medialit.selfcheck` - the self-check functions of the exercises
 """
 
 import importlib
