@@ -12,6 +12,8 @@ from medialit import Tagger
 from medialit.attribution import KINDS, SOURCE_TYPES, compare_with_key, load_source_types, parse_chain
 from medialit.selfcheck import evaluate
 
+from test_data import split_context
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 KEY_COLUMNS = ["sentence_id", "article_id", "sentence", "source", "chain", "kind", "source_type", "rationale"]
 TYPES_IN_KEYS = set(SOURCE_TYPES) - {"not in the table"}
@@ -86,7 +88,14 @@ def test_tagger_keys_agree_with_the_main_key(key, name, field):
     assert 10 <= len(small) <= 15
     main = key.set_index("sentence_id")
     for row in small.itertuples():
-        assert row.sentence == main.loc[row.item_id, "sentence"], f"{name}, {row.item_id}: sentence"
+        context, sentence = split_context(row.sentence)
+        assert sentence == main.loc[row.item_id, "sentence"], f"{name}, {row.item_id}: sentence"
+        if context:  # a pronoun item shows the sentence(s) it points back to, exactly as in the article
+            ids, before = context
+            first, last = ids[0], ids[-1]
+            wanted = main.loc[f"A{int(first[1:]):02d}":f"A{int(last[1:]):02d}", "sentence"]
+            assert before == " ".join(wanted), f"{name}, {row.item_id}: the context is not the sentence(s) {ids}"
+            assert int(last[1:]) == int(row.item_id[1:]) - 1, f"{name}, {row.item_id}: the context must come just before"
         assert row.label == main.loc[row.item_id, field], f"{name}, {row.item_id}: label differs from attribution.csv"
         assert row.rationale.strip()
     other = read("keys/attribution_02_kind.csv" if field == "source_type" else "keys/attribution_02_type.csv")
