@@ -46,15 +46,16 @@ CATEGORIES = {
         "A label for people or groups that the audience fears, hates or despises (or admires).",
         f"{_SEMEVAL}, technique 'Name Calling, Labeling'"),
     "euphemism": (
-        "A mild or official word that makes something (a killing, a military deployment) seem smaller or "
-        "more acceptable than it is.",
+        "A mild or official word that makes something seem smaller or more acceptable than it is "
+        "(“let go” for sacked, “collateral damage” for civilians killed).",
         f"{_SEMEVAL}, technique 'Exaggeration, Minimisation' (the minimising side)"),
     "evaluative adjective/adverb": (
-        "A describing word that passes a judgement (brutally, crazy, rigged) instead of saying what happened.",
+        "A describing word that passes a judgement (shameful, heroic, disastrous) instead of saying what "
+        "happened.",
         f"{_SEMEVAL}, technique 'Loaded Language'; Recasens et al. (2013)"),
     "escalating event word": (
-        "A word for the events that makes them bigger or more organised: protests, unrest, riot, uprising, "
-        "insurrection, armed incursion.",
+        "A word for the events that makes them bigger or more organised than the facts show (a scuffle "
+        "called a “riot”, a march called a “revolt”).",
         f"{_SEMEVAL}, techniques 'Loaded Language' and 'Exaggeration, Minimisation'"),
     "distancing cue": (
         "Words that tell the reader not to take the next label at face value (so-called, alleged).",

@@ -141,7 +141,9 @@ def load_items(key_name: str) -> list[dict]:
     text_column = "sentence" if "sentence" in key.columns else "text"
     items = []
     for row in key.to_dict("records"):
-        items.append({"id": row["item_id"], "sentence": row[text_column], "highlight": row.get("highlight", ""),
+        # "[Before it, A13: …] sentence": only the item's own sentence identifies it
+        sentence = re.sub(r"^\[Before it, A\d\d(?:–A\d\d)?: .+?\] ", "", row[text_column], flags=re.S)
+        items.append({"id": row["item_id"], "sentence": sentence, "highlight": row.get("highlight", ""),
                       "answers": answers_for(key_name, row, attribution)})
     return items
 
