@@ -49,12 +49,19 @@ def per_word(function):
     return lru_cache(maxsize=100_000)(function)
 
 
+_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                 "fifteen sixteen seventeen eighteen nineteen twenty").split()
+
+
 def normalise_answer(text) -> str:
     """A written answer as it is compared with a key's: lower case,
-    punctuation taken out, words one space apart (the Tagger's write-ins and
-    the self-checks use this one function).
+    punctuation taken out, words one space apart, and the numbers 0 to 20
+    written as words ("3 years ago" is "three years ago").  The Tagger's
+    write-ins and the self-checks use this one function.
 
-    >>> normalise_answer("  Armed   incursions!")
-    'armed incursions'
+    >>> normalise_answer("  Armed   incursions!"), normalise_answer("3 years ago")
+    ('armed incursions', 'three years ago')
     """
-    return " ".join(re.sub(r"[^\w\s]", " ", str(text).lower()).split())
+    tokens = re.sub(r"[^\w\s]", " ", str(text).lower()).split()
+    return " ".join(_NUMBER_WORDS[int(t)] if t.isdigit() and t == str(int(t)) and int(t) <= 20 else t
+                    for t in tokens)

@@ -137,3 +137,10 @@ def test_no_self_check_message_names_an_excerpt_id_except_in_reveal():
             for letter in "abcd":
                 message = evaluate(question, letter)[1]
                 assert not re.search(r"data/lateral|\bL\d\d\b", message), (question, letter, message)
+
+
+def test_numbers_written_as_digits_or_words_are_the_same_answer():
+    # found by the fresh-eyes trial of lesson 04: "3 years ago" was marked wrong against "three years ago"
+    assert normalise_answer("3 years ago") == normalise_answer("Three years ago") == "three years ago"
+    assert normalise_answer("more than 2,000") == "more than two 000"  # both sides alike: "2,000" matches "2,000"
+    assert normalise_answer("21 people") == "21 people"
