@@ -21,7 +21,7 @@ _SPEECH = (
     r"said|says|say|told|tells|reported|reports|stated|states|warned|warns|dismissed|dismisses|"
     r"echoed|described|describes|describing|noting|noted|added|announced|confirmed|"
     r"verified|claimed|claims|insisted|admitted|denied|cried|chanted|spoke|speaking|"
-    r"stressed|stresses|declared|declares|informs|informed|urged|urges|explained|explains|"
+    r"stressed|stresses|declared|declares|informs|informed|urged|urges|explained|explains|wrote|writes|tweeted|"
     r"called(?!\s+(?:in|on|off|for|up|out)\b)|calls(?!\s+(?:in|on|off|for|up|out)\b)"
 )
 
@@ -89,7 +89,7 @@ _PRONOUN_GAP = re.compile(r"^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s
 _BRACKET_BEFORE = re.compile(r"\[[^\[\]\x00]{1,80}\]\s*$")
 
 
-_FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+)((?:[A-Z]?[\w’'-]+\s+){0,6}?[A-Za-z][\w’'-]*)\s+(?:also\s+)?$")
+_FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+|(?<=\))\s*[-–—]\s*)((?:[A-Z]?[\w’'-]+\s+){0,6}?[A-Za-z][\w’'-]*)\s+(?:also\s+)?$")
 
 
 # Plural nouns for people who may speak with no article ("authorities said").
@@ -105,6 +105,10 @@ _SPEAKER_AFTER = re.compile(r"\s+((?:the|a|an)\s+[^,.;:!?“”\"]{2,60}?|[A-Z][
 # where the last speaker spoke, so the earlier sentences' chains go through it.
 _SPOKE_ON = re.compile(r"^\W*(?:he|she|they)\s+(?:also\s+)?(?:spoke|was speaking|were speaking|said so|made the "
                        r"(?:remarks?|comments?))\s+(?:on|to|in an interview with)\b[^.!?]*[.!?]?\W*$", re.I)
+
+
+# The end of a dateline's agency: "(Reuters) -", "/TASS/."
+_DATELINE = re.compile(r"(?:\)\s*[-–—]|/)")
 
 
 @dataclass
@@ -144,6 +148,8 @@ def _mentions(sentence: str, offset: int, masked: list[tuple[int, int]], table) 
     quoted = [(qa - offset, qb - offset) for qa, qb in masked]
     taken = []  # kept sorted (and never overlapping), for _overlaps
     for m in regex.finditer(sentence):
+        if _DATELINE.match(sentence, m.end()) and sentence[m.start() - 1:m.start()] in "(/" and m.start():
+            continue  # "ALMATY, Jan 7 (Reuters) -", "MOSCOW, January 6. /TASS/.": who wrote the story
         if not _overlaps(m.start(), m.end(), quoted):
             source, kind, entity = _lookup(by_variant, m.group(0))
             found.append(Mention(m.start(), m.end(), m.group(0), "name", source, kind, entity))
@@ -357,8 +363,9 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
                                     role="medium", resolved=(words, None, None)))
     first_speech_end = min((c.end() for c in cues if c.group("speech")), default=None)
     for m in mentions:
-        if m.role is None and m.how != "pronoun" and \
-                _MEDIUM_BEFORE.search(sentence, _back(backwards, m.start, _BACK_5_WORDS), m.start):
+        medium = m.role is None and m.how != "pronoun" and \
+            _MEDIUM_BEFORE.search(sentence, _back(backwards, m.start, _BACK_5_WORDS), m.start)
+        if medium and not re.search(r"\bthat\b", medium.group(0)):  # not "told reporters that Moscow …"
             after_speech = first_speech_end is not None and first_speech_end <= m.start
             if after_speech or re.search(r"\bon\s", sentence[max(0, m.start - 40):m.start]):
                 m.role = "medium"
@@ -376,6 +383,8 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
         return False
     if word in ("dismissed", "dismisses") and _DISMISSED_PERSON.match(sentence, cue.end()):
         return False
+    if word == "states" and sentence[max(0, cue.start() - 7):cue.start()].lower() == "united ":
+        return False  # the United States
     if word == "reports" and _last_char(sentence, backwards, cue.start()) not in (",", "”", '"'):
         return False  # only the inverted "…, reports X." is a cue; otherwise a noun
     return True

@@ -138,6 +138,10 @@ def _special_speaker(sentence, mentions, inside, start, table, listed):
             who = named or _words_mention(sentence, at, table)
             if who is None:
                 continue
+            if who.how == "words" and person_named(who.words) != who.words:  # "cited deputy minister X as saying"
+                name = person_named(who.words)
+                who = Mention(who.end - len(name), who.end, name, "words", name, None, "person",
+                              resolved=(name, None, "person"))
             who.role = None
             if group:  # the outlet that did the citing is a hand-off
                 for x in mentions:
@@ -160,8 +164,72 @@ def _unlisted_speaker(sentence, cues, quotes_rel):
     for c in cues:
         words = _fallback_speaker(c, sentence, masked, backwards) or _speaker_after(c, sentence, masked, backwards)
         if words:
-            return words
+            return person_named(words)
     return None
+
+
+# A post written before a person's name: "deputy interior minister Marat
+# Kozhayev", "Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov".
+_TITLES = (r"(?i:spokes(?:man|woman|person)|minister|chief|head|president|secretary|commander|official|governor|"
+           r"mayor|director|envoy|ambassador|advis[eo]r|aide|leader|chair(?:man|woman)?|general|prosecutor|"
+           r"representative|lawyer|analyst|expert|resident|deputy|diplomat|commandant|officer|akim|premier|"
+           r"senator|correspondent|reporter|journalist)")
+
+
+_NAME = r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)"
+
+
+_TITLED_NAME = re.compile(r"\b" + _TITLES + r"\s+" + _NAME + r"$")
+
+
+_TITLE_THEN_NAME = re.compile(r"\s+(?:[\w-]+\s+){0,3}?" + _TITLES + r"\s+" + _NAME + r"(?=\s*,|\s+(?:also\s+)?[a-z])")
+
+
+def person_named(words: str) -> str:
+    """The name in a speaker's words, without the post before it:
+    "deputy interior minister Marat Kozhayev" -> "Marat Kozhayev" (the
+    answer keys name people so); other words are returned as they are."""
+    m = _TITLED_NAME.search(words)
+    return m.group(1) if m else words
+
+
+def _titled_person(sentence, speaker, cues):
+    """"Kremlin spokesman Dmitry Peskov told …": the person who speaks for a
+    listed organisation, as a Mention, or None. Only when a cue follows the name."""
+    if speaker is None or speaker.how != "name" or speaker.entity == "person":
+        return None
+    m = _TITLE_THEN_NAME.match(sentence, speaker.end)
+    if not m or not any(c.group("speech") and 0 <= c.start() - m.end() <= 12 for c in cues):
+        return None
+    words = m.group(1)
+    return Mention(m.start(1), m.end(1), words, "words", words, None, "person", resolved=(words, None, "person"))
+
+
+# What may follow the cue of an agency that passes on a sentence's first speaker:
+# "…, Interfax reported on Friday, citing the ministry."
+_RELAY_END = re.compile(r"\s*(?:on\s+\w+|\w+day)?\s*(?:,\s*citing\b.*)?[\s.!?\"”’]*$", re.I)
+
+
+def _relayed(sentence, cues, speaker, free, quotes_rel):
+    """"The ministry said 26 were killed, Interfax reported.": the first cue's
+    speaker (a Mention), when ``speaker`` (a listed name) only passes it on with
+    the cue that ends the sentence; else None."""
+    speech = [c for c in cues if c.group("speech") and c.group(0).lower() not in ("spoke", "speaking")]
+    if speaker is None or speaker.how != "name" or len(speech) < 2:
+        return None
+    first, last = speech[0], speech[-1]
+    if not (first.end() < speaker.start and speaker.end <= last.start()) or \
+            "," not in sentence[first.end():speaker.start] or not _RELAY_END.match(sentence, last.end()):
+        return None
+    inner = _speaker_for(first, free, sentence, quotes_rel)
+    if inner is None:
+        words = _unlisted_speaker(sentence, [first], quotes_rel)
+        if words is None:
+            return None
+        inner = Mention(-1, -1, words, "words", words, None, None, resolved=(words, None, None))
+    if inner is speaker or not inner.resolved or inner.resolved[0] == speaker.resolved[0]:
+        return None
+    return inner
 
 
 def _build_chain(mentions: list[Mention], speaker, unlisted, according):

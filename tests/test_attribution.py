@@ -409,3 +409,40 @@ def test_a_straight_closing_mark_at_a_line_end_stays_with_its_sentence():
     text = 'It said the troops "had arrived."\n\nAccording to the CSTO, the mission is short.'
     sents = corpus.sentences(text)["text"].tolist()
     assert sents == ['It said the troops "had arrived."', "According to the CSTO, the mission is short."]
+
+
+# ------------------------------------------- more wire style (issue 16, second pass)
+# Sentences written for these tests (none from the held-out test texts).
+
+def test_a_dateline_agency_is_the_writer_not_the_speaker():
+    text = "ALMATY, Jan 7 (Reuters) - Kazakhstan's president said order had been restored."
+    assert rows_of(text) == [("Kazakhstan's president", ["Kazakhstan's president"], "indirect")]
+    assert rows_of("MOSCOW, January 6. /TASS/. Roads were closed.")[0][0] is None
+
+
+def test_a_speaker_passed_on_by_an_agency_at_the_end_of_the_sentence():
+    row = one('The Interior Ministry said 26 "armed criminals" had been killed, Russia\'s Interfax news agency reported.')
+    assert row["chain"] == ["The Interior Ministry", "Interfax"] and row["kind"] == "mixed"
+    row = one("The health ministry said 164 people had died, state news channel Khabar 24 reported, citing the ministry.")
+    assert row["chain"] == ["The health ministry", "Khabar 24"]
+    # "spoke" is not the speaker's cue: the spokesman is still the one who reports
+    assert one("Blinken spoke to his Kazakh counterpart, spokesman Ned Price said.")["chain"] == ["Ned Price"]
+
+
+def test_a_person_is_named_without_the_post_before_the_name():
+    row = one("Eighteen officers were killed, deputy interior minister Marat Kozhayev said on Khabar 24 television, "
+              "according to news agencies Interfax and RIA Novosti.")
+    assert row["chain"] == ["Marat Kozhayev", "Khabar 24", "Interfax and RIA Novosti"]
+    assert one("UN human rights chief Michelle Bachelet urged restraint.")["source"] == "Michelle Bachelet"
+    assert one("A spokesman for the UN Secretary-General said talks were needed.")["source"] == \
+        "A spokesman for the UN Secretary-General"
+
+
+def test_a_spokesman_of_a_listed_organisation_speaks_himself_and_his_surname_points_back():
+    text = "Kremlin spokesman Dmitry Peskov told reporters that Moscow was watching closely. Peskov said more."
+    assert rows_of(text) == [("Dmitry Peskov", ["Dmitry Peskov"], "indirect")] * 2
+
+
+def test_the_united_states_is_not_a_cue_and_wrote_is():
+    assert one("Antony Blinken said the United States had questions.")["cue"] == "said"
+    assert one('"We have to act," Tokayev wrote on Twitter.')["source"] == "Kassym-Jomart Tokayev"
