@@ -106,6 +106,8 @@ reported attempts"), "dismissed the government".
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .corpus import sentences as corpus_sentences
@@ -259,6 +261,9 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
         if listed is not None:  # "authorities said": the table's "the authorities"
             speaker = Mention(-1, -1, unlisted, "words", *listed, resolved=listed)
             unlisted = None
+    if speaker is None and unlisted is None and mentions and mentions[0].start == 0 and \
+            mentions[0].how == "name" and sentence[mentions[0].end:mentions[0].end + 1] == ":":
+        speaker = mentions[0]  # a headline "Tokayev: terrorists were trained abroad"
     according = [m for m in mentions if m.role == "according" and m.resolved]
     if speaker is None and unlisted is None and according:
         speaker = according.pop(0)  # "According to TASS, 12 died": TASS is the speaker
@@ -316,10 +321,13 @@ def _carry_quotes(rows, quotes):
                     break
             if row["source"] is not None:
                 continue
-        # a quotation that simply continues the previous speaker's words
+        # a quotation that simply continues the previous speaker's words, in
+        # the same paragraph or as the next paragraph (wire style)
         if i > 0 and row["kind"] == "direct":
             prev = rows[i - 1]
-            if prev["paragraph"] == row["paragraph"] and prev["source"] is not None and prev["kind"] in ("direct", "mixed"):
+            same = prev["paragraph"] == row["paragraph"] or (
+                spans[0][0] <= start and prev["kind"] == "direct" and _WHOLE_QUOTE.search(row["sentence"]))
+            if same and prev["source"] is not None and prev["kind"] in ("direct", "mixed"):
                 _copy_source(row, prev)
 
 
@@ -334,6 +342,10 @@ def _carry_medium(rows):
                 break
             missing = [m for m in row["chain"][1:] if m not in earlier["chain"]]
             earlier["chain"] = earlier["chain"][:1] + missing + earlier["chain"][1:]
+
+
+# A quoted sentence that ends as a sentence: “… .” (not a heading in quotation marks)
+_WHOLE_QUOTE = re.compile(r"[.!?]\s*[”\"’]\s*$")
 
 
 def _copy_source(row, other):

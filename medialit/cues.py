@@ -22,6 +22,8 @@ _SPEECH = (
     r"echoed|described|describes|describing|noting|noted|added|announced|confirmed|"
     r"verified|claimed|claims|insisted|admitted|denied|cried|chanted|spoke|speaking|"
     r"stressed|stresses|declared|declares|informs|informed|urged|urges|explained|explains|wrote|writes|tweeted|"
+    r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|highlighted|assured|"
+    r"blamed|accused|asserted|argued|"
     r"called(?!\s+(?:in|on|off|for|up|out)\b)|calls(?!\s+(?:in|on|off|for|up|out)\b)"
 )
 
@@ -64,12 +66,21 @@ _NOUN_PHRASE_AFTER = re.compile(r"\s*((?:the\s+)?[^,.;:!?“”\"()\[\]]{2,60}?)
 _CUE_AT_END = re.compile(r"(?:" + _SPEECH + r")\s*[:,]?\s*$", re.I)
 
 
+# "the spokeswoman", "the president": the last person who spoke; "the
+# ministry", "the office": the last source whose name ends with that word.
+_PERSON_NOUNS = ("spokes(?:man|woman|person)", "president", "head of state", "minister", "official", "leader",
+                 "diplomat", "governor", "mayor")
+
+
+_BODY_NOUNS = ("ministry", "office", "department", "committee", "council", "service", "secretariat")
+
+
 # Words that point back to an earlier source.
 _PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.I)
 
 
 _ANAPHOR = re.compile(r"\bthe (?:news )?agency\b|\bthe channel\b|\bthe organi[sz]ation\b|\bthe alliance\b"
-                      r"|\bthe source\b", re.I)
+                      r"|\bthe source\b|\bthe (?:" + "|".join(_PERSON_NOUNS + _BODY_NOUNS) + r")\b", re.I)
 
 
 _ANAPHOR_TYPE = {"agency": "news agency", "channel": "state media",
@@ -93,7 +104,7 @@ _FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+|(?<=\))\s*[-–—]\
 
 
 # Plural nouns for people who may speak with no article ("authorities said").
-_BARE_GROUPS = {"authorities", "officials", "police", "witnesses", "residents", "protesters", "demonstrators",
+_BARE_GROUPS = {"authorities", "officials", "police", "media", "witnesses", "residents", "protesters", "demonstrators",
                 "activists", "analysts", "diplomats", "sources", "doctors", "journalists", "reporters"}
 
 
@@ -222,6 +233,13 @@ class _History:
             return None
         if words == "the source":  # "…,” the source said.": whoever spoke last
             return (self.speakers[-1][0], self.speakers[-1][1]) if self.speakers else None
+        noun = words.split(None, 1)[1]
+        if re.fullmatch("|".join(_PERSON_NOUNS), noun):
+            return next(((source, kind) for source, kind, entity in reversed(self.speakers)
+                         if entity == "person" or (entity is None and _looks_like_a_name(source))), None)
+        if noun in _BODY_NOUNS:
+            return next(((source, kind) for source, kind, _entity in reversed(self.speakers + self.mentioned)
+                         if source.lower().endswith(noun)), None)
         want_type = next(t for w, t in _ANAPHOR_TYPE.items() if w in words)
         m = names.last("type", want_type, mention.start)
         if m is not None:
@@ -230,6 +248,13 @@ class _History:
             if kind == want_type:
                 return source, kind
         return None
+
+
+def _looks_like_a_name(words: str) -> bool:
+    """"Marat Kozhayev" (a person not in the table), not "The Interior Ministry"."""
+    parts = words.split()
+    return 2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts) and parts[0] not in ("The", "A", "An") \
+        and not re.search(r"(?i)ministry|office|council|committee|service|agency|police|government", words)
 
 
 class _NamesBefore:
@@ -304,7 +329,8 @@ def _words_mention(sentence: str, at: int, table=None):
 _JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+")
 
 
-_TOLD_OUTLET = re.compile(r"\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
+_TOLD_OUTLET = re.compile(r"\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
+                          r"(?:\s+(?:news agenc(?:y|ies)|media|television|TV|radio|newspaper))?)")
 
 
 def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
@@ -379,8 +405,9 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
     if cue.group("speech") is None:
         return True
     word = cue.group(0).lower()
-    if _NOT_A_CUE_BEFORE.search(sentence, _back(backwards, cue.start(), _BACK_2_WORDS), cue.start()):
-        return False
+    before = _NOT_A_CUE_BEFORE.search(sentence, _back(backwards, cue.start(), _BACK_2_WORDS), cue.start())
+    if before and not (word.endswith("ed") and before.group(0).split()[-1].lower() in ("media", "press", "local")):
+        return False  # but "local media reported" is a verb
     if word in ("dismissed", "dismisses") and _DISMISSED_PERSON.match(sentence, cue.end()):
         return False
     if word == "states" and sentence[max(0, cue.start() - 7):cue.start()].lower() == "united ":

@@ -64,8 +64,8 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
     words = m.group(1).strip()
     if words.lower() in {"it", "he", "she", "they", "this", "which", "who", "that", "and", "but"}:
         return None
-    if words.lower() in _BARE_GROUPS:
-        return words
+    if words.lower() in _BARE_GROUPS or (len(words.split()) <= 2 and words.split()[-1].lower() in _BARE_GROUPS):
+        return words  # "authorities said", "local media reported"
     if not any(w[:1].isupper() for w in words.split()) and not re.match(r"(?i)(a|an|the|some|one|two|several|many)\b", words):
         return None
     return words
