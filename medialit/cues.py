@@ -100,7 +100,7 @@ _PRONOUN_GAP = re.compile(r"^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s
 _BRACKET_BEFORE = re.compile(r"\[[^\[\]\x00]{1,80}\]\s*$")
 
 
-_FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+|(?<=\))\s*[-–—]\s*)((?:[A-Z]?[\w’'-]+\s+){0,6}?[A-Za-z][\w’'-]*)\s+(?:also\s+)?$")
+_FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+|(?<=\))\s*[-–—]\s*)((?:[A-Z]?[\w’'-]+\s+){0,8}?[A-Za-z][\w’'-]*)\s+(?:also\s+)?$")
 
 
 # Plural nouns for people who may speak with no article ("authorities said").
@@ -184,7 +184,7 @@ _BACK_2_WORDS = re.compile(r"(?:\s*\w+){0,2}\s*")          # _NOT_A_CUE_BEFORE
 _BACK_5_WORDS = re.compile(r"(?:\s*[\w-]+){0,5}\s*")       # _MEDIUM_BEFORE
 
 
-_BACK_9_WORDS = re.compile(r"(?:\s*[\w’'-]+){0,9}\s*")     # _FALLBACK_BEFORE
+_BACK_9_WORDS = re.compile(r"(?:\s*[\w’'-]+){0,11}\s*")    # _FALLBACK_BEFORE (9 words and "also")
 
 
 _BACK_SPACES = re.compile(r"\s*")
@@ -227,7 +227,11 @@ class _History:
                     return m.source, m.type
             for source, kind, entity in reversed(self.speakers):
                 # entity None: a speaker not in the sources table ("the
-                # regional governor"), who may be the "he" or "it" that follows
+                # regional governor"), who may be the "he" or "it" that follows,
+                # unless the words say otherwise ("the … Ministry" is no "he")
+                if entity is None and want is not None and \
+                        bool(_BODY_WORDS.search(source)) == (want == "person") and not _looks_like_a_name(source):
+                    continue
                 if want is None or entity in (want, None):
                     return source, kind
             return None
@@ -250,11 +254,15 @@ class _History:
         return None
 
 
+_BODY_WORDS = re.compile(r"(?i)\b(?:ministry|office|council|committee|service|agency|department|government|"
+                         r"police|authorities|media|secretariat|organi[sz]ation|administration)\b")
+
+
 def _looks_like_a_name(words: str) -> bool:
     """"Marat Kozhayev" (a person not in the table), not "The Interior Ministry"."""
     parts = words.split()
     return 2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts) and parts[0] not in ("The", "A", "An") \
-        and not re.search(r"(?i)ministry|office|council|committee|service|agency|police|government", words)
+        and not _BODY_WORDS.search(words)
 
 
 class _NamesBefore:

@@ -176,13 +176,13 @@ _TITLES = (r"(?i:spokes(?:man|woman|person)|minister|chief|head|president|secret
            r"senator|correspondent|reporter|journalist)")
 
 
-_NAME = r"((?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'-]*)"
+_NAME = r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*)(?!['’])"
 
 
 _TITLED_NAME = re.compile(r"\b" + _TITLES + r"\s+" + _NAME + r"$")
 
 
-_TITLE_THEN_NAME = re.compile(r"\s+(?:[\w-]+\s+){0,3}?" + _TITLES + r"\s+" + _NAME + r"(?=\s*,|\s+(?:also\s+)?[a-z])")
+_TITLE_THEN_NAME = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?" + _TITLES + r"\s+" + _NAME + r"(?=\s*,|\s+(?:also\s+)?[a-z])")
 
 
 def person_named(words: str) -> str:
@@ -190,15 +190,28 @@ def person_named(words: str) -> str:
     "deputy interior minister Marat Kozhayev" -> "Marat Kozhayev" (the
     answer keys name people so); other words are returned as they are."""
     m = _TITLED_NAME.search(words)
-    return m.group(1) if m else words
+    return m.group(1) if m and not _BODY.search(m.group(1)) else words
+
+
+_BODY = re.compile(r"\b(?:Office|Ministry|Council|Committee|Service|Agency|Department|Police|Government|Court)\b")
+
+
+# "Tokayev's office said": the office speaks, not the person.
+_OFFICE_OF = re.compile(r"['’]s\s+(?:office|press service|administration|press office)\b")
 
 
 def _titled_person(sentence, speaker, cues):
     """"Kremlin spokesman Dmitry Peskov told …": the person who speaks for a
     listed organisation, as a Mention, or None. Only when a cue follows the name."""
-    if speaker is None or speaker.how != "name" or speaker.entity == "person":
+    if speaker is None or speaker.how != "name":
         return None
+    office = _OFFICE_OF.match(sentence, speaker.end)
+    if office and any(c.group("speech") and 0 <= c.start() - office.end() <= 12 for c in cues):
+        words = sentence[speaker.start:office.end()]
+        return Mention(speaker.start, office.end(), words, "words", words, None, None, resolved=(words, None, None))
     m = _TITLE_THEN_NAME.match(sentence, speaker.end)
+    if m and speaker.entity == "person" and sentence[speaker.end:speaker.end + 1] not in "'’":
+        return None  # "President Kassym-Jomart Tokayev said": no post of his own after his name
     if not m or not any(c.group("speech") and 0 <= c.start() - m.end() <= 12 for c in cues):
         return None
     words = m.group(1)

@@ -470,3 +470,14 @@ def test_a_quotation_that_goes_on_in_the_next_paragraph_keeps_its_speaker():
 def test_local_media_reported_is_a_source_and_a_promise_is_not_a_claim():
     assert one("Local media reported gunfire in the centre.")["source"] == "Local media"
     assert one("The government has promised to fight corruption.")["source"] is None
+
+
+def test_an_office_a_long_subject_and_he_is_a_person():
+    assert one("Tokayev's office said the president had taken over the council.")["source"] == "Tokayev's office"
+    assert one("Tokayev said the council had met.")["source"] == "Kassym-Jomart Tokayev"
+    text = ("The press service of the Kazakh Interior Ministry reported that 26 people had been killed. "
+            "Tokayev spoke later. \"We will act,\" he said.")
+    assert [r[0] for r in rows_of(text)] == ["The press service of the Kazakh Interior Ministry",
+                                             "Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev"]
+    assert one("Kazakhstan's Prosecutor General's Office announced new cases.")["source"] == \
+        "Kazakhstan's Prosecutor General's Office"
