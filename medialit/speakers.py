@@ -122,6 +122,11 @@ def _special_speaker(sentence, mentions, inside, start, table, listed):
             if _in_spans(start + m.start(), inside):
                 continue
             at = m.start(group) if group else m.end()
+            if group and sentence[at:at + 3].lower() == "by ":
+                quoted = _quoted_by(mentions, listed, m, at)
+                if quoted is not None:
+                    return quoted
+                continue
             # the first such mention in list order: of mentions[:listed] (in
             # reading order, found by bisection), else of those added later
             named = None
@@ -151,6 +156,20 @@ def _special_speaker(sentence, mentions, inside, start, table, listed):
                 mentions.append(who)
             return who
     return None
+
+
+def _quoted_by(mentions, listed, m, at):
+    """"Tokayev was quoted by Interfax as saying": Tokayev (the last possible
+    speaker before the verb) speaks, Interfax (just after "by") passes it on."""
+    subject = next((x for x in reversed(mentions[:listed]) if x.end <= m.start() and x.resolved), None)
+    if subject is None:
+        return None
+    for x in mentions[:listed]:
+        if at + 3 <= x.start <= at + 20 and x.resolved:
+            x.role = "medium"
+            break
+    subject.role = None
+    return subject
 
 
 def _unlisted_speaker(sentence, cues, quotes_rel):

@@ -481,3 +481,9 @@ def test_an_office_a_long_subject_and_he_is_a_person():
                                              "Kassym-Jomart Tokayev", "Kassym-Jomart Tokayev"]
     assert one("Kazakhstan's Prosecutor General's Office announced new cases.")["source"] == \
         "Kazakhstan's Prosecutor General's Office"
+
+
+def test_quoted_by_an_agency_as_saying():
+    text = "Tokayev spoke on Friday. He was quoted by Interfax as saying that order had been restored."
+    assert rows_of(text)[1][:2] == ("Kassym-Jomart Tokayev", ["Kassym-Jomart Tokayev", "Interfax"])
+    assert one("Khabar 24 quoted the mayor as saying that roads were closed.")["chain"] == ["the mayor", "Khabar 24"]
