@@ -106,6 +106,8 @@ reported attempts"), "dismissed the government".
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from .corpus import sentences as corpus_sentences
@@ -113,7 +115,8 @@ from .cues import Mention, _CUE, _Free, _History, _SPOKE_ON, _is_cue, _mark_hand
 from .quotes import _in_spans, _quotes_touching, quote_spans
 from .source_table import (SOURCE_TYPES, SOURCE_TYPES_FILE, _listed, _table, chain_text, load_source_types,
                            parse_chain, with_chain_text)
-from .speakers import _build_chain, _kind, _speaker_for, _special_speaker, _unlisted_speaker
+from .speakers import (_build_chain, _kind, _relayed, _speaker_for, _special_speaker, _titled_person,
+                       _unlisted_speaker)
 
 __all__ = [
     "SOURCE_TYPES",
@@ -187,9 +190,11 @@ def attribute(text: str, prefix: str = "s", *, sources=None, sentences=None) -> 
     rows = []
     columns = [sents[name].tolist() for name in ("sentence_id", "text", "start", "end", "paragraph")]
     last = None  # the last row with a source
+    full_names = {}  # "Peskov" -> "Dmitry Peskov", for speakers not in the table
     for sid, sentence, start, end, paragraph in zip(*columns):
         row = _attribute_sentence(sentence, start, quotes, quote_ends, history, table)
         row.update(sentence_id=sid, sentence=sentence, start=start, end=end, paragraph=paragraph)
+        _full_name(row, full_names)
         if row["pointed"] and len(row["chain"]) == 1 and last is not None and last["source"] == row["source"]:
             # "…,” the source said. / she said.": the same speaker, reaching us the same way
             row["chain"] = list(last["chain"])
@@ -242,12 +247,23 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
     speakers = [who for c in ordered for who in [_speaker_for(c, free, sentence, quotes_rel)] if who is not None]
     if speaker is None:
         speaker = next((s for s in speakers if s.resolved), None)
+        inner = _relayed(sentence, cues, speaker, free, quotes_rel)
+        if inner is not None:  # "The ministry said …, Interfax reported.": Interfax passes it on
+            speaker.role = "medium"
+            speaker = inner
+        person = _titled_person(sentence, speaker, cues)
+        if person is not None:  # "Kremlin spokesman Dmitry Peskov told …": Peskov speaks
+            speaker.role = "title"  # not a speaker, nor a hand-off
+            speaker = person
     unlisted = None if speaker is not None else _unlisted_speaker(sentence, cues, quotes_rel)
     if unlisted is not None:
         listed = _listed(table[1], unlisted)
         if listed is not None:  # "authorities said": the table's "the authorities"
             speaker = Mention(-1, -1, unlisted, "words", *listed, resolved=listed)
             unlisted = None
+    if speaker is None and unlisted is None and mentions and mentions[0].start == 0 and \
+            mentions[0].how == "name" and sentence[mentions[0].end:mentions[0].end + 1] == ":":
+        speaker = mentions[0]  # a headline "Tokayev: terrorists were trained abroad"
     according = [m for m in mentions if m.role == "according" and m.resolved]
     if speaker is None and unlisted is None and according:
         speaker = according.pop(0)  # "According to TASS, 12 died": TASS is the speaker
@@ -266,6 +282,20 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
         entity=first[2] if source else None,
         pointed=speaker is not None and speaker.how in ("pronoun", "anaphor"),
     )
+
+
+def _full_name(row, full_names):
+    """"Peskov said …" after "… Dmitry Peskov told …": the speaker's full name,
+    for people not in the sources table (the table lists its own variants)."""
+    source = row["source"]
+    if source is None or row["source_type"] is not None:
+        return
+    words = source.split()
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+        full_names[words[-1]] = source
+    elif len(words) == 1 and source in full_names:
+        row["source"] = full_names[source]
+        row["chain"] = [full_names[source]] + row["chain"][1:]
 
 
 def _carry_quotes(rows, quotes):
@@ -291,10 +321,13 @@ def _carry_quotes(rows, quotes):
                     break
             if row["source"] is not None:
                 continue
-        # a quotation that simply continues the previous speaker's words
+        # a quotation that simply continues the previous speaker's words, in
+        # the same paragraph or as the next paragraph (wire style)
         if i > 0 and row["kind"] == "direct":
             prev = rows[i - 1]
-            if prev["paragraph"] == row["paragraph"] and prev["source"] is not None and prev["kind"] in ("direct", "mixed"):
+            same = prev["paragraph"] == row["paragraph"] or (
+                spans[0][0] <= start and prev["kind"] == "direct" and _WHOLE_QUOTE.search(row["sentence"]))
+            if same and prev["source"] is not None and prev["kind"] in ("direct", "mixed"):
                 _copy_source(row, prev)
 
 
@@ -309,6 +342,10 @@ def _carry_medium(rows):
                 break
             missing = [m for m in row["chain"][1:] if m not in earlier["chain"]]
             earlier["chain"] = earlier["chain"][:1] + missing + earlier["chain"][1:]
+
+
+# A quoted sentence that ends as a sentence: “… .” (not a heading in quotation marks)
+_WHOLE_QUOTE = re.compile(r"[.!?]\s*[”\"’]\s*$")
 
 
 def _copy_source(row, other):

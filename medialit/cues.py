@@ -21,7 +21,9 @@ _SPEECH = (
     r"said|says|say|told|tells|reported|reports|stated|states|warned|warns|dismissed|dismisses|"
     r"echoed|described|describes|describing|noting|noted|added|announced|confirmed|"
     r"verified|claimed|claims|insisted|admitted|denied|cried|chanted|spoke|speaking|"
-    r"stressed|stresses|declared|declares|informs|informed|urged|urges|explained|explains|"
+    r"stressed|stresses|declared|declares|informs|informed|urged|urges|explained|explains|wrote|writes|tweeted|"
+    r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|highlighted|assured|"
+    r"blamed|accused|asserted|argued|"
     r"called(?!\s+(?:in|on|off|for|up|out)\b)|calls(?!\s+(?:in|on|off|for|up|out)\b)"
 )
 
@@ -64,12 +66,21 @@ _NOUN_PHRASE_AFTER = re.compile(r"\s*((?:the\s+)?[^,.;:!?“”\"()\[\]]{2,60}?)
 _CUE_AT_END = re.compile(r"(?:" + _SPEECH + r")\s*[:,]?\s*$", re.I)
 
 
+# "the spokeswoman", "the president": the last person who spoke; "the
+# ministry", "the office": the last source whose name ends with that word.
+_PERSON_NOUNS = ("spokes(?:man|woman|person)", "president", "head of state", "minister", "official", "leader",
+                 "diplomat", "governor", "mayor")
+
+
+_BODY_NOUNS = ("ministry", "office", "department", "committee", "council", "service", "secretariat")
+
+
 # Words that point back to an earlier source.
 _PRONOUN = re.compile(r"\b(?:he|she|it|they)\b", re.I)
 
 
 _ANAPHOR = re.compile(r"\bthe (?:news )?agency\b|\bthe channel\b|\bthe organi[sz]ation\b|\bthe alliance\b"
-                      r"|\bthe source\b", re.I)
+                      r"|\bthe source\b|\bthe (?:" + "|".join(_PERSON_NOUNS + _BODY_NOUNS) + r")\b", re.I)
 
 
 _ANAPHOR_TYPE = {"agency": "news agency", "channel": "state media",
@@ -89,11 +100,11 @@ _PRONOUN_GAP = re.compile(r"^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s
 _BRACKET_BEFORE = re.compile(r"\[[^\[\]\x00]{1,80}\]\s*$")
 
 
-_FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+)((?:[A-Z]?[\w’'-]+\s+){0,6}?[A-Za-z][\w’'-]*)\s+(?:also\s+)?$")
+_FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+|(?<=\))\s*[-–—]\s*)((?:[A-Z]?[\w’'-]+\s+){0,8}?[A-Za-z][\w’'-]*)\s+(?:also\s+)?$")
 
 
 # Plural nouns for people who may speak with no article ("authorities said").
-_BARE_GROUPS = {"authorities", "officials", "police", "witnesses", "residents", "protesters", "demonstrators",
+_BARE_GROUPS = {"authorities", "officials", "police", "media", "witnesses", "residents", "protesters", "demonstrators",
                 "activists", "analysts", "diplomats", "sources", "doctors", "journalists", "reporters"}
 
 
@@ -105,6 +116,10 @@ _SPEAKER_AFTER = re.compile(r"\s+((?:the|a|an)\s+[^,.;:!?“”\"]{2,60}?|[A-Z][
 # where the last speaker spoke, so the earlier sentences' chains go through it.
 _SPOKE_ON = re.compile(r"^\W*(?:he|she|they)\s+(?:also\s+)?(?:spoke|was speaking|were speaking|said so|made the "
                        r"(?:remarks?|comments?))\s+(?:on|to|in an interview with)\b[^.!?]*[.!?]?\W*$", re.I)
+
+
+# The end of a dateline's agency: "(Reuters) -", "/TASS/."
+_DATELINE = re.compile(r"(?:\)\s*[-–—]|/)")
 
 
 @dataclass
@@ -144,6 +159,8 @@ def _mentions(sentence: str, offset: int, masked: list[tuple[int, int]], table) 
     quoted = [(qa - offset, qb - offset) for qa, qb in masked]
     taken = []  # kept sorted (and never overlapping), for _overlaps
     for m in regex.finditer(sentence):
+        if _DATELINE.match(sentence, m.end()) and sentence[m.start() - 1:m.start()] in "(/" and m.start():
+            continue  # "ALMATY, Jan 7 (Reuters) -", "MOSCOW, January 6. /TASS/.": who wrote the story
         if not _overlaps(m.start(), m.end(), quoted):
             source, kind, entity = _lookup(by_variant, m.group(0))
             found.append(Mention(m.start(), m.end(), m.group(0), "name", source, kind, entity))
@@ -167,7 +184,7 @@ _BACK_2_WORDS = re.compile(r"(?:\s*\w+){0,2}\s*")          # _NOT_A_CUE_BEFORE
 _BACK_5_WORDS = re.compile(r"(?:\s*[\w-]+){0,5}\s*")       # _MEDIUM_BEFORE
 
 
-_BACK_9_WORDS = re.compile(r"(?:\s*[\w’'-]+){0,9}\s*")     # _FALLBACK_BEFORE
+_BACK_9_WORDS = re.compile(r"(?:\s*[\w’'-]+){0,11}\s*")    # _FALLBACK_BEFORE (9 words and "also")
 
 
 _BACK_SPACES = re.compile(r"\s*")
@@ -210,12 +227,23 @@ class _History:
                     return m.source, m.type
             for source, kind, entity in reversed(self.speakers):
                 # entity None: a speaker not in the sources table ("the
-                # regional governor"), who may be the "he" or "it" that follows
+                # regional governor"), who may be the "he" or "it" that follows,
+                # unless the words say otherwise ("the … Ministry" is no "he")
+                if entity is None and want is not None and \
+                        bool(_BODY_WORDS.search(source)) == (want == "person") and not _looks_like_a_name(source):
+                    continue
                 if want is None or entity in (want, None):
                     return source, kind
             return None
         if words == "the source":  # "…,” the source said.": whoever spoke last
             return (self.speakers[-1][0], self.speakers[-1][1]) if self.speakers else None
+        noun = words.split(None, 1)[1]
+        if re.fullmatch("|".join(_PERSON_NOUNS), noun):
+            return next(((source, kind) for source, kind, entity in reversed(self.speakers)
+                         if entity == "person" or (entity is None and _looks_like_a_name(source))), None)
+        if noun in _BODY_NOUNS:
+            return next(((source, kind) for source, kind, _entity in reversed(self.speakers + self.mentioned)
+                         if source.lower().endswith(noun)), None)
         want_type = next(t for w, t in _ANAPHOR_TYPE.items() if w in words)
         m = names.last("type", want_type, mention.start)
         if m is not None:
@@ -224,6 +252,17 @@ class _History:
             if kind == want_type:
                 return source, kind
         return None
+
+
+_BODY_WORDS = re.compile(r"(?i)\b(?:ministry|office|council|committee|service|agency|department|government|"
+                         r"police|authorities|media|secretariat|organi[sz]ation|administration)\b")
+
+
+def _looks_like_a_name(words: str) -> bool:
+    """"Marat Kozhayev" (a person not in the table), not "The Interior Ministry"."""
+    parts = words.split()
+    return 2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts) and parts[0] not in ("The", "A", "An") \
+        and not _BODY_WORDS.search(words)
 
 
 class _NamesBefore:
@@ -298,7 +337,8 @@ def _words_mention(sentence: str, at: int, table=None):
 _JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+")
 
 
-_TOLD_OUTLET = re.compile(r"\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
+_TOLD_OUTLET = re.compile(r"\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
+                          r"(?:\s+(?:news agenc(?:y|ies)|media|television|TV|radio|newspaper))?)")
 
 
 def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
@@ -357,8 +397,9 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
                                     role="medium", resolved=(words, None, None)))
     first_speech_end = min((c.end() for c in cues if c.group("speech")), default=None)
     for m in mentions:
-        if m.role is None and m.how != "pronoun" and \
-                _MEDIUM_BEFORE.search(sentence, _back(backwards, m.start, _BACK_5_WORDS), m.start):
+        medium = m.role is None and m.how != "pronoun" and \
+            _MEDIUM_BEFORE.search(sentence, _back(backwards, m.start, _BACK_5_WORDS), m.start)
+        if medium and not re.search(r"\bthat\b", medium.group(0)):  # not "told reporters that Moscow …"
             after_speech = first_speech_end is not None and first_speech_end <= m.start
             if after_speech or re.search(r"\bon\s", sentence[max(0, m.start - 40):m.start]):
                 m.role = "medium"
@@ -372,10 +413,13 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
     if cue.group("speech") is None:
         return True
     word = cue.group(0).lower()
-    if _NOT_A_CUE_BEFORE.search(sentence, _back(backwards, cue.start(), _BACK_2_WORDS), cue.start()):
-        return False
+    before = _NOT_A_CUE_BEFORE.search(sentence, _back(backwards, cue.start(), _BACK_2_WORDS), cue.start())
+    if before and not (word.endswith("ed") and before.group(0).split()[-1].lower() in ("media", "press", "local")):
+        return False  # but "local media reported" is a verb
     if word in ("dismissed", "dismisses") and _DISMISSED_PERSON.match(sentence, cue.end()):
         return False
+    if word == "states" and sentence[max(0, cue.start() - 7):cue.start()].lower() == "united ":
+        return False  # the United States
     if word == "reports" and _last_char(sentence, backwards, cue.start()) not in (",", "”", '"'):
         return False  # only the inverted "…, reports X." is a cue; otherwise a noun
     return True

@@ -64,8 +64,8 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
     words = m.group(1).strip()
     if words.lower() in {"it", "he", "she", "they", "this", "which", "who", "that", "and", "but"}:
         return None
-    if words.lower() in _BARE_GROUPS:
-        return words
+    if words.lower() in _BARE_GROUPS or (len(words.split()) <= 2 and words.split()[-1].lower() in _BARE_GROUPS):
+        return words  # "authorities said", "local media reported"
     if not any(w[:1].isupper() for w in words.split()) and not re.match(r"(?i)(a|an|the|some|one|two|several|many)\b", words):
         return None
     return words
@@ -122,6 +122,11 @@ def _special_speaker(sentence, mentions, inside, start, table, listed):
             if _in_spans(start + m.start(), inside):
                 continue
             at = m.start(group) if group else m.end()
+            if group and sentence[at:at + 3].lower() == "by ":
+                quoted = _quoted_by(mentions, listed, m, at)
+                if quoted is not None:
+                    return quoted
+                continue
             # the first such mention in list order: of mentions[:listed] (in
             # reading order, found by bisection), else of those added later
             named = None
@@ -138,6 +143,10 @@ def _special_speaker(sentence, mentions, inside, start, table, listed):
             who = named or _words_mention(sentence, at, table)
             if who is None:
                 continue
+            if who.how == "words" and person_named(who.words) != who.words:  # "cited deputy minister X as saying"
+                name = person_named(who.words)
+                who = Mention(who.end - len(name), who.end, name, "words", name, None, "person",
+                              resolved=(name, None, "person"))
             who.role = None
             if group:  # the outlet that did the citing is a hand-off
                 for x in mentions:
@@ -147,6 +156,20 @@ def _special_speaker(sentence, mentions, inside, start, table, listed):
                 mentions.append(who)
             return who
     return None
+
+
+def _quoted_by(mentions, listed, m, at):
+    """"Tokayev was quoted by Interfax as saying": Tokayev (the last possible
+    speaker before the verb) speaks, Interfax (just after "by") passes it on."""
+    subject = next((x for x in reversed(mentions[:listed]) if x.end <= m.start() and x.resolved), None)
+    if subject is None:
+        return None
+    for x in mentions[:listed]:
+        if at + 3 <= x.start <= at + 20 and x.resolved:
+            x.role = "medium"
+            break
+    subject.role = None
+    return subject
 
 
 def _unlisted_speaker(sentence, cues, quotes_rel):
@@ -160,8 +183,85 @@ def _unlisted_speaker(sentence, cues, quotes_rel):
     for c in cues:
         words = _fallback_speaker(c, sentence, masked, backwards) or _speaker_after(c, sentence, masked, backwards)
         if words:
-            return words
+            return person_named(words)
     return None
+
+
+# A post written before a person's name: "deputy interior minister Marat
+# Kozhayev", "Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov".
+_TITLES = (r"(?i:spokes(?:man|woman|person)|minister|chief|head|president|secretary|commander|official|governor|"
+           r"mayor|director|envoy|ambassador|advis[eo]r|aide|leader|chair(?:man|woman)?|general|prosecutor|"
+           r"representative|lawyer|analyst|expert|resident|deputy|diplomat|commandant|officer|akim|premier|"
+           r"senator|correspondent|reporter|journalist)")
+
+
+_NAME = r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*)(?!['’])"
+
+
+_TITLED_NAME = re.compile(r"\b" + _TITLES + r"\s+" + _NAME + r"$")
+
+
+_TITLE_THEN_NAME = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?" + _TITLES + r"\s+" + _NAME + r"(?=\s*,|\s+(?:also\s+)?[a-z])")
+
+
+def person_named(words: str) -> str:
+    """The name in a speaker's words, without the post before it:
+    "deputy interior minister Marat Kozhayev" -> "Marat Kozhayev" (the
+    answer keys name people so); other words are returned as they are."""
+    m = _TITLED_NAME.search(words)
+    return m.group(1) if m and not _BODY.search(m.group(1)) else words
+
+
+_BODY = re.compile(r"\b(?:Office|Ministry|Council|Committee|Service|Agency|Department|Police|Government|Court)\b")
+
+
+# "Tokayev's office said": the office speaks, not the person.
+_OFFICE_OF = re.compile(r"['’]s\s+(?:office|press service|administration|press office)\b")
+
+
+def _titled_person(sentence, speaker, cues):
+    """"Kremlin spokesman Dmitry Peskov told …": the person who speaks for a
+    listed organisation, as a Mention, or None. Only when a cue follows the name."""
+    if speaker is None or speaker.how != "name":
+        return None
+    office = _OFFICE_OF.match(sentence, speaker.end)
+    if office and any(c.group("speech") and 0 <= c.start() - office.end() <= 12 for c in cues):
+        words = sentence[speaker.start:office.end()]
+        return Mention(speaker.start, office.end(), words, "words", words, None, None, resolved=(words, None, None))
+    m = _TITLE_THEN_NAME.match(sentence, speaker.end)
+    if m and speaker.entity == "person" and sentence[speaker.end:speaker.end + 1] not in "'’":
+        return None  # "President Kassym-Jomart Tokayev said": no post of his own after his name
+    if not m or not any(c.group("speech") and 0 <= c.start() - m.end() <= 12 for c in cues):
+        return None
+    words = m.group(1)
+    return Mention(m.start(1), m.end(1), words, "words", words, None, "person", resolved=(words, None, "person"))
+
+
+# What may follow the cue of an agency that passes on a sentence's first speaker:
+# "…, Interfax reported on Friday, citing the ministry."
+_RELAY_END = re.compile(r"\s*(?:on\s+\w+|\w+day)?\s*(?:,\s*citing\b.*)?[\s.!?\"”’]*$", re.I)
+
+
+def _relayed(sentence, cues, speaker, free, quotes_rel):
+    """"The ministry said 26 were killed, Interfax reported.": the first cue's
+    speaker (a Mention), when ``speaker`` (a listed name) only passes it on with
+    the cue that ends the sentence; else None."""
+    speech = [c for c in cues if c.group("speech") and c.group(0).lower() not in ("spoke", "speaking")]
+    if speaker is None or speaker.how != "name" or len(speech) < 2:
+        return None
+    first, last = speech[0], speech[-1]
+    if not (first.end() < speaker.start and speaker.end <= last.start()) or \
+            "," not in sentence[first.end():speaker.start] or not _RELAY_END.match(sentence, last.end()):
+        return None
+    inner = _speaker_for(first, free, sentence, quotes_rel)
+    if inner is None:
+        words = _unlisted_speaker(sentence, [first], quotes_rel)
+        if words is None:
+            return None
+        inner = Mention(-1, -1, words, "words", words, None, None, resolved=(words, None, None))
+    if inner is speaker or not inner.resolved or inner.resolved[0] == speaker.resolved[0]:
+        return None
+    return inner
 
 
 def _build_chain(mentions: list[Mention], speaker, unlisted, according):

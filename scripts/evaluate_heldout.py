@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/evaluate_heldout.py            # dev and test figures, as Markdown
     .venv/bin/python scripts/evaluate_heldout.py --json out.json
+    .venv/bin/python scripts/evaluate_heldout.py --part dev     # dev figures only (while changing rules)
     .venv/bin/python scripts/evaluate_heldout.py --errors dev   # every attribution and loaded-word mistake on dev
 
 The held-out set is ``data/heldout/`` (see data/README.md): nine excerpts of
@@ -232,9 +233,9 @@ def b_recall() -> float:
 # --------------------------------------------------------------------------
 
 
-def evaluate() -> dict:
+def evaluate(parts=PARTS) -> dict:
     result = {}
-    for part in PARTS:
+    for part in parts:
         items, found_rows = loaded_rows(part)
         result[part] = {
             "attribution": attribution_figures(attribution_rows(part)),
@@ -254,13 +255,14 @@ def _fmt(value, measure: str = "") -> str:
 
 
 def markdown(result: dict) -> str:
-    lines = ["| check | measure | dev | test |", "| --- | --- | ---: | ---: |"]
+    parts = [p for p in PARTS if p in result]
+    lines = ["| check | measure | " + " | ".join(parts) + " |", "| --- | --- |" + " ---: |" * len(parts)]
     for check in ("attribution", "loaded", "spin"):
-        for measure in result["dev"][check]:
-            lines.append(f"| {check} | {measure} | {_fmt(result['dev'][check][measure], measure)} | "
-                         f"{_fmt(result['test'][check][measure], measure)} |")
+        for measure in result[parts[0]][check]:
+            lines.append(f"| {check} | {measure} | "
+                         + " | ".join(_fmt(result[p][check][measure], measure) for p in parts) + " |")
     lines.append(f"| spin | recall on article B's spin map, known=False | "
-                 f"{_fmt(result['spin on article B (known=False)'])} | (same text) |")
+                 f"{_fmt(result['spin on article B (known=False)'])} |" + " (same text) |" * (len(parts) - 1))
     return "\n".join(lines)
 
 
@@ -321,11 +323,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", help="also write the figures to this JSON file")
     parser.add_argument("--errors", choices=["dev"], help="list the mistakes on the dev part (never on test)")
+    parser.add_argument("--part", choices=PARTS, help="measure only this part (while changing rules: --part dev)")
     args = parser.parse_args(argv)
     if args.errors:
         print(errors(args.errors))
         return 0
-    result = evaluate()
+    result = evaluate((args.part,) if args.part else PARTS)
     print(markdown(result))
     if args.json:
         Path(args.json).write_text(json.dumps(result, indent=2), encoding="utf-8")
