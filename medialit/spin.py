@@ -49,14 +49,6 @@ MIN_SCORE = 0.5
 UNCOMMON_LIMIT = 4.0
 SWAP_GAP = 1.0
 _UNCOMMON_SCORE = 0.55
-#: Judging the whole text first (see _read_as_a_whole); chosen on the held-out
-#: dev part and articles A and B (benchmarks/HELDOUT.md).
-GATE_WORDS = 100
-QUIET_DENSITY = 1.0
-BUSY_DENSITY = 2.0
-WIDE_LIMIT = 4.8
-WIDE_GAP = 1.0
-BUSY_PLAIN_LIMIT = 3.5
 
 _COLUMNS = ["phrase", "start", "end", "likely_original", "evidence", "score", "kind"]
 _NUMBER = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
@@ -186,11 +178,7 @@ def _sentence_starts(text: str, sentences=None) -> set[int]:
     return starts
 
 
-def _rare_candidates(text: str, sentences=None, limit: float = UNCOMMON_LIMIT, gap: float = SWAP_GAP,
-                     plain: float = RARE_LIMIT) -> list[dict]:
-    """Rare words, and uncommon ones (Zipf below ``limit``) that the synonym
-    table lists for a word at least ``gap`` commoner; each with its Zipf
-    under "_zipf" (not a column of find_spin)."""
+def _rare_candidates(text: str, sentences=None) -> list[dict]:
     found = []
     starts = None
     reverse = _data().reverse
@@ -199,11 +187,10 @@ def _rare_candidates(text: str, sentences=None, limit: float = UNCOMMON_LIMIT, g
     for match in matches:
         word = match.group(0)
         z = zipf(word)  # most words are common: decide that first
-        if z >= limit:
+        if z >= UNCOMMON_LIMIT:
             continue
         lower = word.lower()
-        listed = lower in reverse and reverse[lower][1] >= z + gap
-        if z >= RARE_LIMIT and not listed and z >= plain:
+        if z >= RARE_LIMIT and (lower not in reverse or reverse[lower][1] < z + SWAP_GAP):
             continue  # an uncommon word, but no far commoner word it could stand for
         if word[:1].isupper():
             # Words written with a capital inside a sentence are most likely
@@ -216,18 +203,13 @@ def _rare_candidates(text: str, sentences=None, limit: float = UNCOMMON_LIMIT, g
                 names = {_lookup_form(m.group(0)) for m in matches if m.group(0)[:1].isupper() and m.start() not in starts}
             if _lookup_form(word) in names:
                 continue
-        if z >= RARE_LIMIT and not listed:  # only asked for in a text that reads as spun
-            found.append({"phrase": word, "start": match.start(), "end": match.end(), "likely_original": None,
-                          "evidence": f"uncommon word (Zipf {z:.1f})" + _BUSY_NOTE,
-                          "score": _UNCOMMON_SCORE, "kind": "rare word", "_zipf": z})
-            continue
         if z >= RARE_LIMIT:
             common, common_z = reverse[lower]
             found.append({"phrase": word, "start": match.start(), "end": match.end(),
                           "likely_original": _match_case(common, word),
                           "evidence": (f"uncommon word (Zipf {z:.1f}) that a thesaurus lists as a synonym of the "
                                        f"far commoner “{common}” (Zipf {common_z:.1f}) — a guess, not a known original"),
-                          "score": _UNCOMMON_SCORE, "kind": "rare word", "_zipf": z})
+                          "score": _UNCOMMON_SCORE, "kind": "rare word"})
             continue
         score = max(0.0, min(1.0, 1.0 - 0.2 * z))
         original, evidence = None, f"rare word (Zipf {z:.1f}: rarer than once per million words)"
@@ -238,7 +220,7 @@ def _rare_candidates(text: str, sentences=None, limit: float = UNCOMMON_LIMIT, g
             evidence += (f"; a thesaurus lists it as a synonym of the far commoner “{common}” "
                          f"(Zipf {common_z:.1f}) — a guess, not a known original")
         found.append({"phrase": word, "start": match.start(), "end": match.end(), "likely_original": original,
-                      "evidence": evidence, "score": round(score, 2), "kind": "rare word", "_zipf": z})
+                      "evidence": evidence, "score": round(score, 2), "kind": "rare word"})
     return found
 
 
@@ -275,11 +257,6 @@ def find_spin(text: str, min_score: float = MIN_SCORE, known: bool = True, *, se
       and higher again when the synonym table shows a much commoner word it
       could have replaced.
 
-    The text is read as a whole first (a spinner swaps many words, never
-    one): in a text of 100 words or more with few candidates, uncommon words
-    and rare words with no commoner synonym are left out; in one with many,
-    milder candidates are kept too (see :func:`_read_as_a_whole`).
-
     Only candidates scoring at least ``min_score`` are returned.  With
     ``known=False`` the spin map and the tortured-phrase list are not used:
     that shows what the general cues find on their own.
@@ -297,53 +274,11 @@ def find_spin(text: str, min_score: float = MIN_SCORE, known: bool = True, *, se
     """
     if sentences is None:
         validate_prose(text)
-    rules = _rule_candidates(text)
-    wide = _rare_candidates(text, sentences, WIDE_LIMIT, WIDE_GAP, BUSY_PLAIN_LIMIT)
-    candidates = rules + _read_as_a_whole(text, rules, wide)
+    candidates = _rule_candidates(text) + _rare_candidates(text, sentences)
     if known:
         candidates += _known_candidates(text)
     kept = [c for c in _best_non_overlapping(candidates) if c["score"] >= min_score]
     return pd.DataFrame(kept, columns=_COLUMNS)
-
-
-def _read_as_a_whole(text: str, rules: list[dict], wide: list[dict]) -> list[dict]:
-    """The word candidates to keep, judged from the whole text first.
-
-    A spinner swaps many words, never one: in spun text the ordinary
-    candidates (rules, rare words, uncommon words with a far commoner
-    synonym) come several per 100 words; in clean news well under one. So a
-    text of at least GATE_WORDS words with fewer than QUIET_DENSITY
-    candidates per 100 words keeps only its rare words that a thesaurus
-    links to a far commoner word, and words no word list knows (an
-    uncommon word, or a rare word with no commoner synonym - "tenge",
-    "peacekeeper" - is there most likely the writer's own), and one with at least
-    BUSY_DENSITY keeps the wider set ``wide`` (uncommon words up to Zipf
-    WIDE_LIMIT with a synonym WIDE_GAP commoner). A shorter text is judged
-    word by word only."""
-    ordinary = [c for c in wide if c["_zipf"] < RARE_LIMIT or (c["_zipf"] < UNCOMMON_LIMIT and _gap(c) >= SWAP_GAP
-                                                               and c["likely_original"] is not None)]
-    n = len(WORD.findall(text))
-    if n < GATE_WORDS:
-        return ordinary
-    density = 100 * sum(c["score"] >= MIN_SCORE for c in rules + ordinary) / n
-    if density < QUIET_DENSITY:  # rare words a thesaurus links to a commoner one, and unknown words
-        return [c for c in ordinary if c["_zipf"] < RARE_LIMIT and (c["likely_original"] is not None or not c["_zipf"])]
-    if density >= BUSY_DENSITY:
-        busy = []
-        for c in wide:
-            if c["_zipf"] < RARE_LIMIT and c["score"] < _UNCOMMON_SCORE:  # "thoroughfares" (Zipf 2.6)
-                c = {**c, "score": _UNCOMMON_SCORE, "evidence": c["evidence"] + _BUSY_NOTE}
-            busy.append(c)
-        return busy
-    return ordinary
-
-
-_BUSY_NOTE = "; the text has many such words, as spun text does"
-
-
-def _gap(candidate: dict) -> float:
-    common = _data().reverse.get(candidate["phrase"].lower())
-    return common[1] - candidate["_zipf"] if common else 0.0
 
 
 # --------------------------------------------------------------------------

@@ -23,14 +23,12 @@ def test_05_3_practice_file():
     status, message = evaluate("05.3", "article_B.txt")
     assert status == "incorrect" and "practice texts" in message
     assert evaluate("05.3", "practice_99.txt")[0] == "incorrect"
-    # pinned: solutions/05_check_any_article.ipynb, re-run after find_spin's
-    # whole-text reading (issue 16), finds with check_folder in its own cell
-    # practice_05.txt the most spun (118.6 per 1,000 words), then
-    # practice_14.txt (117.3); practice_28.txt is the least (43.5). (Before:
-    # practice_08.txt 93.8, practice_04.txt 91.4.)
-    assert evaluate("05.3", "practice_05.txt")[0] == "correct"
-    assert evaluate("05.3", "practice_14.txt")[0] == "incorrect"
-    assert evaluate("05.3", "practice_28.txt")[0] == "incorrect"
+    # pinned: the committed solutions/05_check_any_article.ipynb finds, with
+    # check_folder in its own cell, practice_08.txt the most spun (93.8 per
+    # 1,000 words), then practice_04.txt (91.4); practice_00.txt is the least
+    assert evaluate("05.3", "practice_08.txt")[0] == "correct"
+    assert evaluate("05.3", "practice_04.txt")[0] == "incorrect"
+    assert evaluate("05.3", "practice_00.txt")[0] == "incorrect"
 
 
 def test_05_4_mayor_sentence():

@@ -321,12 +321,11 @@ def test_spin_argument_checks():
 # (letters, apostrophes inside, hyphens splitting words) and wordfreq directly.
 # 04.3, 04.5, 04.6: the values the committed solutions/04_spun_text.ipynb
 # computes in its own cells ("rare words per 1,000" changes by -50.1 %; 37.2
-# rare words per 1,000 more; 82 % and 27 % of the swaps found: the notebook
-# re-run with find_spin's whole-text reading, issue 16; 77 % and 23 % before).
+# rare words per 1,000 more; 77 % and 23 % of the swaps found).
 UNKNOWN_WORDS_B = ["bestrew", "dogfaces", "fleetly", "insolvable", "intelligencers", "ofex", "substantiations",
                    "theex"]
 SPUN_RARE_CHANGE = 37.2
-DETECTION_RATES = {"rarest": 0.82, "commonest": 0.27}
+DETECTION_RATES = {"rarest": 0.77, "commonest": 0.23}
 
 
 def test_selfcheck_correct_answers():
@@ -396,25 +395,3 @@ def test_an_uncommon_word_with_a_far_commoner_synonym_is_a_candidate():
     assert found[["phrase", "likely_original"]].values.tolist() == [["metropolis", "city"]]
     assert "far commoner “city”" in found["evidence"].iloc[0]
     assert S.find_spin("Troops guarded the city on Friday.", known=False).empty
-
-
-# A paragraph written for this test in the style of clean wire copy (111 words).
-CLEAN_WIRE = ("Troops were dispatched to the city on Thursday after a night of clashes. The government said it would "
-              "cap fuel prices for six months and asked residents to stay at home. Shops stayed shut and the airport "
-              "was closed. Police said dozens of people had been detained, and officials said the situation was "
-              "under control in most regions, though gunfire was heard near the main square until the evening. "
-              "The president said he had asked an alliance of former Soviet states for help, and the first planes "
-              "landed a day later. Banks and petrol stations opened again on Saturday, and the internet came back "
-              "in the capital, but the main city stayed quiet.")
-
-
-def test_a_text_is_read_as_a_whole_before_its_words():
-    """One uncommon word in a clean text of 100+ words is the writer's own;
-    in a text full of such words (article B) even the milder ones count."""
-    assert len(words(CLEAN_WIRE)) >= S.GATE_WORDS
-    assert S._rare_candidates(CLEAN_WIRE)[0]["phrase"] == "dispatched"  # a candidate word by word ...
-    assert S.find_spin(CLEAN_WIRE, known=False).empty                  # ... but not in this text
-    blind = S.find_spin(article_text("B"), known=False).set_index("phrase")
-    assert "thoroughfares" in blind.index  # Zipf 2.6: below the cut-off on its own
-    assert "as spun text does" in blind.loc["thoroughfares", "evidence"]
-    assert S.find_spin("Troops guarded the metropolis on Friday.", known=False)["phrase"].tolist() == ["metropolis"]
