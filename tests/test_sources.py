@@ -29,7 +29,7 @@ MONTHS = {m: i for i, m in enumerate(
 LATERAL_ID = re.compile(r"\bL\d\d\b")
 # “quoted words” (L12)   “quoted words”, data/lateral L01   “quoted words” (attested, data/lateral L12)
 QUOTE_CITED = re.compile(
-    r"“([^“”]{4,})”,?\)? ?\(?(?:attested(?: in [^,()]*)?, |data/lateral/sources\.csv, |data/lateral )?"
+    r"“([^“”]{4,})”,?\)? ?\(?(?:attested(?: in [^,()]*)?, |data/lateral/sources\.csv, |data/lateral |sources: )?"
     r"((?:data/lateral )?L\d\d(?:, L\d\d)*)\)?")
 
 
