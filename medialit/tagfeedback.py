@@ -43,8 +43,8 @@ def item_feedback(row, number: int, sides: list[str], write_in: bool) -> str:
     elif row.result == "match":
         text = f"<span style='color:#1a5e1a'>✓ Matches the key.</span> {why}"
     elif row.result == "accepted":
-        text = (f"<span style='color:#1a5e1a'>✓ Agrees with the key: it calls this contested, so both "
-                f"{_both(sides)} are defensible with a reason; you chose “{html.escape(row.your_tag)}”.</span> {why}")
+        text = (f"<span style='color:#1a5e1a'>✓ Agrees with the key: contested, so {_both(sides)} are both "
+                f"defensible; you chose “{html.escape(row.your_tag)}”.</span> {why}")
     elif row.result == "differs":
         text = (f"<span style='color:#8a1c1c'>✗ The key says “{html.escape(row.key)}”, "
                 f"you chose “{html.escape(row.your_tag)}”.</span> {why}")
@@ -74,9 +74,8 @@ def text_feedback(row, sides: list[str] | None = None) -> str:
     if row.text_result == "model shown" and sides:
         others = " or ".join(f"“{html.escape(side)}”" for side in sides[1:])
         return (f"<span style='color:#333'>Yours: “{mine}”</span><br>"
-                f"<span style='color:#333'>Both sides are defensible here. If you judged it "
-                f"“{html.escape(sides[0])}”, a model answer: “{answer}”."
-                + (f" If you judged it {others}, keeping the word is fine." if others else "")
+                f"<span style='color:#333'>If you judged it “{html.escape(sides[0])}”, a model answer: “{answer}”"
+                + (f"; if {others}, keep the word." if others else ".")
                 + "</span>")
     if row.text_result == "model shown":
         return (f"<span style='color:#333'>Yours: “{mine}”</span><br>"

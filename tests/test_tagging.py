@@ -725,7 +725,7 @@ def test_a_contested_item_accepts_either_side_the_rationale_defends(tmp_path):
         "accepted", "accepted", "match", "differs", "differs"]
     a02 = tagger.feedback_html["A02"].value
     assert "✓" in a02 and "✗" not in a02
-    assert "so both “loaded” and “neutral” are defensible with a reason; you chose “loaded”" in a02
+    assert "Agrees with the key: contested, so “loaded” and “neutral” are both defensible; you chose “loaded”" in a02
     assert "Contested. Loaded: “attackers” names the dead by one act that only the police allege" in a02
     assert "Matches the key: contested, with a case for “loaded” and “neutral”" in tagger.feedback_html["A24"].value
     assert "The key says “loaded”, you chose “neutral”" in tagger.feedback_html["A03"].value
@@ -768,8 +768,8 @@ def test_a_contested_write_in_shows_the_model_only_for_the_loaded_side(tmp_path)
     tagger.text_widgets["A03"].value = "fighters"
     tagger.check_button.click()
     a24, a03 = tagger.feedback_html["A24"].value, tagger.feedback_html["A03"].value
-    assert "Both sides are defensible here. If you judged it “loaded”, a model answer: “protests" in a24
-    assert "If you judged it “neutral”, keeping the word is fine." in a24
-    assert "A model answer: “" in a03 and "Both sides" not in a03
+    assert "If you judged it “loaded”, a model answer: “protests" in a24
+    assert "; if “neutral”, keep the word." in a24
+    assert "A model answer: “" in a03 and "If you judged it" not in a03
     # the 'Compare ...' prompt is said once above the Tagger, not under every item
     assert "keep, drop or change" not in a24 + a03
