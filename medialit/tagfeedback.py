@@ -43,8 +43,8 @@ def item_feedback(row, number: int, sides: list[str], write_in: bool) -> str:
     elif row.result == "match":
         text = f"<span style='color:#1a5e1a'>✓ Matches the key.</span> {why}"
     elif row.result == "accepted":
-        text = (f"<span style='color:#1a5e1a'>✓ Agrees with the key: it calls this contested, and its reason "
-                f"defends both {_both(sides)}; you chose “{html.escape(row.your_tag)}”.</span> {why}")
+        text = (f"<span style='color:#1a5e1a'>✓ Agrees with the key: contested, so {_both(sides)} are both "
+                f"defensible; you chose “{html.escape(row.your_tag)}”.</span> {why}")
     elif row.result == "differs":
         text = (f"<span style='color:#8a1c1c'>✗ The key says “{html.escape(row.key)}”, "
                 f"you chose “{html.escape(row.your_tag)}”.</span> {why}")
@@ -53,13 +53,16 @@ def item_feedback(row, number: int, sides: list[str], write_in: bool) -> str:
     else:
         text = "<span style='color:#555'>No answer key for this item: discuss it.</span>"
     if write_in:
-        text += "<br>" + text_feedback(row)
+        text += "<br>" + text_feedback(row, sides)
     which = f"Feedback on {number} [{html.escape(row.item_id)}]:"
     return f"<div style='margin-left:1.5em'><span style='{HIDDEN}'>{which} </span>{text}</div>"
 
 
-def text_feedback(row) -> str:
-    """The feedback on one write-in box."""
+def text_feedback(row, sides: list[str] | None = None) -> str:
+    """The feedback on one write-in box.  ``sides``: the sides a contested
+    item's rationale defends; then a model answer is shown only as the
+    rewrite for the first side (e.g. "if you judged it loaded"), since the
+    other side keeps the word."""
     mine, answer = html.escape(row.your_text), html.escape(row.answer)
     first = html.escape(row.answer.split("|")[0].strip())
     if row.text_result == "match":
@@ -68,10 +71,15 @@ def text_feedback(row) -> str:
         return (f"<span style='color:#8a1c1c'>✗ You wrote “{mine}”; the key has “{first}”.</span>"
                 + (f" (Also accepted: {html.escape(', '.join(a.strip() for a in row.answer.split('|')[1:]))}.)"
                    if "|" in row.answer else ""))
+    if row.text_result == "model shown" and sides:
+        others = " or ".join(f"“{html.escape(side)}”" for side in sides[1:])
+        return (f"<span style='color:#333'>Yours: “{mine}”</span><br>"
+                f"<span style='color:#333'>If you judged it “{html.escape(sides[0])}”, a model answer: “{answer}”"
+                + (f"; if {others}, keep the word." if others else ".")
+                + "</span>")
     if row.text_result == "model shown":
         return (f"<span style='color:#333'>Yours: “{mine}”</span><br>"
-                f"<span style='color:#333'>A model answer: “{answer}”. Compare: what did each of you "
-                "keep, drop or change?</span>")
+                f"<span style='color:#333'>A model answer: “{answer}”.</span>")
     if row.text_result == "not written":
         return "<span style='color:#555'>… Nothing written in the box yet.</span>"
     return "<span style='color:#555'>No model answer for this box: discuss it.</span>"
@@ -86,12 +94,16 @@ def summary(s: dict, write_in_check: str | None = None) -> str:
     text = ""
     if s["tagged"]:
         agree = s["match"] + s.get("accepted", 0)
-        text = (f"You tagged {s['tagged']} of {s['items']} items; {agree} match the key"
+        waiting = max(s["items"] - s["tagged"], 0)
+        # With items still untagged, say that the agreement is of the tagged ones only.
+        verb = "matches" if agree == 1 else "match"
+        of = f" of the {s['tagged']} you tagged {verb}" if waiting else " match"
+        text = (f"You tagged {s['tagged']} of {s['items']} items; {agree}{of} the key"
                 + (f" ({s['percent_match']:g}%)" if s["percent_match"] is not None else ""))
         if s.get("accepted"):
             items = "item" if s["accepted"] == 1 else "items"
             text += f", counting {s['accepted']} contested {items} where the key accepts your answer"
-        text += "."
+        text += f"; {waiting} not tagged yet." if waiting else "."
     if write_in_check:
         text += (" " if text else "") + f"Write-ins: {s['written']} of {s['items']} written"
         text += (f", {s['text_match']} match the key." if write_in_check == "match"

@@ -144,3 +144,24 @@ def test_numbers_written_as_digits_or_words_are_the_same_answer():
     assert normalise_answer("3 years ago") == normalise_answer("Three years ago") == "three years ago"
     assert normalise_answer("more than 2,000") == "more than two 000"  # both sides alike: "2,000" matches "2,000"
     assert normalise_answer("21 people") == "21 people"
+
+
+def test_04t_takes_two_plain_strings_and_counts_beheaded_as_the_right_idea(capsys):
+    """Lesson 04 asks for two lines, b03_wire_words = "..." and b04_figure = "...",
+    passed as a list; blanks are 'not answered', and 'two police beheaded' is
+    told it has the right idea though it lacks the wire's 'found'."""
+    from medialit.selfcheck import check, evaluate
+
+    assert evaluate("04.T", [..., ...])[0] == "not answered"
+    check("04.T", ["two police beheaded", "thousands"])
+    shown = capsys.readouterr().out
+    assert shown.startswith("Exercise 04.T: A prediction, not a test: the sources say something else.")
+    assert "“beheaded” is the right idea: the wire says “two found decapitated”" in shown
+    assert "bigger than you might think" not in shown          # the size was right
+    check("04.T", ["two workers died", "hundreds"])
+    shown = capsys.readouterr().out
+    assert "right idea" not in shown and "wrong sense of another verb" in shown
+    assert "bigger than you might think" in shown
+    check("04.T", ("two found decapitated", "Thousands"))
+    assert capsys.readouterr().out.startswith("Exercise 04.T: ✓ Matches the sources. Well predicted.")
+    assert evaluate("04.T", ["two found decapitated"])[0] == "unexpected"

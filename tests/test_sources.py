@@ -29,7 +29,7 @@ MONTHS = {m: i for i, m in enumerate(
 LATERAL_ID = re.compile(r"\bL\d\d\b")
 # “quoted words” (L12)   “quoted words”, data/lateral L01   “quoted words” (attested, data/lateral L12)
 QUOTE_CITED = re.compile(
-    r"“([^“”]{4,})”,?\)? ?\(?(?:attested(?: in [^,()]*)?, |data/lateral/sources\.csv, |data/lateral )?"
+    r"“([^“”]{4,})”,?\)? ?\(?(?:attested(?: in [^,()]*)?, |data/lateral/sources\.csv, |data/lateral |sources: )?"
     r"((?:data/lateral )?L\d\d(?:, L\d\d)*)\)?")
 
 
@@ -267,8 +267,12 @@ def test_self_check_answers_agree_with_the_keys():
     spin = read("keys/spin_map.csv")
     key = read("keys/spin_04.csv")
     for row in key[key["label"] == "swapped"].itertuples():
-        spin_id = re.search(r"spin map (S\d{3})", row.rationale)[1]
-        original = spin.set_index("spin_id").loc[spin_id, "likely_original"].lower()
+        # the spin map's row for the item: same sentence, its phrase holding the highlight
+        # (the student's feedback names no spin ids)
+        same = spin[(spin["sentence_id"] == row.item_id)
+                    & spin["phrase"].str.lower().str.contains(row.highlight.lower(), regex=False)]
+        assert len(same) == 1, f"spin_04.csv {row.item_id}: {len(same)} spin map rows hold “{row.highlight}”"
+        original = same.iloc[0]["likely_original"].lower()
         answers = [a.lower() for a in row.answer.split("|")]
         assert any(a in original for a in answers), f"spin_04.csv {row.item_id}: no answer matches “{original}”"
     lexicon = read("lexicons/loaded_terms.csv")

@@ -78,7 +78,9 @@ def test_check_gives_feedback_under_each_item():
     assert "The key says “cited”" in differs and "you chose “writer”" in differs
     assert "R2: the ministry is named." in differs
     assert "Not tagged yet" in untagged and "R3" not in untagged
-    assert "You tagged 2 of 3 items; 1 match the key (50%)" in tagger.summary_html.value
+    # the agreement is of the tagged items, and the untagged one is counted, not hidden
+    assert ("You tagged 2 of 3 items; 1 of the 2 you tagged matches the key (50%); 1 not tagged yet."
+            in tagger.summary_html.value)
 
 
 def test_no_feedback_before_check_then_live_after():
@@ -723,7 +725,7 @@ def test_a_contested_item_accepts_either_side_the_rationale_defends(tmp_path):
         "accepted", "accepted", "match", "differs", "differs"]
     a02 = tagger.feedback_html["A02"].value
     assert "✓" in a02 and "✗" not in a02
-    assert "defends both “loaded” and “neutral”; you chose “loaded”" in a02
+    assert "Agrees with the key: contested, so “loaded” and “neutral” are both defensible; you chose “loaded”" in a02
     assert "Contested. Loaded: “attackers” names the dead by one act that only the police allege" in a02
     assert "Matches the key: contested, with a case for “loaded” and “neutral”" in tagger.feedback_html["A24"].value
     assert "The key says “loaded”, you chose “neutral”" in tagger.feedback_html["A03"].value
@@ -733,8 +735,9 @@ def test_a_contested_item_accepts_either_side_the_rationale_defends(tmp_path):
     # sides counted as agreeing (loaded, neutral, contested, loaded, neutral): observed 3/5,
     # chance 2/5*2/5 + 2/5*2/5 + 1/5*1/5 = 0.36, kappa = (0.6 - 0.36) / 0.64 = 0.375
     assert score["kappa"] == pytest.approx(0.375, abs=1e-3)
-    assert tagger.summary() == ("You tagged 5 of 15 items; 3 match the key (60%), counting 2 contested "
-                                "items where the key accepts your answer.")
+    assert tagger.summary() == ("You tagged 5 of 15 items; 3 of the 5 you tagged match the key (60%), "
+                                "counting 2 contested items where the key accepts your answer; "
+                                "10 not tagged yet.")
 
 
 def test_defended_sides_come_from_the_rationale():
@@ -745,3 +748,28 @@ def test_defended_sides_come_from_the_rationale():
     assert defended("loaded", key.loc["A03", "rationale"], LOADED_CHOICES) == []
     assert defended("contested", "Contested. Loaded: a verdict. Nothing said for the other side.",
                     LOADED_CHOICES) == ["loaded"]
+
+
+def test_score_sentence_counts_the_untagged_items_and_keeps_the_short_form_when_all_are_tagged():
+    from medialit.tagfeedback import summary
+
+    partial = {"items": 15, "tagged": 2, "match": 2, "accepted": 0, "percent_match": 100.0}
+    assert summary(partial) == "You tagged 2 of 15 items; 2 of the 2 you tagged match the key (100%); 13 not tagged yet."
+    done = {"items": 3, "tagged": 3, "match": 1, "accepted": 0, "percent_match": 33.3}
+    assert summary(done) == "You tagged 3 of 3 items; 1 match the key (33.3%)."
+
+
+def test_a_contested_write_in_shows_the_model_only_for_the_loaded_side(tmp_path):
+    tagger = Tagger.from_key("loaded_03", choices=LOADED_CHOICES, save_dir=tmp_path,
+                             write_in="A neutral word for it", write_in_check="model")
+    tagger.tag("A24", "neutral")          # contested: either side is defensible
+    tagger.text_widgets["A24"].value = "uprising"
+    tagger.tag("A03", "loaded")           # not contested: the model answer stands alone
+    tagger.text_widgets["A03"].value = "fighters"
+    tagger.check_button.click()
+    a24, a03 = tagger.feedback_html["A24"].value, tagger.feedback_html["A03"].value
+    assert "If you judged it “loaded”, a model answer: “protests" in a24
+    assert "; if “neutral”, keep the word." in a24
+    assert "A model answer: “" in a03 and "If you judged it" not in a03
+    # the 'Compare ...' prompt is said once above the Tagger, not under every item
+    assert "keep, drop or change" not in a24 + a03

@@ -46,7 +46,9 @@ def evaluate(question: str, answer) -> tuple[str, str]:
     """
     if question not in QUESTIONS:
         return "unexpected", f"There is no exercise '{question}'. Exercises are: {', '.join(QUESTIONS)}."
-    if answer is ... or answer is None:
+    if answer is ... or answer is None or (isinstance(answer, (list, tuple)) and answer
+                                            and all(a is ... for a in answer)):
+        # a blank, or blanks only (lesson 04's two prediction lines, [..., ...])
         return "not answered", NOT_ANSWERED
     try:
         ok, message = QUESTIONS[question](answer)

@@ -208,18 +208,42 @@ def _q04_6(answer):
 # 04.T Trace to the origin: B03's "two plants guillotined" and B04's lost figure
 
 
-def _q04_t(answer):
-    given = {str(k).strip().upper(): str(v).strip().lower() for k, v in as_mapping(answer, "{'B03': ..., 'B04': ...}").items()}
+def _q04_t_given(answer) -> tuple[str, str]:
+    """B03's words and B04's size from two strings (a list or tuple, the
+    lesson's ``[b03_wire_words, b04_figure]``) or a dict with keys B03 and B04."""
+    if isinstance(answer, (list, tuple)):
+        if len(answer) != 2 or not all(isinstance(a, str) for a in answer):
+            raise TypeError("two answers in quotation marks: what the wire said for B03, and "
+                            "\"dozens\", \"hundreds\" or \"thousands\" for B04")
+        return answer[0].strip().lower(), answer[1].strip().lower()
+    given = {str(k).strip().upper(): str(v).strip().lower()
+             for k, v in as_mapping(answer, "{'B03': ..., 'B04': ...}").items()}
     if set(given) != {"B03", "B04"}:
         raise TypeError("a dict with two keys, such as {'B03': 'two found dead', 'B04': 'hundreds'}")
+    return given["B03"], given["B04"]
+
+
+#: B03's wire words are "two found decapitated": "found" read as founding a
+#: factory gave "plants", and "decapitated" became "guillotined".
+_B03_EXACT = ("found", ("decapitated", "beheaded"))
+#: Words that get the sense (beheaded) without "found": the right idea.
+_B03_SENSE = ("decapitat", "behead", "head cut", "heads cut", "heads off", "head off")
+
+
+def _q04_t(answer):
+    b03, b04 = _q04_t_given(answer)
     reveal = " Now run the next cell: reveal('L12', 'L05') shows the Reuters wire and TASS."
-    words = "found" in given["B03"] and ("decapitated" in given["B03"] or "beheaded" in given["B03"])
-    size = given["B04"] in {"thousands", "thousand", "more than 2,000", "more than 2000", "2,000", "2000"}
-    if words and size:
+    exact = _B03_EXACT[0] in b03 and any(w in b03 for w in _B03_EXACT[1])
+    sense = any(w in b03 for w in _B03_SENSE)
+    size = b04 in {"thousands", "thousand", "more than 2,000", "more than 2000", "2,000", "2000"}
+    if exact and size:
         return True, ("Well predicted. The wire says “two found decapitated” (you may have written “beheaded”, "
                       "the same meaning) and “More than 2,000 people had been arrested”." + reveal)
-    parts = [f"Your prediction is recorded: B03 “{given['B03']}”, B04 “{given['B04']}”."]
-    if not words:
+    parts = [f"Your prediction is recorded: B03 “{b03}”, B04 “{b04}”."]
+    if sense and not exact:
+        parts.append("For B03, “beheaded” is the right idea: the wire says “two found decapitated”, and “plants” "
+                     "came from “found” read as founding a factory.")
+    elif not exact:
         parts.append("For B03, think of the word “plants” as a swap on the wrong sense of another verb.")
     if not size:
         parts.append("For B04, the figure is bigger than you might think.")
