@@ -26,12 +26,17 @@ __all__ = ["ChoiceGroup"]
 _ESM = r"""
 let groups = 0;
 function render({ model, el }) {
-  const id = `medialit-choices-${Date.now().toString(36)}-${++groups}`;
+  const id = `medialit-choices-${Math.random().toString(36).slice(2)}-${++groups}`;  // unique: each widget may load its own copy of this module
   const group = document.createElement("fieldset");
   group.className = "medialit-choices";
   group.setAttribute("role", "radiogroup");
   group.setAttribute("aria-labelledby", `${id}-name`);
   group.style.cssText = "border:0;margin:0.2em 0;padding:0;display:flex;flex-wrap:wrap;align-items:center;gap:0.2em 1.2em";
+  // the arrow keys belong to the radio buttons here, not to JupyterLab's
+  // shortcuts (which would move to another cell or heading)
+  group.addEventListener("keydown", (event) => {
+    if (event.key.startsWith("Arrow")) event.stopPropagation();
+  });
   const legend = document.createElement("legend");
   legend.id = `${id}-name`;
   legend.style.cssText = "float:left;padding:0;margin-right:0.6em";
