@@ -654,6 +654,20 @@ def test_lesson_has_no_serious_accessibility_violations(lab, page, tmp_path, les
     _assert_nothing_saved(lab)
 
 
+EYES_ONLY = {"⊘", "S", "La", "Lq", "Lw"}  # the report's symbols; a screen reader hears their meaning in words
+
+
+def _heard(page) -> list[str]:
+    """Every piece of text in Chromium's own accessibility tree (what a screen reader can read)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        cdp.detach()
+    return [str(n.get("name", {}).get("value", "")).strip() for n in nodes
+            if not n.get("ignored") and n.get("role", {}).get("value") in ("StaticText", "text")]
+
+
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda p: p.stem)
 def test_lesson_as_opened_has_no_accessibility_violations_in_its_outputs(lab, page, tmp_path, lesson):
     """The committed outputs, as a student first sees them (not run; JupyterLab
@@ -670,6 +684,12 @@ def test_lesson_as_opened_has_no_accessibility_violations_in_its_outputs(lab, pa
                     for c in nbformat.read(lesson, as_version=4).cells if c.cell_type == "code" for o in c.outputs)
         assert figures.count() == plots, "every committed figure shows with its alt text"
         violations = _axe(page)
+        # the report's symbols stay hidden from screen readers although the sanitizer drops aria-hidden
+        shown = page.locator(f"{NOTEBOOK} .jp-OutputArea-output").get_by_text("⊘", exact=True).count()
+        heard = [text for text in _heard(page) if text in EYES_ONLY]
+    if "⊘" in lesson.read_text(encoding="utf-8"):
+        assert shown, "the committed report shows its symbols"
+    assert not heard, f"{lesson.name} as opened: a screen reader hears the report's symbols {sorted(set(heard))}"
     ours = _by_rule(violations, lambda node: node["in_output"])
     blocking = _by_rule([v for v in violations if v["impact"] in BLOCKING], lambda node: node["excused_by"] is None)
     print(f"\n[axe] {lesson.stem} as opened: {_by_rule(violations) or 'no violations'}")
