@@ -8,7 +8,7 @@ same inputs inside ``<fieldset role="radiogroup">`` named by its
 item, and the browser's own radio behaviour stays: Tab reaches the group,
 the arrow keys move between (and select) the choices, Space selects.
 
-It is an `anywidget <https://anywidget.dev>`_: the JavaScript below is sent
+It is an anywidget (the ``anywidget`` package): the JavaScript below is sent
 with the widget (no build step, nothing fetched at run time).  From Python it
 behaves like ``RadioButtons``: ``.value`` is the chosen value or None,
 ``.options`` the (label, value) pairs, ``.description`` the group's name,

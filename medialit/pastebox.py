@@ -3,7 +3,7 @@
 The widget side of :mod:`medialit.report`: :func:`paste_box` shows a text
 box and a button; the checks themselves are :func:`medialit.report.try_check`.
 
-The text box is a :class:`PasteArea` (an `anywidget <https://anywidget.dev>`_,
+The text box is a :class:`PasteArea` (an anywidget, from the ``anywidget`` package,
 its JavaScript inline below, nothing fetched at run time): it measures a paste
 in the browser and refuses one over :data:`medialit.textcheck.MAX_BYTES`
 before sending it.  (A plain ipywidgets Textarea sends the whole value: over
