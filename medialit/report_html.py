@@ -71,15 +71,22 @@ def _spans(report: ArticleReport) -> list[_Mark]:
     return kept
 
 
+#: What marks a symbol as for the eye only (a screen reader skips it).
+#: ``aria-hidden`` alone is lost when JupyterLab shows a saved notebook's
+#: output untrusted (its HTML sanitizer keeps no aria-* attribute); ``inert``
+#: is kept, and also takes an element out of the accessibility tree.
+_EYES_ONLY = "aria-hidden='true' inert"
+
+
 def _mark(fragment: str, mark: _Mark) -> str:
     """A marked word: visible style and letter (hidden from screen readers,
-    which hear the meaning in words instead)."""
+    which hear the meaning in words instead: see :data:`_EYES_ONLY`)."""
     safe, said = html.escape(fragment), _said(f" ({mark.said})")
     if mark.kind == "spin":
-        return f"<span style='border:1px dashed #0072B2'>{safe}<sup aria-hidden='true'>S</sup>{said}</span>"
+        return f"<span style='border:1px dashed #0072B2'>{safe}<sup {_EYES_ONLY}>S</sup>{said}</span>"
     voice = mark.kind.split(":", 1)[1][:1]
     letter = {"o": "w"}.get(voice, voice)
-    return (f"<span style='border-bottom:3px double #D55E00'>{safe}<sup aria-hidden='true'>L{letter}</sup>"
+    return (f"<span style='border-bottom:3px double #D55E00'>{safe}<sup {_EYES_ONLY}>L{letter}</sup>"
             f"{said}</span>")
 
 
@@ -103,7 +110,7 @@ def render_html(report: ArticleReport) -> str:
             out.append(html.escape(text[position:boundary]))
             position = boundary
         if position in starts and starts[position].source is None:
-            out.append(f"<b aria-hidden='true'>⊘</b>{_said('(no source given)')} ")
+            out.append(f"<b {_EYES_ONLY}>⊘</b>{_said('(no source given)')} ")
         if position in mark_at:
             mark = mark_at[position]
             out.append(_mark(text[mark.start:mark.end], mark))

@@ -144,15 +144,15 @@ class Tagger(TagStore):
 
     def _item_row(self, widgets, number: int, row):
         """One item's widgets: its text, the choices, a write-in box, the feedback."""
+        from .choicegroup import ChoiceGroup  # imports anywidget: on first use, like ipywidgets
+
         item_id, phrase = row.item_id, getattr(row, "highlight", None)
         text = tagfeedback.highlight(str(row.text), phrase if isinstance(phrase, str) else None)
         self.item_html[item_id] = widgets.HTML(
             f"<div style='margin-top:0.6em'><b>{number}. [{html.escape(item_id)}]</b> {text}</div>")
-        # radio buttons: native inputs, so a screen reader says which choice
-        # is selected ("checked"), and Tab / arrow keys / Space work
-        toggle = widgets.RadioButtons(
-            options=self.choices, value=None, description=f"Your tag for {number} [{item_id}]:",
-            orientation="horizontal", style={"description_width": "initial"}, layout=widgets.Layout(width="auto"))
+        # native radio inputs in a group named for its item (medialit.choicegroup):
+        # a screen reader says which item and which choice, and Tab / arrow keys / Space work
+        toggle = ChoiceGroup(self.choices, value=None, description=f"Your tag for {number} [{item_id}]:")
         toggle.observe(self._on_change, names="value")
         self.choice_widgets[item_id] = toggle
         self.feedback_html[item_id] = widgets.HTML("")

@@ -228,6 +228,29 @@ def test_4_a_new_text_clears_the_old_report_at_once():
     assert old_summary not in box.output.value and "press 'Check this text'" in box.output.value
 
 
+def test_4_a_paste_the_browser_refused_is_said_plainly_and_never_checked():
+    """The browser side (medialit.pastebox.PasteArea) keeps a paste over the
+    limit back and tells the kernel only its size, in ``refused``: the old
+    report goes, the message names the size and the limit, and Check does
+    not check the previous text again.  (The browser half is in test_browser.)"""
+    from medialit.pastebox import PasteBox
+
+    box = PasteBox()
+    box.text.value = _article("A")
+    box.button.click()
+    assert box.report is not None
+    box.text.refused = 12_345_678  # what the browser sends instead of a 12.3 MB text
+    expected = ("This text is 12.3 MB; the limit is 2 MB, so it was not sent to the checker. "
+                "Paste one article at a time.")
+    assert box.report is None and box.message == expected
+    assert box.output.value == f"<p style='color:#8a1c1c'><b>{expected}</b></p>"
+    assert box.button.click() is None and box.report is None and box.message == expected
+    box.text.value, box.text.refused = _article("B"), 0  # then a text of the right size arrives
+    assert "not checked yet" in box.output.value
+    box.button.click()
+    assert box.report is not None and box.report.summary.split(".")[0] in box.output.value
+
+
 def test_4_course_py_lets_a_big_paste_reach_the_kernel():
     """JupyterLab's server drops a websocket message over 10 MB (the paste
     never arrives); `course.py open` raises that to 100 MB, so the kernel gets

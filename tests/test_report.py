@@ -65,7 +65,7 @@ def test_html_is_escaped_and_marks_have_a_legend():
     page = report._repr_html_()
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "How to read this" in page and "⊘" in page
-    assert "<sup aria-hidden='true'>L" in page  # a loaded word is marked by more than colour
+    assert "<sup aria-hidden='true' inert>L" in page  # a loaded word is marked by more than colour
     # every character of the text is in the page, escaped, in order
     seen = re.sub(r"<span style='position:absolute[^']*'>[^<]*</span>", "", page)  # screen-reader-only words
     plain = html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<sup[^>]*>[^<]*</sup>", "", seen)))
@@ -73,8 +73,11 @@ def test_html_is_escaped_and_marks_have_a_legend():
 
 
 def _screen_reader_text(fragment: str) -> str:
-    """What a screen reader reads: aria-hidden parts left out, tags removed."""
-    return html.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<(\w+) aria-hidden='true'>[^<]*</\1>", "", fragment)))
+    """What a screen reader reads: the parts hidden from it left out (aria-hidden,
+    and inert, which JupyterLab's sanitizer keeps when it drops aria-hidden), tags removed."""
+    hidden = r"<(\w+) aria-hidden='true' inert>[^<]*</\1>"
+    assert len(re.findall(hidden, fragment)) == fragment.count("aria-hidden"), "every hidden part is also inert"
+    return html.unescape(re.sub(r"<[^>]+>", "", re.sub(hidden, "", fragment)))
 
 
 def test_report_marks_say_what_they_mean_without_hover():

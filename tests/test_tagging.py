@@ -681,18 +681,30 @@ def test_write_in_options_are_checked():
 
 
 def test_choices_are_radio_buttons_named_for_their_item():
-    """Native radio inputs (a screen reader says "checked" / "not checked"),
-    labelled with the item they tag; the state follows the tag."""
-    import ipywidgets as widgets
+    """Native radio inputs (a screen reader says "checked" / "not checked")
+    in a group named for the item they tag; the state follows the tag.
+    (The browser side, the radiogroup's name and the arrow keys, is checked
+    in tests/test_browser.py.)"""
+    from medialit.choicegroup import ChoiceGroup
 
     tagger = make()
     for number, (item_id, _) in enumerate(ITEMS, start=1):
         choice = tagger.choice_widgets[item_id]
-        assert isinstance(choice, widgets.RadioButtons)
+        assert isinstance(choice, ChoiceGroup)
         assert choice.description == f"Your tag for {number} [{item_id}]:"
-        assert choice.index is None
+        assert [tuple(o) for o in choice.options] == [("writer", "writer"), ("cited", "cited")]
+        assert choice.value is None
     tagger.tag("q2", "cited")
-    assert tagger.choice_widgets["q2"].index == 1
+    assert tagger.choice_widgets["q2"].value == "cited"
+
+
+def test_a_choice_group_refuses_a_value_that_is_not_a_choice():
+    import traitlets
+
+    tagger = make()
+    with pytest.raises(traitlets.TraitError):
+        tagger.choice_widgets["q1"].value = "nonsense"
+    assert tagger.choice_widgets["q1"].value is None
 
 
 def test_feedback_is_announced_and_says_which_item():
