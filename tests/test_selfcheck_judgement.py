@@ -162,7 +162,11 @@ def test_lessons_have_optional_marks_and_a_checked_exit_ticket(path):
     for number in (1, 2, 3):
         assert f'check("{lesson}.E{number}", exit_{number})' in code
     exit_cells = [i for i, c in enumerate(notebook.cells) if f'check("{lesson}.E1"' in c.source]
-    assert exit_cells and exit_cells[0] > len(notebook.cells) - 4, "the exit ticket comes at the end"
+    # after the exit ticket come only the hand-in (a heading and one cell) and the takeaways
+    hand_in = [i for i, c in enumerate(notebook.cells) if c.source.startswith("## Hand in your work")]
+    assert exit_cells and exit_cells[0] > len(notebook.cells) - 4 - 2 * len(hand_in), \
+        "the exit ticket comes at the end"
+    assert all(i > exit_cells[0] and "pack_work(name=" in notebook.cells[i + 1].source for i in hand_in)
 
 
 @pytest.mark.parametrize("path", ["notebooks/00_start_here.ipynb", "notebooks/01_the_coverage.ipynb",
