@@ -338,7 +338,7 @@ def restore_work(zip_path="my_work.zip") -> list[str]:
     """
     pack = _find_pack(zip_path)
     if not exists(pack):
-        raise ValueError(f"There is no file {zip_path} here ({Path.cwd()}) or in the course folder: upload "
+        raise ValueError(f"There is no file {zip_path} in this folder or in the course folder: upload "
                          "your zip first (the \u2191 button in the file browser), then give its name.")
     try:
         if pack.stat().st_size > MAX_PACK_BYTES:

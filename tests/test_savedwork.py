@@ -252,7 +252,7 @@ def test_json_that_is_not_saved_tags_and_huge_files_are_refused(work_folder, tmp
     (tmp_path / "c.zip").write_bytes(b"not a zip at all")
     with pytest.raises(ValueError, match="cannot be read as a zip file"):
         savedwork.restore_work(tmp_path / "c.zip")
-    with pytest.raises(ValueError, match="There is no file nowhere.zip here"):
+    with pytest.raises(ValueError, match="There is no file nowhere.zip in this folder or in the course folder"):
         savedwork.restore_work("nowhere.zip")
     assert not work_folder.exists()
 
