@@ -5,6 +5,7 @@
     python3 course.py open --headless   # on a server: no browser (listens on 127.0.0.1; see --ip)
     python3 course.py test              # set up, then run every test (what CI runs)
     python3 course.py link --hub https://hub.example.edu   # a class link (nbgitpuller)
+    python3 course.py link --hub https://hub.example.edu --open notebooks/02_who_says_so.ipynb
 
 "Set up" means: make a virtual environment in .venv/ and install the exact
 versions in requirements.txt into it (for `test`, requirements-test.txt too),
@@ -133,9 +134,29 @@ def setup(requirements):
     say("set-up done in %.0f s." % (time.perf_counter() - start))
 
 
-def class_link(hub, repo, branch):
+DEFAULT_LESSON = "notebooks/00_start_here.ipynb"
+
+
+def lesson_path(given):
+    """``given`` as a path inside the course folder, with forward slashes
+    (``notebooks/02_who_says_so.ipynb``); Stop if it is not a file of the course."""
+    path = Path(given)
+    if path.is_absolute():
+        try:
+            path = path.resolve().relative_to(ROOT)
+        except ValueError:
+            raise Stop("--open takes a file of the course folder, e.g. notebooks/02_who_says_so.ipynb "
+                       "(%s is outside it)." % given)
+    if ".." in path.parts or not (ROOT / path).is_file():
+        lessons = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+        raise Stop("There is no file %s in the course folder. Give a path from the course folder, one of: %s."
+                   % (given, ", ".join("notebooks/" + name for name in lessons)))
+    return path.as_posix()
+
+
+def class_link(hub, repo, branch, lesson=DEFAULT_LESSON):
     """The nbgitpuller link that gives each student their own copy of the
-    course on ``hub`` and opens lesson 00 in it.
+    course on ``hub`` and opens ``lesson`` (default: lesson 00) in it.
 
     nbgitpuller clones ``repo`` into the student's home, into the folder
     ``targetpath``: the last part of the repository's address without
@@ -157,7 +178,7 @@ def class_link(hub, repo, branch):
     if folder.endswith(".git"):
         folder = folder[:-len(".git")]
     query = urllib.parse.urlencode({"repo": repo, "branch": branch, "targetpath": folder,
-                                    "urlpath": "lab/tree/%s/notebooks/00_start_here.ipynb" % folder},
+                                    "urlpath": "lab/tree/%s/%s" % (folder, lesson_path(lesson))},
                                    quote_via=urllib.parse.quote, safe="")
     return "%s/hub/user-redirect/git-pull?%s" % (hub.rstrip("/"), query)
 
@@ -240,12 +261,14 @@ def main(argv=None):
     linker.add_argument("--hub", required=True, help="the hub's address, e.g. https://hub.example.edu")
     linker.add_argument("--repo", help="the course's git address (default: this folder's origin)")
     linker.add_argument("--branch", default="main")
+    linker.add_argument("--open", default=DEFAULT_LESSON, metavar="NOTEBOOK",
+                        help="the notebook the link opens, from the course folder (default %s)" % DEFAULT_LESSON)
     # parse_known_args: pytest options such as -x or -k pass through to pytest
     args, unknown = parser.parse_known_args(argv)
     if unknown and args.command != "test":
         parser.error("unrecognised arguments: %s" % " ".join(unknown))
     if args.command == "link":
-        print(class_link(args.hub, args.repo, args.branch))
+        print(class_link(args.hub, args.repo, args.branch, args.open))
         return 0
     setup(FOR_TESTS if args.command == "test" else RUNTIME)
     if args.command == "open":

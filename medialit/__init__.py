@@ -60,6 +60,8 @@ _LAZY = {
     "check_folder": "report",
     "Tagger": "tagging",
     "work_dir": "savedwork",
+    "pack_work": "savedwork",
+    "restore_work": "savedwork",
 }
 
 
@@ -87,4 +89,6 @@ __all__ = [
     "sentences",
     "Tagger",
     "work_dir",
+    "pack_work",
+    "restore_work",
 ]

@@ -6,7 +6,7 @@ one zip file per student, for example::
 
     class_tags/
         amira/my_work/voice_01.json      # a folder per student
-        ben.zip                          # or the my_work.zip lesson 00 makes
+        ben.zip                          # or the ben.zip pack_work(name="ben") makes
         chen/voice_01.json
 
 and then::
@@ -26,6 +26,7 @@ skipped; it is never changed.  The same is available from the command line:
 
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,18 +34,22 @@ from pathlib import Path
 import pandas as pd
 from nltk.metrics.agreement import AnnotationTask
 
-from . import savedwork
+from . import savedwork, tagscoring
 from .corpus import load_key
 
-__all__ = ["collect", "class_agreement", "alpha_meaning", "ClassAgreement"]
+__all__ = ["collect", "class_agreement", "alpha_meaning", "name_warnings", "shorten", "ClassAgreement"]
 
-TAG_COLUMNS = ["student", "activity", "item_id", "tag", "file"]
+TAG_COLUMNS = ["student", "activity", "item_id", "tag", "text", "file"]
+#: how long the sentence and the key's reason are in the per-item table
+SENTENCE_CHARS, REASON_CHARS = 70, 110
 
 
 def _rows_from_state(state, student: str, where: str) -> list[dict]:
     state = savedwork.check_state(state)
+    texts = state.get("texts") if isinstance(state.get("texts"), dict) else {}
     # a tag is a choice's value, a piece of text: lists, numbers or true/false are not choices
-    return [{"student": student, "activity": state["tagger"], "item_id": str(item), "tag": tag, "file": where}
+    return [{"student": student, "activity": state["tagger"], "item_id": str(item), "tag": tag,
+             "text": texts[item].strip() if isinstance(texts.get(item), str) else "", "file": where}
             for item, tag in state["tags"].items() if isinstance(tag, str) and tag.strip()]
 
 
@@ -57,7 +62,9 @@ def collect(folder) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read every saved tag file under ``folder`` (and inside its zip files).
 
     Returns ``(tags, problems)``: ``tags`` has one row per student, activity
-    and item (``student``, ``activity``, ``item_id``, ``tag``, ``file``);
+    and tagged item (``student``, ``activity``, ``item_id``, ``tag``,
+    ``text``: what the student typed in the item's write-in box, or "";
+    ``file``);
     ``problems`` lists the files that were skipped and why.  Copies made by
     "Start again" (``*.before-reset.json``) and set-aside files
     (``*.kept-*.json``) are not counted.
@@ -101,6 +108,38 @@ def collect(folder) -> tuple[pd.DataFrame, pd.DataFrame]:
     return tags, pd.DataFrame(problems, columns=["file", "problem"])
 
 
+def _base_name(student: str) -> str:
+    """A student name without the copy number a browser adds to a second
+    download: ``"my_work (1)"``, ``"my_work-2"`` -> ``"my_work"``."""
+    return re.sub(r"(\s*\(\d+\)|-\d+)$", "", student).strip().casefold()
+
+
+def name_warnings(students) -> list[str]:
+    """Warnings about student names that are not told apart: packs handed in
+    unrenamed (``my_work``, ``my_work (1)``, ...) or the same name twice
+    apart from a copy number.  One sentence per group of names."""
+    groups: dict[str, list[str]] = {}
+    for student in sorted(set(students)):
+        groups.setdefault(_base_name(student), []).append(student)
+    warnings = []
+    for base, names in sorted(groups.items()):
+        if len(names) > 1 or base == "my_work":
+            shown = " and ".join(", ".join(f"'{n}'" for n in names).rsplit(", ", 1))
+            warnings.append(f"Warning: {shown} {'look like the same name' if len(names) > 1 else 'is not a name'}: "
+                            "rename each file after its student, or ask students to pack with "
+                            "pack_work(name=\"their name\").")
+    return warnings
+
+
+def shorten(text, limit: int) -> str:
+    """``text`` on one line, cut at a word before ``limit`` characters with "…"."""
+    text = " ".join(str(text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
 def alpha_meaning(alpha: float) -> str:
     """Words for Krippendorff's alpha, after Krippendorff's own guideline
     (K. Krippendorff, *Content Analysis*, 2nd ed., 2004, p. 241): rely on
@@ -125,10 +164,31 @@ class ClassAgreement:
     summary: str
 
     def hardest(self, n: int = 5) -> pd.DataFrame:
-        """The ``n`` items with the lowest agreement (with the key when
-        there is one, else between students)."""
+        """The ``n`` items with the lowest agreement with the key, counted as
+        the Tagger counts it (``match_key``: a side of a contested item that
+        the key defends agrees), or between students when there is no key.
+        Items everyone got right (or everyone agreed on) are never listed."""
         column = "match_key" if self.items["match_key"].notna().any() else "agree_with_majority"
-        return self.items.sort_values([column, "item_id"]).head(n)
+        hard = self.items[self.items[column].notna() & (self.items[column] < 1)]
+        return hard.sort_values([column, "item_id"]).head(n)
+
+    def explain(self, item_id: str) -> str:
+        """One item in a sentence: what the class chose and what the key says, and why."""
+        row = self.items.set_index("item_id").loc[str(item_id)]
+        line = f"{item_id}: {row['choices']} (of {row['students']})"
+        if row["key"]:
+            line += f"; key: {row['key']}"
+            if row["accepted"]:
+                line += f" ({row['accepted']} accepted: a side the key defends)"
+            line += "."
+            if row["key_reason"]:
+                reason = row["key_reason"]
+                line += f" Why: {reason}{'' if reason[-1] in '.!?…' else '.'}"
+        else:
+            line += "."
+        if row["write_ins"]:
+            line += f" Typed: {row['write_ins']}"
+        return line
 
     def _repr_html_(self) -> str:
         import html
@@ -147,13 +207,21 @@ def class_agreement(tags: pd.DataFrame, activity: str, key: pd.DataFrame | str |
     in ``data/keys/``, ``"auto"`` (the key named like the activity, if there
     is one) or None.  Per item: how many students tagged it, the most common
     tag and its share (``agree_with_majority``), and the share matching the
-    key (``match_key``).  ``alpha`` is Krippendorff's alpha between the
+    key as the Tagger counts it (``match_key``: a tag that is the key's label,
+    or a side of a ``contested`` item that the key's rationale defends, as in
+    :func:`medialit.tagscoring.defended`; ``accepted`` counts the latter).
+    Also: the sentence and the key's reason (both shortened), the
+    ``choices`` made (``"news agency 2 · government official 1"``), the
+    ``class_choice`` (``"split"`` on a tie) and the ``write_ins`` students
+    typed.  ``alpha`` is Krippendorff's alpha between the
     students (NLTK's ``AnnotationTask.alpha``), which allows for missing tags.
     """
     chosen = tags[tags["activity"] == activity]
     if chosen.empty:
         found = ", ".join(sorted(tags["activity"].unique())) or "none"
         raise ValueError(f"No saved tags for the activity '{activity}'. Activities found: {found}.")
+    if "text" not in chosen.columns:
+        chosen = chosen.assign(text="")
     if isinstance(key, str):
         try:
             key = load_key(activity if key == "auto" else key)
@@ -161,23 +229,47 @@ def class_agreement(tags: pd.DataFrame, activity: str, key: pd.DataFrame | str |
             if key != "auto":
                 raise
             key = None
-    key_labels = {} if key is None else dict(zip(key["item_id"].astype(str), key["label"].astype(str)))
+    key_entries = {} if key is None else tagscoring.normalise_key(key)
+    key_labels = {item: label for item, (label, _) in key_entries.items()}
+    sentences = {}
+    if key is not None and "sentence" in key.columns:
+        id_column = "item_id" if "item_id" in key.columns else "sentence_id"
+        sentences = dict(zip(key[id_column].astype(str), key["sentence"].fillna("").astype(str)))
+    # the choices as the Tagger knows them (label shown = value saved): every tag used and every key label
+    values = sorted(set(chosen["tag"]) | set(key_labels.values()))
+    choices = [(value, value) for value in values]
+    # each student's result per item, exactly as the Tagger's Check gives it
+    results = {}
+    for student, own in chosen.groupby("student", sort=True):
+        tags = dict(zip(own["item_id"], own["tag"]))
+        table = tagscoring.feedback_table(list(tags), tags, key_entries, choices)
+        results.update({(student, i): r for i, r in zip(table["item_id"], table["result"])})
+    chosen = chosen.assign(result=[results[(s, i)] for s, i in zip(chosen["student"], chosen["item_id"])])
     rows = []
     for item_id, group in chosen.groupby("item_id", sort=True):
         counts = group["tag"].value_counts()
-        top = sorted(counts[counts == counts.max()].index)[0]
-        expected = key_labels.get(item_id)
+        tops = sorted(counts[counts == counts.max()].index)
+        ordered = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+        typed = group.loc[group["text"].fillna("") != "", "text"].value_counts()
+        expected, reason = key_entries.get(item_id, (None, ""))
+        keyed = group["result"].isin(tagscoring.AGREE)
         rows.append({
             "item_id": item_id,
+            "sentence": shorten(sentences.get(item_id, ""), SENTENCE_CHARS),
             "students": len(group),
-            "class_choice": top,
+            "choices": " \u00b7 ".join(f"{tag} {number}" for tag, number in ordered),
+            "class_choice": tops[0] if len(tops) == 1 else "split",
             "agree_with_majority": round(counts.max() / len(group), 3),
             "key": expected,
-            "match_key": round(float((group["tag"] == expected).mean()), 3) if expected else None,
+            "accepted": int((group["result"] == "accepted").sum()) if expected else 0,
+            "match_key": round(float(keyed.mean()), 3) if expected else None,
+            "key_reason": shorten(reason, REASON_CHARS) if expected else "",
+            "write_ins": " \u00b7 ".join(f"{text} \u00d7{number}" if number > 1 else text
+                                        for text, number in sorted(dict(typed).items(),
+                                                                   key=lambda pair: (-pair[1], pair[0]))),
         })
     items = pd.DataFrame(rows)
-    students = (chosen.assign(match=[key_labels.get(i) == t if i in key_labels else None
-                                     for i, t in zip(chosen["item_id"], chosen["tag"])])
+    students = (chosen.assign(match=[r in tagscoring.AGREE if r != "no key" else None for r in chosen["result"]])
                 .groupby("student", sort=True)
                 .agg(tagged=("item_id", "size"), match_key=("match", lambda m: m.dropna().mean()))
                 .reset_index())
@@ -194,7 +286,7 @@ def class_agreement(tags: pd.DataFrame, activity: str, key: pd.DataFrame | str |
     keyed = chosen[chosen["item_id"].isin(key_labels)]
     if len(keyed):
         # over the items that have a key, as the per-item and per-student figures are
-        share = float((keyed["tag"] == keyed["item_id"].map(key_labels)).mean())
+        share = float(keyed["result"].isin(tagscoring.AGREE).mean())
         which = "all tags" if len(keyed) == len(chosen) else "the tags on items with a key"
         summary += f" {100 * share:.0f}% of {which} match the key."
     return ClassAgreement(activity, items, students, alpha, summary)

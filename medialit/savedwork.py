@@ -20,7 +20,9 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import re
 import tempfile
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -28,7 +30,7 @@ from . import paths
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "work_dir", "new_state", "check_state", "parse", "read",
            "read_bytes", "write", "set_aside", "free_name", "pack_work", "exists", "reason", "problem_in_words",
-           "counts_as_work", "decode", "encode", "UNREADABLE"]
+           "counts_as_work", "decode", "encode", "UNREADABLE", "restore_work", "safe_name", "PACK_NAME"]
 
 FORMAT = "medialit-tags"
 FORMAT_VERSION = 1
@@ -202,20 +204,201 @@ def set_aside(path: Path) -> Path:
     return kept
 
 
-def pack_work(target=None) -> Path:
-    """Put every saved file of the work folder into one zip file (default:
-    ``my_work.zip`` beside the work folder) and return its path, so it can be
-    downloaded in one go, e.g. from Binder before the session ends."""
+#: the name of the zip :func:`pack_work` writes when no student name is given
+PACK_NAME = "my_work.zip"
+#: what :func:`restore_work` accepts: a pack of the course is a few small JSON files
+MAX_PACK_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_FILES = 500
+
+
+def safe_name(name) -> str:
+    """A student's name made safe for a file name: letters (any alphabet),
+    digits, ``-`` and ``_``; anything else becomes ``_``.  ``"Amira K."`` ->
+    ``"Amira_K"``.  ValueError when nothing is left."""
+    text = unicodedata.normalize("NFC", str(name if name is not None else "")).strip()
+    cleaned = re.sub(r"[^\w-]+", "_", text).strip("_-")[:60].strip("_-")
+    if not cleaned:
+        raise ValueError(f"Give your name as letters or digits, e.g. pack_work(name=\"Amira K\") "
+                         f"(not {name!r}).")
+    return cleaned
+
+
+def pack_work(target=None, name=None) -> Path:
+    """Put every saved file of the work folder into one zip file and return
+    its path, so it can be downloaded or handed in in one go, e.g. from Binder
+    before the session ends.
+
+    The zip is written beside the work folder (on a laptop, Binder or a hub:
+    the top of the course folder, one level above ``notebooks/``): called
+    ``<name>.zip`` with a student's ``name`` (made safe for a file name by
+    :func:`safe_name`), else ``my_work.zip`` - whatever the work folder is
+    called, so ``MEDIALIT_WORK_DIR`` does not change the name.  ``target``
+    gives another path.  Inside, the files are ``my_work/<activity>.json``.
+    The zip is written whole or not at all (a temporary file, then a rename).
+    """
     folder = work_dir().resolve()
+    file_name = f"{safe_name(name)}.zip" if name is not None else PACK_NAME
     # regular files only: a pipe or a folder called *.json is not saved work (and would hang or fail)
     files = sorted(p for p in folder.glob("*.json") if p.is_file()) if folder.is_dir() else []
     if not files:
         raise ValueError(f"There is no saved work in {folder} yet: tag something first.")
-    target = Path(target) if target else folder.with_suffix(".zip")
+    target = Path(target) if target else folder.parent / file_name
+    temp = None
     try:
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(handle, "wb") as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in files:
-                archive.write(path, arcname=f"{folder.name}/{path.name}")
+                archive.write(path, arcname=f"my_work/{path.name}")
+        os.replace(temp, target)
     except OSError as problem:
+        if temp and os.path.exists(temp):
+            os.unlink(temp)
         raise ValueError(f"Could not write the zip file {target}: {reason(problem)}.") from None
     return target
+
+
+# ---------------------------------------------------------------- restoring a pack
+
+def _find_pack(zip_path) -> Path:
+    """``zip_path`` as given, else (a bare name) in the course folder, beside
+    the work folder, or in ``notebooks/``: an upload lands in whatever folder
+    the file browser shows."""
+    given = Path(zip_path)
+    if exists(given) or given.is_absolute():
+        return given
+    places = [work_dir().parent]
+    root = paths.course_root()
+    if root is not None:
+        places += [root, root / "notebooks"]
+    for place in places:
+        if exists(place / given):
+            return place / given
+    return given
+
+
+def _pack_members(archive: zipfile.ZipFile, pack: Path) -> list[tuple[zipfile.ZipInfo, str]]:
+    """The pack's files as (member, file name), or ValueError if the zip is
+    not a pack of this course: only ``*.json`` files, at the top or in one
+    folder (``my_work/voice_01.json``), none of them large."""
+    members, total = [], 0
+    for info in archive.infolist():
+        name = info.filename
+        if info.is_dir():
+            continue
+        parts = name.split("/")
+        if (name.startswith(("/", "\\")) or "\\" in name or ":" in name or len(parts) > 2
+                or any(part in ("", ".", "..") for part in parts)):
+            raise ValueError(f"{pack.name} is not a pack of this course's work: it holds '{name}', "
+                             "which is not a file of the my_work folder. Nothing was restored.")
+        if not parts[-1].endswith(".json") or parts[-1].startswith("."):
+            raise ValueError(f"{pack.name} is not a pack of this course's work: it holds '{name}', "
+                             "which is not a saved tagging file (*.json). Nothing was restored.")
+        if info.file_size > MAX_FILE_BYTES:
+            raise ValueError(f"{pack.name} is not a pack of this course's work: '{name}' is "
+                             f"{info.file_size / 1e6:.1f} MB, far larger than saved tags. Nothing was restored.")
+        total += info.file_size
+        members.append((info, parts[-1]))
+    if len(members) > MAX_FILES or total > MAX_PACK_BYTES:
+        raise ValueError(f"{pack.name} is not a pack of this course's work: it holds {len(members)} files, "
+                         f"{total / 1e6:.1f} MB in all. Nothing was restored.")
+    if not members:
+        raise ValueError(f"{pack.name} holds no saved work (no *.json files). Nothing was restored.")
+    names = [file_name for _, file_name in members]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise ValueError(f"{pack.name} holds {', '.join(twice)} more than once, so which copy is yours "
+                         "is not known. Nothing was restored.")
+    return members
+
+
+def _saved_at(raw: bytes) -> str | None:
+    """The ``saved_at`` time of a save file's bytes, or None if it has none or cannot be read."""
+    try:
+        state = check_state(decode(raw))
+    except (*UNREADABLE, ValueError):
+        return None
+    when = state.get("saved_at")
+    return when if isinstance(when, str) else None
+
+
+def restore_work(zip_path="my_work.zip") -> list[str]:
+    """Unpack a zip made by :func:`pack_work` into the work folder (the real
+    one, ``work_dir()``, wherever the zip was uploaded) and return what was
+    done, one sentence per file.
+
+    Nothing is lost: a file of the work folder that is the same is left as it
+    is; one that is newer than the zip's copy (its ``saved_at`` is later) is
+    kept and the zip's copy is put beside it as ``<activity>.kept-from-zip-
+    <time>.json``; one that is older or damaged is set aside as
+    ``<activity>.kept-<time>.json`` before the zip's copy replaces it.
+    Writing is atomic.  A zip that is not the course's pack (paths outside
+    the folder, files that are not ``*.json`` or not saved tags, very large
+    files) is refused with a plain message and nothing is written.
+    """
+    pack = _find_pack(zip_path)
+    if not exists(pack):
+        raise ValueError(f"There is no file {zip_path} in this folder or in the course folder: upload "
+                         "your zip first (the \u2191 button in the file browser), then give its name.")
+    try:
+        if pack.stat().st_size > MAX_PACK_BYTES:
+            raise ValueError(f"{pack} is {pack.stat().st_size / 1e6:.0f} MB: far larger than a pack of "
+                             "saved tags. Nothing was restored.")
+        with zipfile.ZipFile(pack) as archive:
+            members = _pack_members(archive, pack)
+            contents = {file_name: archive.read(info) for info, file_name in members}
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as problem:
+        raise ValueError(f"{pack} cannot be read as a zip file ({problem_in_words(problem)}). "
+                         "Nothing was restored.") from None
+    for file_name, raw in contents.items():
+        if counts_as_work(file_name) and not _is_state(raw):
+            raise ValueError(f"{pack.name} is not a pack of this course's work: {file_name} is not a saved "
+                             "tagging file. Nothing was restored.")
+
+    folder = work_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as problem:
+        raise ValueError(f"Could not make the work folder {folder}: {reason(problem)}.") from None
+    stamp = _dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    done = []
+    for file_name, raw in sorted(contents.items()):
+        target = folder / file_name
+        try:
+            if not exists(target):
+                write(target, raw)
+                done.append(f"{file_name}: restored")
+                continue
+            try:
+                mine = target.read_bytes()
+            except OSError:
+                mine = None
+            if mine == raw:
+                done.append(f"{file_name}: already there, left as it is")
+                continue
+            theirs_at, mine_at = _saved_at(raw), (_saved_at(mine) if mine is not None else None)
+            if counts_as_work(file_name) and mine_at is not None and (theirs_at is None or mine_at > theirs_at):
+                kept = free_name(target, f".kept-from-zip-{stamp}")
+                write(kept, raw)
+                done.append(f"{file_name}: the one here is newer, kept; the zip's copy is beside it as {kept.name}")
+            elif not counts_as_work(file_name):
+                # an earlier copy ("Start again", set aside): keep both
+                kept = free_name(target, f".kept-from-zip-{stamp}")
+                write(kept, raw)
+                done.append(f"{file_name}: a different copy is here already, so the zip's is kept as {kept.name}")
+            else:
+                aside = set_aside(target)
+                write(target, raw)
+                what = "damaged" if mine_at is None else "older"
+                done.append(f"{file_name}: restored; the {what} one that was here is kept as {aside.name}")
+        except OSError as problem:
+            done.append(f"{file_name}: NOT restored ({reason(problem)})")
+    return done
+
+
+def _is_state(raw: bytes) -> bool:
+    try:
+        check_state(decode(raw))
+        return True
+    except (*UNREADABLE, ValueError):
+        return False

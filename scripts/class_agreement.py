@@ -1,12 +1,19 @@
 """How a class tagged one activity: per-item agreement, Krippendorff's alpha,
 and the items the class found hardest.
 
-    python scripts/class_agreement.py FOLDER [ACTIVITY] [--hardest N]
+    python scripts/class_agreement.py FOLDER [ACTIVITY] [--hardest N] [--csv OUT.csv]
 
-FOLDER holds the students' saved files: one folder or one zip file (the
-my_work.zip that lesson 00 makes) per student, named after the student.
-Without ACTIVITY, every activity found is reported.  Files that cannot be
-read are listed and skipped, never changed.  See medialit/classwork.py.
+FOLDER holds the students' saved files: one folder or one zip file per
+student, named after the student (pack_work(name="...") in the lessons'
+"Hand in your work" cell writes <name>.zip).  Without ACTIVITY, every
+activity found is reported.  Items are scored as the students' Check button
+scored them: a side of a contested item that the key defends counts as
+agreeing (column "accepted").  For the hardest items, one line each says
+what the class chose, the key and its reason, and what students typed.
+--csv writes the per-item tables (all activities, one column "activity")
+to a CSV file.  Files that cannot be read are listed and skipped, never
+changed; names that look alike ("my_work", "my_work (1)") are warned about.
+See medialit/classwork.py.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pandas as pd  # noqa: E402
 
-from medialit.classwork import class_agreement, collect  # noqa: E402
+from medialit.classwork import class_agreement, collect, name_warnings  # noqa: E402
 
 
 def _positive(text: str) -> int:
@@ -37,6 +44,7 @@ def main(argv=None) -> int:
     parser.add_argument("folder")
     parser.add_argument("activity", nargs="?")
     parser.add_argument("--hardest", type=_positive, default=5, help="how many of the hardest items to list")
+    parser.add_argument("--csv", metavar="OUT.csv", help="also write the per-item tables to this CSV file")
     args = parser.parse_args(argv)
     try:
         tags, problems = collect(args.folder)
@@ -51,19 +59,36 @@ def main(argv=None) -> int:
     if not activities:
         print("No saved tags found.")
         return 1
+    for warning in name_warnings(tags["student"]):
+        print(warning, end="\n\n")
+    tables = []
     for activity in activities:
         try:
             report = class_agreement(tags, activity)
         except ValueError as problem:
             print(problem, file=sys.stderr)
             return 2
+        tables.append(report.items.assign(activity=activity))
         print(f"== {activity} ==\n{report.summary}\n")
-        print(report.items.to_string(index=False), end="\n\n")
+        print(report.items.drop(columns=["sentence", "key_reason", "write_ins"]).to_string(index=False), end="\n\n")
+        hardest = report.hardest(args.hardest)
         print(f"Hardest {args.hardest} item(s):")
-        print(report.hardest(args.hardest)[["item_id", "class_choice", "key", "match_key",
-                                            "agree_with_majority"]].to_string(index=False), end="\n\n")
+        if len(hardest) < args.hardest:
+            print(f"  (only {len(hardest)} item(s) where not everyone agrees with the key, or with each other)")
+        for item_id in hardest["item_id"]:
+            print(" ", report.explain(item_id))
+        print()
         print("Per student:")
         print(report.students.to_string(index=False), end="\n\n")
+    if args.csv:
+        out = pd.concat(tables, ignore_index=True)
+        out = out[["activity", *[c for c in out.columns if c != "activity"]]]
+        try:
+            out.to_csv(args.csv, index=False)
+        except OSError as problem:
+            print(f"Could not write {args.csv}: {problem.strerror or problem}.", file=sys.stderr)
+            return 2
+        print(f"Wrote {len(out)} row(s) to {args.csv}.")
     return 0
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from medialit.classwork import alpha_meaning, class_agreement, collect
+from medialit.classwork import alpha_meaning, class_agreement, collect, name_warnings
 from medialit.tagging import Tagger
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -125,3 +125,119 @@ def test_command_line_script(class_folder):
     assert result.returncode == 0, result.stderr
     assert "== demo ==" in result.stdout and "Hardest 5 item(s):" in result.stdout
     assert "alpha between students = 0.50" in result.stdout
+
+
+# ---------------------------------------------------------------- hand-made packs (issue 14)
+
+def pack(path, activity, tags, texts=None):
+    """A pack as pack_work() writes it, made by hand: my_work/<activity>.json in a zip."""
+    state = {"format": "medialit-tags", "version": 1, "tagger": activity, "saved_at": "2026-11-30T10:00:00+00:00",
+             "items": list(tags), "tags": tags}
+    if texts is not None:
+        state["texts"] = texts
+    with zipfile.ZipFile(path, "a" if path.exists() else "w") as archive:
+        archive.writestr(f"my_work/{activity}.json", json.dumps(state))
+
+
+CONTESTED_KEY = pd.DataFrame({
+    "item_id": ["c1", "k2", "k3"],
+    "sentence": ["Dozens of attackers were killed in an attack on administrative buildings in Almaty.",
+                 "They have been eliminated.", "Protests began on Sunday."],
+    "label": ["contested", "loaded", "neutral"],
+    "rationale": ["Contested. Loaded: only the police call them attackers. Neutral: storming a building is an attack.",
+                  "A euphemism for killed.", "Says what happened."]})
+
+
+@pytest.fixture
+def contested_class(tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    pack(folder / "amira.zip", "words", {"c1": "loaded", "k2": "loaded", "k3": "neutral"},
+         {"c1": "people", "k2": "killed"})
+    pack(folder / "ben.zip", "words", {"c1": "neutral", "k2": "neutral", "k3": "neutral"},
+         {"c1": "people", "k2": "killed"})
+    pack(folder / "chen.zip", "words", {"c1": "contested", "k2": "contested", "k3": "neutral"},
+         {"c1": "protesters", "k2": "  "})
+    return folder
+
+
+def test_contested_items_are_scored_as_the_tagger_scores_them(contested_class):
+    tags, problems = collect(contested_class)
+    assert problems.empty
+    report = class_agreement(tags, "words", key=CONTESTED_KEY)
+    items = report.items.set_index("item_id")
+    # c1: loaded and neutral are both argued in the rationale, contested is the key's own label
+    assert items.loc["c1", "match_key"] == 1.0 and items.loc["c1", "accepted"] == 2
+    assert items.loc["k2", "match_key"] == 0.333 and items.loc["k2", "accepted"] == 0
+    assert items.loc["k3", "match_key"] == 1.0
+    # per student: amira 3 of 3, ben 2 of 3, chen 2 of 3
+    students = report.students.set_index("student")["match_key"]
+    assert students["amira"] == 1.0 and students["ben"] == pytest.approx(2 / 3)
+    assert "78% of all tags match the key" in report.summary           # 7 of 9
+    # a three-way tie is "split", not the alphabetically first tag
+    assert items.loc["c1", "class_choice"] == "split" and items.loc["k3", "class_choice"] == "neutral"
+    assert items.loc["c1", "choices"] == "contested 1 · loaded 1 · neutral 1"
+    assert items.loc["k3", "choices"] == "neutral 3"
+
+
+def test_hardest_never_lists_items_everyone_got_right(contested_class):
+    report = class_agreement(collect(contested_class)[0], "words", key=CONTESTED_KEY)
+    assert list(report.hardest(5)["item_id"]) == ["k2"]
+
+
+def test_the_report_says_why(contested_class):
+    report = class_agreement(collect(contested_class)[0], "words", key=CONTESTED_KEY)
+    items = report.items.set_index("item_id")
+    assert items.loc["c1", "sentence"] == "Dozens of attackers were killed in an attack on administrative…"
+    assert items.loc["k2", "key_reason"] == "A euphemism for killed."
+    assert items.loc["c1", "write_ins"] == "people ×2 · protesters"
+    assert items.loc["k2", "write_ins"] == "killed ×2"
+    assert report.explain("k2") == ("k2: contested 1 · loaded 1 · neutral 1 (of 3); key: loaded. "
+                                    "Why: A euphemism for killed. Typed: killed ×2")
+    assert report.explain("c1") == ("c1: contested 1 · loaded 1 · neutral 1 (of 3); key: contested "
+                                    "(2 accepted: a side the key defends). Why: Contested. Loaded: only the "
+                                    "police call them attackers. Neutral: storming a building is an attack. "
+                                    "Typed: people ×2 · protesters")
+
+
+def test_a_contested_item_of_the_real_key_is_not_hardest(tmp_path):
+    # lesson 03's key: A02 "attackers" is contested, both sides argued (the trial's class saw 100%)
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for student, tag in [("amira", "loaded"), ("ben", "neutral"), ("chen", "contested")]:
+        pack(folder / f"{student}.zip", "loaded_03", {"A02": tag, "A03": "loaded"})
+    report = class_agreement(collect(folder)[0], "loaded_03")
+    a02 = report.items.set_index("item_id").loc["A02"]
+    assert a02["match_key"] == 1.0 and a02["accepted"] == 2 and a02["class_choice"] == "split"
+    assert report.hardest(5).empty
+
+
+def test_same_names_are_warned_about(tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for name in ["my_work", "my_work (1)", "Amira", "amira-2", "ben"]:
+        pack(folder / f"{name}.zip", "words", {"k3": "neutral"})
+    tags, _ = collect(folder)
+    assert name_warnings(tags["student"]) == [
+        "Warning: 'Amira' and 'amira-2' look like the same name: rename each file after its student, "
+        "or ask students to pack with pack_work(name=\"their name\").",
+        "Warning: 'my_work' and 'my_work (1)' look like the same name: rename each file after its student, "
+        "or ask students to pack with pack_work(name=\"their name\").",
+    ]
+    assert name_warnings(["amira", "ben"]) == []
+
+
+def test_command_line_explains_and_writes_csv(contested_class, tmp_path):
+    pack(contested_class / "my_work.zip", "words", {"k2": "loaded"})
+    pack(contested_class / "my_work (1).zip", "words", {"k2": "loaded"})
+    out = tmp_path / "report.csv"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "class_agreement.py"), str(contested_class),
+                             "--csv", str(out)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Warning: 'my_work' and 'my_work (1)' look like the same name" in result.stdout
+    # no key file is called "words", so the script reports agreement between students only
+    assert "k2: loaded 3 · contested 1 · neutral 1 (of 5)" in result.stdout
+    table = pd.read_csv(out, dtype=str, keep_default_na=False)
+    assert list(table["activity"]) == ["words"] * 3
+    assert list(table["item_id"]) == ["c1", "k2", "k3"]
+    assert table.loc[1, "write_ins"] == "killed ×2"

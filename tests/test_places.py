@@ -92,6 +92,25 @@ def test_class_link_is_nbgitpullers_form():
                      "targetpath": ["kz-course"], "urlpath": ["lab/tree/kz-course/notebooks/00_start_here.ipynb"]}
 
 
+def test_class_link_opens_another_lesson():
+    done = subprocess.run([sys.executable, str(ROOT / "course.py"), "link", "--hub", "https://hub.example.edu",
+                           "--repo", "https://github.com/someone/kz-course.git",
+                           "--open", "notebooks/02_who_says_so.ipynb"], capture_output=True, text=True, check=True)
+    query = parse_qs(urlparse(done.stdout.strip()).query)
+    assert query["urlpath"] == ["lab/tree/kz-course/notebooks/02_who_says_so.ipynb"]
+    assert query["branch"] == ["main"]
+
+
+@pytest.mark.parametrize("given", ["notebooks/02_who_says.ipynb", "../etc/passwd", "/etc/passwd"])
+def test_class_link_refuses_a_lesson_not_in_the_course(given):
+    done = subprocess.run([sys.executable, str(ROOT / "course.py"), "link", "--hub", "https://hub.example.edu",
+                           "--repo", "https://github.com/someone/kz-course", "--open", given],
+                          capture_output=True, text=True)
+    said = done.stdout + done.stderr
+    assert done.returncode == 1 and said.startswith("[course] ")
+    assert "notebooks/02_who_says_so.ipynb" in said and "Traceback" not in said
+
+
 def test_class_link_refuses_a_bare_hub_name():
     done = subprocess.run([sys.executable, str(ROOT / "course.py"), "link", "--hub", "hub.example.edu",
                            "--repo", "https://github.com/someone/kz-course"], capture_output=True, text=True)

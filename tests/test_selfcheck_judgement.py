@@ -162,7 +162,11 @@ def test_lessons_have_optional_marks_and_a_checked_exit_ticket(path):
     for number in (1, 2, 3):
         assert f'check("{lesson}.E{number}", exit_{number})' in code
     exit_cells = [i for i, c in enumerate(notebook.cells) if f'check("{lesson}.E1"' in c.source]
-    assert exit_cells and exit_cells[0] > len(notebook.cells) - 4, "the exit ticket comes at the end"
+    # after the exit ticket come only the hand-in (a heading and one cell) and the takeaways
+    hand_in = [i for i, c in enumerate(notebook.cells) if c.source.startswith("## Hand in your work")]
+    assert exit_cells and exit_cells[0] > len(notebook.cells) - 4 - 2 * len(hand_in), \
+        "the exit ticket comes at the end"
+    assert all(i > exit_cells[0] and "pack_work(name=" in notebook.cells[i + 1].source for i in hand_in)
 
 
 @pytest.mark.parametrize("path", ["notebooks/00_start_here.ipynb", "notebooks/01_the_coverage.ipynb",
@@ -212,3 +216,30 @@ def test_to_revisit_names_the_items_that_differ_and_what_to_look_for(tmp_path):
     assert labels <= set(WARMUP_00) and set(pd.read_csv(KEYS / "voice_01.csv")["label"]) <= set(VOICE_01)
     assert set(pd.read_csv(KEYS / "attribution_02_type.csv")["label"]) <= set(TYPE_02)
     assert set(pd.read_csv(KEYS / "attribution_02_kind.csv")["label"]) <= set(KIND_02)
+
+
+def test_the_short_version_in_another_folder_keeps_its_links_working(tmp_path):
+    import subprocess
+    import sys
+
+    from short_version import relink
+
+    folder = ROOT / "notebooks"
+    text = ("[lesson 01](01_the_coverage.ipynb), [exercises](../exercises/02_who_says_so.ipynb), "
+            "[a site](https://example.org/x), [above](#key-takeaways), <img src=\"figures/a.png\">")
+    assert relink(text, folder, ROOT / "short") == (
+        "[lesson 01](../notebooks/01_the_coverage.ipynb), [exercises](../exercises/02_who_says_so.ipynb), "
+        "[a site](https://example.org/x), [above](#key-takeaways), <img src=\"../notebooks/figures/a.png\">")
+    assert relink(text, folder, folder) == text
+    target = tmp_path / "short" / "02_who_says_so.ipynb"
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "short_version.py"),
+                           str(ROOT / "notebooks" / "02_who_says_so.ipynb"), str(target)],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.startswith(str(target))
+    short = target.read_text(encoding="utf-8")
+    assert "](01_the_coverage.ipynb)" not in short
+    # every relative link in the short copy names a file that exists
+    import re
+
+    for link in re.findall(r"\]\(((?!https?:|#)[^)#\s]+)", short):
+        assert (target.parent / link).resolve().is_file(), link
