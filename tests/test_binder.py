@@ -90,7 +90,9 @@ def test_readme_binder_badge_opens_lesson_00_in_jupyterlab():
         target = parse_qs(url.query)["urlpath"][0].lstrip("/")
         assert target.startswith("lab/tree/"), f"{link}: should open JupyterLab (urlpath=lab/tree/...)"
         notebook = target.removeprefix("lab/tree/")
-        assert notebook == "notebooks/00_start_here.ipynb" and (ROOT / notebook).exists()
+        assert (ROOT / notebook).exists(), f"{link}: no {notebook} in the course"
+        if link == badge.group(1):  # the badge opens lesson 00; the README may show links to other lessons
+            assert notebook == "notebooks/00_start_here.ipynb"
         # the owner/repo part is a placeholder, and the README says what to put there
         placeholder = f"{owner}/{repo}"
         assert placeholder in ("OWNER/REPO", "<owner>/<repo>"), f"unexpected Binder owner/repo {placeholder}"
