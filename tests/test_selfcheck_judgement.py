@@ -159,7 +159,7 @@ def test_lessons_have_optional_marks_and_a_checked_exit_ticket(path):
         first_line = cell.source.splitlines()[0] if cell.source else ""
         if cell.cell_type == "markdown" and first_line.startswith("#") and "*(optional)*" in first_line:
             assert cell in optional, f"{first_line}: marked optional in the text but not in the metadata"
-        if cell.cell_type == "markdown" and int(lesson) >= 3:
+        if cell.cell_type == "markdown":
             # one marker in every lesson (docs/lessons/README.md): "*(optional)*", never "*Optional —*"
             assert "Optional —" not in cell.source, f"{first_line}: the old marker"
     for cell in (c for c in optional if c.cell_type == "markdown"):
