@@ -148,7 +148,8 @@ def test_the_warm_up_accepts_both_where_the_rationale_says_both():
 
 
 @pytest.mark.parametrize("path", ["notebooks/00_start_here.ipynb", "notebooks/01_the_coverage.ipynb",
-                                  "notebooks/02_who_says_so.ipynb"])
+                                  "notebooks/02_who_says_so.ipynb", "notebooks/03_loaded_words.ipynb",
+                                  "notebooks/04_spun_text.ipynb", "notebooks/05_check_any_article.ipynb"])
 def test_lessons_have_optional_marks_and_a_checked_exit_ticket(path):
     notebook = nbformat.read(ROOT / path, as_version=4)
     lesson = Path(path).name[:2]
@@ -158,6 +159,12 @@ def test_lessons_have_optional_marks_and_a_checked_exit_ticket(path):
         first_line = cell.source.splitlines()[0] if cell.source else ""
         if cell.cell_type == "markdown" and first_line.startswith("#") and "*(optional)*" in first_line:
             assert cell in optional, f"{first_line}: marked optional in the text but not in the metadata"
+        if cell.cell_type == "markdown":
+            # one marker in every lesson (docs/lessons/README.md): "*(optional)*", never "*Optional —*"
+            assert "Optional —" not in cell.source, f"{first_line}: the old marker"
+    for cell in (c for c in optional if c.cell_type == "markdown"):
+        headings = [line for line in cell.source.splitlines() if line.startswith("#")]
+        assert all(line.endswith("*(optional)*") for line in headings), f"{headings}: optional, not marked so"
     code = "\n".join(c.source for c in notebook.cells if c.cell_type == "code")
     for number in (1, 2, 3):
         assert f'check("{lesson}.E{number}", exit_{number})' in code
@@ -170,7 +177,8 @@ def test_lessons_have_optional_marks_and_a_checked_exit_ticket(path):
 
 
 @pytest.mark.parametrize("path", ["notebooks/00_start_here.ipynb", "notebooks/01_the_coverage.ipynb",
-                                  "notebooks/02_who_says_so.ipynb", "exercises/01_the_coverage.ipynb",
+                                  "notebooks/02_who_says_so.ipynb", "notebooks/03_loaded_words.ipynb",
+                                  "notebooks/04_spun_text.ipynb", "exercises/01_the_coverage.ipynb",
                                   "exercises/02_who_says_so.ipynb"])
 def test_the_short_version_without_optional_cells_runs(path, tmp_path):
     notebook = nbformat.read(ROOT / path, as_version=4)

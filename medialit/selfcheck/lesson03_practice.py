@@ -88,11 +88,12 @@ def _e1(answer):
 
 def _e2(answer):
     return answer_choice({
-        "a": (False, "“killed” is the plain word: it is the neutral alternative the lexicon gives for "
+        "a": (False, "“massacred” is loaded, but it makes the killing sound bigger and crueller: the opposite "
+                     "of a euphemism, which makes something sound smaller or more acceptable."),
+        "b": (True, "“pacified” makes crushing a protest sound like calming people down: a euphemism, like "
+                    "“eliminated” in A03 or “liquidated” in the lexicon."),
+        "c": (False, "“killed” is the plain word: it is the neutral alternative the lexicon gives for "
                      "euphemisms like “eliminated”."),
-        "b": (True, "“liquidated” makes killing people sound like closing a business: a euphemism, like "
-                    "“eliminated” in A03."),
-        "c": (False, "“protesters” is the plain word for people protesting; it is the neutral choice."),
     }, answer, _CATEGORIES)
 
 
@@ -102,7 +103,7 @@ def _e3(answer):
                      "both say not to use “terrorist” without attribution."),
         "b": (False, "A single word in quotation marks is ambiguous (“they said it” or “I doubt it”); the "
                      "Reuters handbook says to use a fuller quote instead."),
-        "c": (True, "Give the label to its owner (“what the government called terrorists”, or a fuller "
+        "c": (True, "Give the label to its owner (“those the government called terrorists”, or a fuller "
                     "quotation): that is what A11 and A13 do, and what the BBC and Reuters advise."),
     }, answer, _DISTANCE)
 

@@ -81,21 +81,24 @@ def _e1(answer):
 
 def _e2(answer):
     return answer_choice({
-        "a": (True, "“times” and “years” have the same number of syllables and letters, both are on the easy "
-                    "word list and both are common: every measure scores the nonsense like the original."),
-        "b": (False, "The number is not the problem: the formula would give the same score to “30 times” and "
-                     "“30 years” because the two words look alike to it."),
-        "c": (False, "No measure in the lesson catches it: the table of the two sentences shows a difference "
-                     "of zero everywhere."),
+        "a": (True, "“went” and “left” are both one-syllable, common words on the easy list, and the sentence "
+                    "keeps its length: every measure gives the nonsense the same score as the original."),
+        "b": (False, "Flesch does not read for sense: it counts words per sentence and syllables per word, and "
+                     "the swap changes neither."),
+        "c": (False, "The rare-word count looks at one word at a time, and “went” is a common word; that the "
+                     "pair “went office” is never written does not count."),
     }, answer, _MEASURE)
 
 
 def _e3(answer):
     return answer_choice({
-        "a": (True, "“prophet Ned Price” loses the source: a reader can no longer tell who Ned Price is or why "
-                    "he speaks for the State Department. No readability formula measures that."),
-        "b": (False, "Sentence length is exactly what the formulas do measure, and the spinner barely changed it."),
-        "c": (False, "Syllables per word is counted by every formula in the lesson: that damage is measured."),
+        "a": (True, "“prophet” and “spokesman” are both common words of two syllables, so no count changes; "
+                    "yet the reader loses who Ned Price is and why he speaks for the State Department. Only "
+                    "reading finds it."),
+        "b": (False, "“abettors” is a rare word (Zipf 1.3 against 4.3 for “allies”): the rare-word count "
+                     "goes up."),
+        "c": (False, "“megacity” is rare (Zipf 2.0 against 5.6 for “city”) and longer: the rare-word count "
+                     "and the syllable count both notice it."),
     }, answer, _BROKEN)
 
 
