@@ -111,7 +111,8 @@ import re
 import pandas as pd
 
 from .corpus import sentences as corpus_sentences
-from .cues import Mention, _CUE, _Free, _History, _SPOKE_ON, _is_cue, _mark_handoffs, _mentions, _resolve
+from .cues import Mention, _CUE, _Free, _History, _SPOKE_ON, _is_cue, _mentions, _resolve
+from .handoffs import _mark_handoffs
 from .quotes import _in_spans, _quotes_touching, quote_spans
 from .source_table import (SOURCE_TYPES, SOURCE_TYPES_FILE, _listed, _table, chain_text, load_source_types,
                            parse_chain, with_chain_text)

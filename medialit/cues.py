@@ -1,9 +1,9 @@
 """The words that attribute a sentence: speech verbs and other cues ("said",
 "according to", "citing"), the names of sources in a sentence
-(:class:`Mention`), the pronouns that point back to an earlier source, and
-the hand-offs ("told Khabar 24", "via TASS") that make a name a medium
-rather than a speaker.  Used by :mod:`medialit.speakers` and
-:mod:`medialit.attribution`.
+(:class:`Mention`) and the pronouns that point back to an earlier source.
+The hand-offs that make a name a medium rather than a speaker ("told
+Khabar 24", "via TASS") are marked in :mod:`medialit.handoffs`.  Used by
+:mod:`medialit.speakers` and :mod:`medialit.attribution`.
 """
 
 from __future__ import annotations
@@ -86,10 +86,6 @@ _ANAPHOR = re.compile(r"\bthe (?:news )?agency\b|\bthe channel\b|\bthe organi[sz
 _ANAPHOR_TYPE = {"agency": "news agency", "channel": "state media",
                  "organisation": "international organisation", "organization": "international organisation",
                  "alliance": "international organisation"}
-
-
-# Words before a name that make it a hand-off (the medium), not the speaker.
-_MEDIUM_BEFORE = re.compile(r"(?:\bon|\bto|\btold|\bvia|\bthrough|\binterview with)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
 # Filler allowed between a pronoun and its cue ("she also said").
@@ -332,77 +328,6 @@ def _words_mention(sentence: str, at: int, table=None):
     hit = _listed(table[1], words) if table else None
     source = hit or (words, None, None)
     return Mention(m.start(1), m.end(1), words, "words", *source, resolved=source)
-
-
-_JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+")
-
-
-_TOLD_OUTLET = re.compile(r"\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
-                          r"(?:\s+(?:news agenc(?:y|ies)|media|television|TV|radio|newspaper))?)")
-
-
-def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
-    """Give each mention its role: "according" (according to X), "citing"
-    (citing X), "medium" (on X, told X, to X, via X) or None (a possible speaker).
-    ``mentions`` come in reading order (from :func:`_mentions`); the Mentions
-    made here are added after them. ``backwards`` is ``sentence[::-1]``.
-    Each step looks only near its cue or mention (by bisection), so a long
-    sentence costs time in proportion to its length."""
-    listed = len(mentions)
-    starts = [m.start for m in mentions]
-    for m in mentions:
-        m.role = None
-    for c in cues:
-        if c.group("according") or c.group("citing"):
-            # the first possible speaker up to 60 characters after the cue (the
-            # Mentions added here all have a role, so none of them can be it)
-            target = None
-            for i in range(bisect.bisect_left(starts, c.end()), listed):
-                m = mentions[i]
-                if m.start - c.end() > 60:
-                    break
-                if m.role is None and m.how != "pronoun":
-                    target = m
-                    break
-            if target is None and c.group("according"):
-                target = _words_mention(sentence, c.end())
-                if target is not None:
-                    mentions.append(target)
-            if target is not None:
-                target.role = "according" if c.group("according") else "citing"
-                target.cue_at = c.start()
-                # "according to news agencies Interfax and RIA Novosti": one
-                # hand-off made by two agencies side by side. Only the name
-                # right after the target can be joined to it: the gap to any
-                # later one holds that name's words, which no _JOINED matches.
-                i = bisect.bisect_right(starts, target.end)
-                while i < listed and mentions[i].role is None and mentions[i].how == "name" and \
-                        _JOINED.fullmatch(sentence, target.end, mentions[i].start):
-                    other = mentions[i]
-                    other.role, other.cue_at, other.joined = target.role, c.start(), True
-                    target = other
-                    i += 1
-    for c in cues:  # "told RIA Novosti": an outlet the table does not list
-        if c.group(0).lower() not in ("told", "tells"):
-            continue
-        i = bisect.bisect_left(starts, c.end())
-        if (i < listed and mentions[i].start - c.end() <= 5) or \
-                any(0 <= m.start - c.end() <= 5 for m in mentions[listed:]):
-            continue
-        outlet = _TOLD_OUTLET.match(sentence, c.end())
-        if outlet and outlet.group(1).split()[-1].lower() not in {"he", "she", "they", "it"}:
-            words = outlet.group(1)
-            at = outlet.start(1)
-            mentions.append(Mention(at, at + len(words), words, "words", words, None, None,
-                                    role="medium", resolved=(words, None, None)))
-    first_speech_end = min((c.end() for c in cues if c.group("speech")), default=None)
-    for m in mentions:
-        medium = m.role is None and m.how != "pronoun" and \
-            _MEDIUM_BEFORE.search(sentence, _back(backwards, m.start, _BACK_5_WORDS), m.start)
-        if medium and not re.search(r"\bthat\b", medium.group(0)):  # not "told reporters that Moscow …"
-            after_speech = first_speech_end is not None and first_speech_end <= m.start
-            if after_speech or re.search(r"\bon\s", sentence[max(0, m.start - 40):m.start]):
-                m.role = "medium"
 
 
 def _is_cue(sentence: str, cue, backwards: str) -> bool:
