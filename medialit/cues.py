@@ -23,7 +23,7 @@ _SPEECH = (
     r"verified|claimed|claims|insisted|admitted|denied|cried|chanted|spoke|speaking|"
     r"stressed|stresses|declared|declares|informs|informed|urged|urges|explained|explains|wrote|writes|tweeted|"
     r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|highlighted|assured|"
-    r"blamed|accused|asserted|argued|"
+    r"blamed|accused|asserted|argued|vowed|vows|pledged|pledges|"
     r"called(?!\s+(?:in|on|off|for|up|out)\b)|calls(?!\s+(?:in|on|off|for|up|out)\b)"
 )
 
@@ -96,7 +96,13 @@ _PRONOUN_GAP = re.compile(r"^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s
 _BRACKET_BEFORE = re.compile(r"\[[^\[\]\x00]{1,80}\]\s*$")
 
 
-_FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+|(?<=\))\s*[-–—]\s*)((?:[A-Z]?[\w’'-]+\s+){0,8}?[A-Za-z][\w’'-]*)\s+(?:also\s+)?$")
+_FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+|(?<=\))\s*[-–—]\s*)"
+                              r"((?:[A-Z]?[\w’'-]+\s+){0,8}?[A-Za-z][\w’'-]*)\s+"
+                              r"(?:(?:also|later|earlier|then|again)\s+)?$")
+
+
+# Words that can be a cue's subject but never speak ("The figures reported on Khabar-24 are …").
+_NOT_SPEAKERS = {"figures", "figure", "numbers", "number", "data", "toll", "tally", "tallies", "statistics"}
 
 
 # Plural nouns for people who may speak with no article ("authorities said").
@@ -180,7 +186,7 @@ _BACK_2_WORDS = re.compile(r"(?:\s*\w+){0,2}\s*")          # _NOT_A_CUE_BEFORE
 _BACK_5_WORDS = re.compile(r"(?:\s*[\w-]+){0,5}\s*")       # _MEDIUM_BEFORE
 
 
-_BACK_9_WORDS = re.compile(r"(?:\s*[\w’'-]+){0,11}\s*")    # _FALLBACK_BEFORE (9 words and "also")
+_BACK_9_WORDS = re.compile(r"(?:\s*[\w’'-]+){0,11}\s*")    # _FALLBACK_BEFORE (9 words and an adverb: "also", "later")
 
 
 _BACK_SPACES = re.compile(r"\s*")
@@ -235,8 +241,11 @@ class _History:
             return (self.speakers[-1][0], self.speakers[-1][1]) if self.speakers else None
         noun = words.split(None, 1)[1]
         if re.fullmatch("|".join(_PERSON_NOUNS), noun):
+            # the last person who spoke; else ("President … held a meeting. The
+            # President said …") the last listed person the text has named
             return next(((source, kind) for source, kind, entity in reversed(self.speakers)
-                         if entity == "person" or (entity is None and _looks_like_a_name(source))), None)
+                         if entity == "person" or (entity is None and _looks_like_a_name(source))), None) or \
+                next(((source, kind) for source, kind, entity in reversed(self.mentioned) if entity == "person"), None)
         if noun in _BODY_NOUNS:
             return next(((source, kind) for source, kind, _entity in reversed(self.speakers + self.mentioned)
                          if source.lower().endswith(noun)), None)
@@ -330,6 +339,27 @@ def _words_mention(sentence: str, at: int, table=None):
     return Mention(m.start(1), m.end(1), words, "words", *source, resolved=source)
 
 
+# "states" reports speech only before "that" or at the end of a clause ("…, the ministry states.").
+_STATES_CUE = re.compile(r"\s*(?:that\b|[,.;:!?”\"]|$)")
+
+
+# "reported on the current situation in the regions" (an official readout): what
+# was talked about, not a claim; "reported on state TV" / "on Tuesday" still cue.
+_REPORTED_ON_TOPIC = re.compile(r"\s+on\s+(?:the|its|their|his|her)\s+(?:current\s+|latest\s+|overall\s+)?"
+                                r"(?:situation|progress|events?|results?|developments?|work|course|state of)\b", re.I)
+
+
+# "what they called an anti-terrorist operation": a label put at a distance,
+# not the sentence's attribution when the sentence has another cue.
+_WHAT_X_CALLED = re.compile(r"\bwhat\s+[\w’'-]+\s+$", re.I)
+
+
+def _is_distancing(sentence: str, cue, backwards: str) -> bool:
+    """True for "called" / "described" in "what he called …"."""
+    return cue.group(0).lower() in ("called", "calls", "described", "describes") and \
+        bool(_WHAT_X_CALLED.search(sentence, _back(backwards, cue.start(), _BACK_2_WORDS), cue.start()))
+
+
 def _is_cue(sentence: str, cue, backwards: str) -> bool:
     """False for a cue word that does not report speech here: a passive
     ("were warned that"), an adjective or noun ("the reported attempts",
@@ -343,8 +373,10 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
         return False  # but "local media reported" is a verb
     if word in ("dismissed", "dismisses") and _DISMISSED_PERSON.match(sentence, cue.end()):
         return False
-    if word == "states" and sentence[max(0, cue.start() - 7):cue.start()].lower() == "united ":
-        return False  # the United States
+    if word == "states" and not _STATES_CUE.match(sentence, cue.end()):
+        return False  # "the United States", "Ex-Soviet states to send …": a noun
+    if word in ("reported", "reports") and _REPORTED_ON_TOPIC.match(sentence, cue.end()):
+        return False  # "the participants reported on the situation": a topic, no claim
     if word == "reports" and _last_char(sentence, backwards, cue.start()) not in (",", "”", '"'):
         return False  # only the inverted "…, reports X." is a cue; otherwise a noun
     return True

@@ -19,6 +19,18 @@ _MEDIUM_BEFORE = re.compile(r"(?:\bon|\bto|\btold|\bvia|\bthrough|\binterview wi
 _JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+")
 
 
+# "according to plan" names no source; "citing" names one only with a source's word ("citing Kazakh media").
+_NOT_A_SOURCE = re.compile(r"(?i)(?:the\s+)?(?:plans?|schedule|law|laws|rules|tradition|custom|procedure|protocol)")
+
+
+_SOURCE_HEAD = re.compile(r"(?i)\b(?:media|agenc(?:y|ies)|sources?|officials?|ministry|police|authorities|witnesses|"
+                          r"office|service|committee|channels?|television|TV|radio|newspapers?|outlets?)$")
+
+
+# "told Russian President Vladimir Putin": a person (the audience), not an outlet.
+_PERSON_TITLE = re.compile(r"\b(?:President|Prime|Minister|Secretary|Chancellor|King|Premier|Mr|Mrs|Ms|Dr)\b")
+
+
 _TOLD_OUTLET = re.compile(r"\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
                           r"(?:\s+(?:news agenc(?:y|ies)|media|television|TV|radio|newspaper))?)")
 
@@ -46,8 +58,11 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
                 if m.role is None and m.how != "pronoun":
                     target = m
                     break
-            if target is None and c.group("according"):
+            if target is None:  # words the table does not list: "according to the local authorities"
                 target = _words_mention(sentence, c.end())
+                if target is not None and (_NOT_A_SOURCE.fullmatch(target.words) if c.group("according")
+                                           else not _SOURCE_HEAD.search(target.words)):
+                    target = None  # "according to plan"; "citing security concerns"
                 if target is not None:
                     mentions.append(target)
             if target is not None:
@@ -72,7 +87,8 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
                 any(0 <= m.start - c.end() <= 5 for m in mentions[listed:]):
             continue
         outlet = _TOLD_OUTLET.match(sentence, c.end())
-        if outlet and outlet.group(1).split()[-1].lower() not in {"he", "she", "they", "it"}:
+        if outlet and outlet.group(1).split()[-1].lower() not in {"he", "she", "they", "it"} and \
+                not _PERSON_TITLE.search(outlet.group(1)):
             words = outlet.group(1)
             at = outlet.start(1)
             mentions.append(Mention(at, at + len(words), words, "words", words, None, None,
