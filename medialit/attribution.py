@@ -102,6 +102,23 @@ state news channel Khabar-24." (the medium of her earlier sentences);
 agencies). Names match with a hyphen for a space ("Khabar-24") and either
 apostrophe. Not cues: passives ("were warned that"), adjectives ("the
 reported attempts"), "dismissed the government".
+
+Read since the third pass (the second dev part, D5-D9): a headline's source
+after a dash ("… – health ministry"); "vowed" and "pledged" (a promise the
+writer reports; "promised" is still no cue); "states" only before "that" or
+at a clause's end ("Ex-Soviet states to send …" is a noun); "Mr Putin" after
+"President Vladimir Putin" is Vladimir Putin; "the office of Kazakhstan's
+president said" is the office; "it quoted him as saying" (him: the person
+before; the sentence is direct); "told Russian President Vladimir Putin" is
+the audience, not a medium; "said Thursday after the Kazakh president asked"
+(a name after "after", "when", "as" … is no inverted speaker); "Sputnik
+quoted the ministry as saying" makes only Sputnik the hand-off; "later said,
+citing Kazakh media," (an unlisted cited source needs a source's word:
+"citing security concerns" is none); "what they called" is a label, not the
+attribution, when the sentence has another cue; "according to plan"; "The
+figures reported on …" (figures do not speak); "reported on the situation"
+(a topic); "The President" after "President of Kazakhstan … held a meeting"
+(the person named before, when no person has spoken yet).
 """
 
 from __future__ import annotations
@@ -111,7 +128,8 @@ import re
 import pandas as pd
 
 from .corpus import sentences as corpus_sentences
-from .cues import Mention, _CUE, _Free, _History, _SPOKE_ON, _is_cue, _mark_handoffs, _mentions, _resolve
+from .cues import _CITED_AS, Mention, _CUE, _Free, _History, _SPOKE_ON, _is_cue, _is_distancing, _mentions, _resolve
+from .handoffs import _mark_handoffs
 from .quotes import _in_spans, _quotes_touching, quote_spans
 from .source_table import (SOURCE_TYPES, SOURCE_TYPES_FILE, _listed, _table, chain_text, load_source_types,
                            parse_chain, with_chain_text)
@@ -239,11 +257,14 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
             if not _in_spans(start + c.start(), inside) and _is_cue(sentence, c, backwards)]
     _mark_handoffs(sentence, mentions, cues, backwards)
     _resolve(mentions, history, table)
-    speaker = _special_speaker(sentence, mentions, inside, start, table, listed)
+    speaker = _special_speaker(sentence, mentions, inside, start, table, listed, history)
     free = _Free(mentions, listed)
     # "spoke" says that someone talked, not that the sentence is theirs: any
     # other cue's speaker comes first ("Blinken spoke to …, Price said")
     ordered = sorted((c for c in cues if c.group("speech")), key=lambda c: c.group(0).lower() in ("spoke", "speaking"))
+    labels = [c for c in ordered if _is_distancing(sentence, c, backwards)]
+    if len(labels) < len(ordered):  # "…, Interfax said, in what they called …": the label is not the attribution
+        ordered = [c for c in ordered if c not in labels]
     speakers = [who for c in ordered for who in [_speaker_for(c, free, sentence, quotes_rel)] if who is not None]
     if speaker is None:
         speaker = next((s for s in speakers if s.resolved), None)
@@ -255,7 +276,8 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
         if person is not None:  # "Kremlin spokesman Dmitry Peskov told …": Peskov speaks
             speaker.role = "title"  # not a speaker, nor a hand-off
             speaker = person
-    unlisted = None if speaker is not None else _unlisted_speaker(sentence, cues, quotes_rel)
+    unlisted = None if speaker is not None else (_unlisted_speaker(sentence, cues, quotes_rel)
+                                                 or _headline_source(sentence))
     if unlisted is not None:
         listed = _listed(table[1], unlisted)
         if listed is not None:  # "authorities said": the table's "the authorities"
@@ -276,7 +298,8 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
     return dict(
         source=source,
         chain=names,
-        kind=_kind(sentence, start, inside, source is not None, [(c.start(), c.end()) for c in cues]),
+        kind=_kind(sentence, start, inside, source is not None,
+                   [(c.start(), c.end()) for c in cues] + [m.span() for m in _CITED_AS.finditer(sentence)]),
         cue="; ".join(c.group(0) for c in cues) if (cues and source) else None,
         source_type=first[1] if source else None,
         entity=first[2] if source else None,
@@ -284,13 +307,32 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
     )
 
 
+# A headline that names its source after a dash: "More than 160 killed in protests – health ministry".
+_HEADLINE_SOURCE = re.compile(r"\s[–—-]\s+((?:[\w’'-]+\s+){0,3}?(?:ministry|police|office|committee|council|"
+                              r"authorities|officials|spokes(?:man|woman|person)|prosecutors?|military|army))\s*$",
+                              re.I)
+
+
+def _headline_source(sentence):
+    """The source named after a dash at the end of a headline (no full stop), or None."""
+    m = _HEADLINE_SOURCE.search(sentence) if len(sentence) <= 200 else None
+    return m.group(1) if m else None
+
+
+_HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
+
+
 def _full_name(row, full_names):
-    """"Peskov said …" after "… Dmitry Peskov told …": the speaker's full name,
-    for people not in the sources table (the table lists its own variants)."""
+    """"Peskov said …" (or "Mr Peskov said …") after "… Dmitry Peskov told …":
+    the speaker's full name, for people not in the sources table (the table
+    lists its own variants)."""
     source = row["source"]
     if source is None or row["source_type"] is not None:
         return
     words = source.split()
+    if len(words) == 2 and words[0] in _HONORIFICS:
+        words = words[1:]
+        source = words[0]
     if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
         full_names[words[-1]] = source
     elif len(words) == 1 and source in full_names:

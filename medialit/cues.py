@@ -1,9 +1,9 @@
 """The words that attribute a sentence: speech verbs and other cues ("said",
 "according to", "citing"), the names of sources in a sentence
-(:class:`Mention`), the pronouns that point back to an earlier source, and
-the hand-offs ("told Khabar 24", "via TASS") that make a name a medium
-rather than a speaker.  Used by :mod:`medialit.speakers` and
-:mod:`medialit.attribution`.
+(:class:`Mention`) and the pronouns that point back to an earlier source.
+The hand-offs that make a name a medium rather than a speaker ("told
+Khabar 24", "via TASS") are marked in :mod:`medialit.handoffs`.  Used by
+:mod:`medialit.speakers` and :mod:`medialit.attribution`.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ _SPEECH = (
     r"verified|claimed|claims|insisted|admitted|denied|cried|chanted|spoke|speaking|"
     r"stressed|stresses|declared|declares|informs|informed|urged|urges|explained|explains|wrote|writes|tweeted|"
     r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|highlighted|assured|"
-    r"blamed|accused|asserted|argued|"
+    r"blamed|accused|asserted|argued|vowed|vows|pledged|pledges|"
     r"called(?!\s+(?:in|on|off|for|up|out)\b)|calls(?!\s+(?:in|on|off|for|up|out)\b)"
 )
 
@@ -88,10 +88,6 @@ _ANAPHOR_TYPE = {"agency": "news agency", "channel": "state media",
                  "alliance": "international organisation"}
 
 
-# Words before a name that make it a hand-off (the medium), not the speaker.
-_MEDIUM_BEFORE = re.compile(r"(?:\bon|\bto|\btold|\bvia|\bthrough|\binterview with)\s+(?:[\w-]+\s+){0,3}$", re.I)
-
-
 # Filler allowed between a pronoun and its cue ("she also said").
 _PRONOUN_GAP = re.compile(r"^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)*$", re.I)
 
@@ -100,7 +96,13 @@ _PRONOUN_GAP = re.compile(r"^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s
 _BRACKET_BEFORE = re.compile(r"\[[^\[\]\x00]{1,80}\]\s*$")
 
 
-_FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+|(?<=\))\s*[-–—]\s*)((?:[A-Z]?[\w’'-]+\s+){0,8}?[A-Za-z][\w’'-]*)\s+(?:also\s+)?$")
+_FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+|(?<=\))\s*[-–—]\s*)"
+                              r"((?:[A-Z]?[\w’'-]+\s+){0,8}?[A-Za-z][\w’'-]*)\s+"
+                              r"(?:(?:also|later|earlier|then|again)\s+)?$")
+
+
+# Words that can be a cue's subject but never speak ("The figures reported on Khabar-24 are …").
+_NOT_SPEAKERS = {"figures", "figure", "numbers", "number", "data", "toll", "tally", "tallies", "statistics"}
 
 
 # Plural nouns for people who may speak with no article ("authorities said").
@@ -184,7 +186,7 @@ _BACK_2_WORDS = re.compile(r"(?:\s*\w+){0,2}\s*")          # _NOT_A_CUE_BEFORE
 _BACK_5_WORDS = re.compile(r"(?:\s*[\w-]+){0,5}\s*")       # _MEDIUM_BEFORE
 
 
-_BACK_9_WORDS = re.compile(r"(?:\s*[\w’'-]+){0,11}\s*")    # _FALLBACK_BEFORE (9 words and "also")
+_BACK_9_WORDS = re.compile(r"(?:\s*[\w’'-]+){0,11}\s*")    # _FALLBACK_BEFORE (9 words and an adverb: "also", "later")
 
 
 _BACK_SPACES = re.compile(r"\s*")
@@ -239,8 +241,11 @@ class _History:
             return (self.speakers[-1][0], self.speakers[-1][1]) if self.speakers else None
         noun = words.split(None, 1)[1]
         if re.fullmatch("|".join(_PERSON_NOUNS), noun):
+            # the last person who spoke; else ("President … held a meeting. The
+            # President said …") the last listed person the text has named
             return next(((source, kind) for source, kind, entity in reversed(self.speakers)
-                         if entity == "person" or (entity is None and _looks_like_a_name(source))), None)
+                         if entity == "person" or (entity is None and _looks_like_a_name(source))), None) or \
+                next(((source, kind) for source, kind, entity in reversed(self.mentioned) if entity == "person"), None)
         if noun in _BODY_NOUNS:
             return next(((source, kind) for source, kind, _entity in reversed(self.speakers + self.mentioned)
                          if source.lower().endswith(noun)), None)
@@ -334,75 +339,25 @@ def _words_mention(sentence: str, at: int, table=None):
     return Mention(m.start(1), m.end(1), words, "words", *source, resolved=source)
 
 
-_JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+")
+# "states" reports speech only before "that" or at the end of a clause ("…, the ministry states.").
+_STATES_CUE = re.compile(r"\s*(?:that\b|[,.;:!?”\"]|$)")
 
 
-_TOLD_OUTLET = re.compile(r"\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
-                          r"(?:\s+(?:news agenc(?:y|ies)|media|television|TV|radio|newspaper))?)")
+# "reported on the current situation in the regions" (an official readout): what
+# was talked about, not a claim; "reported on state TV" / "on Tuesday" still cue.
+_REPORTED_ON_TOPIC = re.compile(r"\s+on\s+(?:the|its|their|his|her)\s+(?:current\s+|latest\s+|overall\s+)?"
+                                r"(?:situation|progress|events?|results?|developments?|work|course|state of)\b", re.I)
 
 
-def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
-    """Give each mention its role: "according" (according to X), "citing"
-    (citing X), "medium" (on X, told X, to X, via X) or None (a possible speaker).
-    ``mentions`` come in reading order (from :func:`_mentions`); the Mentions
-    made here are added after them. ``backwards`` is ``sentence[::-1]``.
-    Each step looks only near its cue or mention (by bisection), so a long
-    sentence costs time in proportion to its length."""
-    listed = len(mentions)
-    starts = [m.start for m in mentions]
-    for m in mentions:
-        m.role = None
-    for c in cues:
-        if c.group("according") or c.group("citing"):
-            # the first possible speaker up to 60 characters after the cue (the
-            # Mentions added here all have a role, so none of them can be it)
-            target = None
-            for i in range(bisect.bisect_left(starts, c.end()), listed):
-                m = mentions[i]
-                if m.start - c.end() > 60:
-                    break
-                if m.role is None and m.how != "pronoun":
-                    target = m
-                    break
-            if target is None and c.group("according"):
-                target = _words_mention(sentence, c.end())
-                if target is not None:
-                    mentions.append(target)
-            if target is not None:
-                target.role = "according" if c.group("according") else "citing"
-                target.cue_at = c.start()
-                # "according to news agencies Interfax and RIA Novosti": one
-                # hand-off made by two agencies side by side. Only the name
-                # right after the target can be joined to it: the gap to any
-                # later one holds that name's words, which no _JOINED matches.
-                i = bisect.bisect_right(starts, target.end)
-                while i < listed and mentions[i].role is None and mentions[i].how == "name" and \
-                        _JOINED.fullmatch(sentence, target.end, mentions[i].start):
-                    other = mentions[i]
-                    other.role, other.cue_at, other.joined = target.role, c.start(), True
-                    target = other
-                    i += 1
-    for c in cues:  # "told RIA Novosti": an outlet the table does not list
-        if c.group(0).lower() not in ("told", "tells"):
-            continue
-        i = bisect.bisect_left(starts, c.end())
-        if (i < listed and mentions[i].start - c.end() <= 5) or \
-                any(0 <= m.start - c.end() <= 5 for m in mentions[listed:]):
-            continue
-        outlet = _TOLD_OUTLET.match(sentence, c.end())
-        if outlet and outlet.group(1).split()[-1].lower() not in {"he", "she", "they", "it"}:
-            words = outlet.group(1)
-            at = outlet.start(1)
-            mentions.append(Mention(at, at + len(words), words, "words", words, None, None,
-                                    role="medium", resolved=(words, None, None)))
-    first_speech_end = min((c.end() for c in cues if c.group("speech")), default=None)
-    for m in mentions:
-        medium = m.role is None and m.how != "pronoun" and \
-            _MEDIUM_BEFORE.search(sentence, _back(backwards, m.start, _BACK_5_WORDS), m.start)
-        if medium and not re.search(r"\bthat\b", medium.group(0)):  # not "told reporters that Moscow …"
-            after_speech = first_speech_end is not None and first_speech_end <= m.start
-            if after_speech or re.search(r"\bon\s", sentence[max(0, m.start - 40):m.start]):
-                m.role = "medium"
+# "what they called an anti-terrorist operation": a label put at a distance,
+# not the sentence's attribution when the sentence has another cue.
+_WHAT_X_CALLED = re.compile(r"\bwhat\s+[\w’'-]+\s+$", re.I)
+
+
+def _is_distancing(sentence: str, cue, backwards: str) -> bool:
+    """True for "called" / "described" in "what he called …"."""
+    return cue.group(0).lower() in ("called", "calls", "described", "describes") and \
+        bool(_WHAT_X_CALLED.search(sentence, _back(backwards, cue.start(), _BACK_2_WORDS), cue.start()))
 
 
 def _is_cue(sentence: str, cue, backwards: str) -> bool:
@@ -418,8 +373,10 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
         return False  # but "local media reported" is a verb
     if word in ("dismissed", "dismisses") and _DISMISSED_PERSON.match(sentence, cue.end()):
         return False
-    if word == "states" and sentence[max(0, cue.start() - 7):cue.start()].lower() == "united ":
-        return False  # the United States
+    if word == "states" and not _STATES_CUE.match(sentence, cue.end()):
+        return False  # "the United States", "Ex-Soviet states to send …": a noun
+    if word in ("reported", "reports") and _REPORTED_ON_TOPIC.match(sentence, cue.end()):
+        return False  # "the participants reported on the situation": a topic, no claim
     if word == "reports" and _last_char(sentence, backwards, cue.start()) not in (",", "”", '"'):
         return False  # only the inverted "…, reports X." is a cue; otherwise a noun
     return True

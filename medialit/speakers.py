@@ -10,8 +10,13 @@ import bisect
 import re
 
 from .cues import (Mention, _BACK_9_WORDS, _BACK_SPACES, _BARE_GROUPS, _BRACKET_BEFORE, _CITED_AS, _CUE_AT_END,
-                   _FALLBACK_BEFORE, _PASSIVE_BY, _PRONOUN_GAP, _SPEAKER_AFTER, _back, _last_char, _words_mention)
+                   _FALLBACK_BEFORE, _NOT_SPEAKERS, _PASSIVE_BY, _PRONOUN_GAP, _SPEAKER_AFTER, _NamesBefore, _back,
+                   _last_char, _words_mention)
 from .quotes import _in_spans
+
+
+# Words that begin a clause of its own between a cue and a name after it.
+_CLAUSE_WORD = re.compile(r"\b(?:that|after|before|when|while|as|because|since|until)\b")
 
 
 def _speaker_for(cue, free, sentence, quotes_rel):
@@ -41,7 +46,8 @@ def _speaker_for(cue, free, sentence, quotes_rel):
     after = free.first_after(cue.end())
     if after is not None and after.start - cue.end() <= 25:
         gap = sentence[cue.end():after.start]
-        if after.how != "pronoun" and not re.search(r"\bthat\b", gap):
+        # "said Thursday after the Kazakh president asked": a clause of its own
+        if after.how != "pronoun" and not _CLAUSE_WORD.search(gap):
             return after
     return None
 
@@ -62,7 +68,8 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
     if not m:
         return None
     words = m.group(1).strip()
-    if words.lower() in {"it", "he", "she", "they", "this", "which", "who", "that", "and", "but"}:
+    if words.lower() in {"it", "he", "she", "they", "this", "which", "who", "that", "and", "but"} or \
+            words.split()[-1].lower() in _NOT_SPEAKERS:
         return None
     if words.lower() in _BARE_GROUPS or (len(words.split()) <= 2 and words.split()[-1].lower() in _BARE_GROUPS):
         return words  # "authorities said", "local media reported"
@@ -113,10 +120,11 @@ def _kind(sentence: str, start: int, quotes, has_source: bool, cue_spans_rel) ->
     return "mixed"
 
 
-def _special_speaker(sentence, mentions, inside, start, table, listed):
+def _special_speaker(sentence, mentions, inside, start, table, listed, history=None):
     """The speaker of the two constructions whose speaker is not the subject
-    of the verb: "X cited Y as saying" (Y speaks; X becomes a hand-off) and a
-    passive with "by" ("was regarded by the authorities as …")."""
+    of the verb: "X cited Y as saying" (Y speaks; X becomes a hand-off; "him"
+    and "her" point back as "he" and "she" do) and a passive with "by" ("was
+    regarded by the authorities as …")."""
     for pattern, group in ((_CITED_AS, "who"), (_PASSIVE_BY, None)):
         for m in pattern.finditer(sentence):
             if _in_spans(start + m.start(), inside):
@@ -140,7 +148,8 @@ def _special_speaker(sentence, mentions, inside, start, table, listed):
             if named is None:
                 named = next((x for x in mentions[listed:] if x.start >= at and x.start - at <= 4 and x.resolved
                               and x.how != "pronoun"), None)
-            who = named or _words_mention(sentence, at, table)
+            who = named or _object_pronoun(sentence, at, mentions, listed, history) or \
+                _words_mention(sentence, at, table)
             if who is None:
                 continue
             if who.how == "words" and person_named(who.words) != who.words:  # "cited deputy minister X as saying"
@@ -148,14 +157,31 @@ def _special_speaker(sentence, mentions, inside, start, table, listed):
                 who = Mention(who.end - len(name), who.end, name, "words", name, None, "person",
                               resolved=(name, None, "person"))
             who.role = None
-            if group:  # the outlet that did the citing is a hand-off
+            if group:  # the outlet that did the citing (the verb's subject, no comma between) is a hand-off
                 for x in mentions:
-                    if x.end <= m.start() and x.resolved and x.role is None and x is not who:
+                    if x.end <= m.start() and x.resolved and x.role is None and x is not who and \
+                            not re.search(r"[,;:.]", sentence[x.end:m.start()]):
                         x.role = "medium"
             if who not in mentions:
                 mentions.append(who)
             return who
     return None
+
+
+_HIM_HER = re.compile(r"(him|her)\b", re.I)
+
+
+def _object_pronoun(sentence, at, mentions, listed, history):
+    """"it quoted him as saying": the earlier person "him" / "her" stands for, as a Mention, or None."""
+    m = _HIM_HER.match(sentence, at)
+    if m is None or history is None:
+        return None
+    pronoun = Mention(at, m.end(), "he" if m.group(1).lower() == "him" else "she", "pronoun")
+    hit = history.resolve(pronoun, _NamesBefore(mentions[:listed]))
+    if hit is None:
+        return None
+    pronoun.resolved = (hit[0], hit[1], "person")
+    return pronoun
 
 
 def _quoted_by(mentions, listed, m, at):
@@ -215,8 +241,11 @@ def person_named(words: str) -> str:
 _BODY = re.compile(r"\b(?:Office|Ministry|Council|Committee|Service|Agency|Department|Police|Government|Court)\b")
 
 
-# "Tokayev's office said": the office speaks, not the person.
+# "Tokayev's office said", "the office of Kazakhstan's president said": the office speaks, not the person.
 _OFFICE_OF = re.compile(r"['’]s\s+(?:office|press service|administration|press office)\b")
+
+
+_OFFICE_BEFORE = re.compile(r"\b(?:the\s+)?(?:office|press service|press office|administration)\s+of\s+$", re.I)
 
 
 def _titled_person(sentence, speaker, cues):
@@ -228,6 +257,10 @@ def _titled_person(sentence, speaker, cues):
     if office and any(c.group("speech") and 0 <= c.start() - office.end() <= 12 for c in cues):
         words = sentence[speaker.start:office.end()]
         return Mention(speaker.start, office.end(), words, "words", words, None, None, resolved=(words, None, None))
+    office = _OFFICE_BEFORE.search(sentence, max(0, speaker.start - 30), speaker.start)
+    if office and any(c.group("speech") and 0 <= c.start() - speaker.end <= 12 for c in cues):
+        words = sentence[office.start():speaker.end]
+        return Mention(office.start(), speaker.end, words, "words", words, None, None, resolved=(words, None, None))
     m = _TITLE_THEN_NAME.match(sentence, speaker.end)
     if m and speaker.entity == "person" and sentence[speaker.end:speaker.end + 1] not in "'’":
         return None  # "President Kassym-Jomart Tokayev said": no post of his own after his name

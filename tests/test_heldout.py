@@ -28,12 +28,12 @@ def texts():
 def test_sources_are_cited_and_split_before_use(texts):
     sources = rows("sources.csv")
     assert len(sources) >= 8
-    assert {r["part"] for r in sources} == {"dev", "test"}
+    assert {r["part"] for r in sources} == {"dev", "dev2", "test"}
     for r in sources:
         where = f"sources.csv, {r['article_id']}"
-        assert r["article_id"][0] == {"dev": "D", "test": "T"}[r["part"]], where
+        assert r["article_id"][0] == {"dev": "D", "dev2": "D", "test": "T"}[r["part"]], where
         assert r["url"].startswith(("http://", "https://")) and r["outlet"].strip(), where
-        assert r["published"][:7] == "2022-01" and "05" <= r["published"][8:] <= "07", where
+        assert r["published"][:7] == "2022-01" and "05" <= r["published"][8:] <= "10", where
         assert r["retrieved"] == "2026-11-30" and r["why_reproduced"].strip(), where
         words = len(texts[r["article_id"]].split())
         assert 150 <= words <= 400 and int(r["words"]) == words, f"{where}: {words} words"

@@ -1,0 +1,103 @@
+"""Hand-offs: the words that make a name in a sentence a medium or a cited
+source rather than its speaker ("told Khabar 24", "on state TV", "via TASS",
+"according to Interfax", "citing the ministry").  Used by
+:mod:`medialit.attribution`; the mentions come from :mod:`medialit.cues`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .cues import _BACK_5_WORDS, Mention, _back, _words_mention
+
+
+# Words before a name that make it a hand-off (the medium), not the speaker.
+_MEDIUM_BEFORE = re.compile(r"(?:\bon|\bto|\btold|\bvia|\bthrough|\binterview with)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+_JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+")
+
+
+# "according to plan" names no source; "citing" names one only with a source's word ("citing Kazakh media").
+_NOT_A_SOURCE = re.compile(r"(?i)(?:the\s+)?(?:plans?|schedule|law|laws|rules|tradition|custom|procedure|protocol)")
+
+
+_SOURCE_HEAD = re.compile(r"(?i)\b(?:media|agenc(?:y|ies)|sources?|officials?|ministry|police|authorities|witnesses|"
+                          r"office|service|committee|channels?|television|TV|radio|newspapers?|outlets?)$")
+
+
+# "told Russian President Vladimir Putin": a person (the audience), not an outlet.
+_PERSON_TITLE = re.compile(r"\b(?:President|Prime|Minister|Secretary|Chancellor|King|Premier|Mr|Mrs|Ms|Dr)\b")
+
+
+_TOLD_OUTLET = re.compile(r"\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
+                          r"(?:\s+(?:news agenc(?:y|ies)|media|television|TV|radio|newspaper))?)")
+
+
+def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
+    """Give each mention its role: "according" (according to X), "citing"
+    (citing X), "medium" (on X, told X, to X, via X) or None (a possible speaker).
+    ``mentions`` come in reading order (from :func:`_mentions`); the Mentions
+    made here are added after them. ``backwards`` is ``sentence[::-1]``.
+    Each step looks only near its cue or mention (by bisection), so a long
+    sentence costs time in proportion to its length."""
+    listed = len(mentions)
+    starts = [m.start for m in mentions]
+    for m in mentions:
+        m.role = None
+    for c in cues:
+        if c.group("according") or c.group("citing"):
+            # the first possible speaker up to 60 characters after the cue (the
+            # Mentions added here all have a role, so none of them can be it)
+            target = None
+            for i in range(bisect.bisect_left(starts, c.end()), listed):
+                m = mentions[i]
+                if m.start - c.end() > 60:
+                    break
+                if m.role is None and m.how != "pronoun":
+                    target = m
+                    break
+            if target is None:  # words the table does not list: "according to the local authorities"
+                target = _words_mention(sentence, c.end())
+                if target is not None and (_NOT_A_SOURCE.fullmatch(target.words) if c.group("according")
+                                           else not _SOURCE_HEAD.search(target.words)):
+                    target = None  # "according to plan"; "citing security concerns"
+                if target is not None:
+                    mentions.append(target)
+            if target is not None:
+                target.role = "according" if c.group("according") else "citing"
+                target.cue_at = c.start()
+                # "according to news agencies Interfax and RIA Novosti": one
+                # hand-off made by two agencies side by side. Only the name
+                # right after the target can be joined to it: the gap to any
+                # later one holds that name's words, which no _JOINED matches.
+                i = bisect.bisect_right(starts, target.end)
+                while i < listed and mentions[i].role is None and mentions[i].how == "name" and \
+                        _JOINED.fullmatch(sentence, target.end, mentions[i].start):
+                    other = mentions[i]
+                    other.role, other.cue_at, other.joined = target.role, c.start(), True
+                    target = other
+                    i += 1
+    for c in cues:  # "told RIA Novosti": an outlet the table does not list
+        if c.group(0).lower() not in ("told", "tells"):
+            continue
+        i = bisect.bisect_left(starts, c.end())
+        if (i < listed and mentions[i].start - c.end() <= 5) or \
+                any(0 <= m.start - c.end() <= 5 for m in mentions[listed:]):
+            continue
+        outlet = _TOLD_OUTLET.match(sentence, c.end())
+        if outlet and outlet.group(1).split()[-1].lower() not in {"he", "she", "they", "it"} and \
+                not _PERSON_TITLE.search(outlet.group(1)):
+            words = outlet.group(1)
+            at = outlet.start(1)
+            mentions.append(Mention(at, at + len(words), words, "words", words, None, None,
+                                    role="medium", resolved=(words, None, None)))
+    first_speech_end = min((c.end() for c in cues if c.group("speech")), default=None)
+    for m in mentions:
+        medium = m.role is None and m.how != "pronoun" and \
+            _MEDIUM_BEFORE.search(sentence, _back(backwards, m.start, _BACK_5_WORDS), m.start)
+        if medium and not re.search(r"\bthat\b", medium.group(0)):  # not "told reporters that Moscow …"
+            after_speech = first_speech_end is not None and first_speech_end <= m.start
+            if after_speech or re.search(r"\bon\s", sentence[max(0, m.start - 40):m.start]):
+                m.role = "medium"
