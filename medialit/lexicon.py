@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -222,6 +222,9 @@ class _Lexicon:
     #: words that begin like a lexicon word are stemmed (Porter's stemmer
     #: changes only endings, so two words with one stem begin alike)
     starts: set
+    #: word as written -> its match form, or "" when no lexicon word begins
+    #: like it: most words of a text are looked up here once, not stemmed
+    forms: dict = field(default_factory=dict)
 
 
 def _compile(table: pd.DataFrame) -> _Lexicon:
@@ -252,9 +255,16 @@ def _lexicon(lexicon) -> _Lexicon:
 def _matches(text: str, lexicon: _Lexicon) -> list[tuple[int, int, int]]:
     """(start, end, lexicon row) for every match, longest first at each
     position, never overlapping."""
-    starts, patterns = lexicon.starts, lexicon.by_first
-    words = [(m.start(), m.end(), match_form(m.group(0)) if m.group(0)[:3].lower() in starts else "")
-             for m in WORD.finditer(text)]
+    starts, patterns, forms = lexicon.starts, lexicon.by_first, lexicon.forms
+    if len(forms) > 100_000:
+        forms.clear()
+    words = []
+    for m in WORD.finditer(text):
+        word = m.group()
+        form = forms.get(word)
+        if form is None:
+            form = forms[word] = match_form(word) if word[:3].lower() in starts else ""
+        words.append((m.start(), m.end(), form))
     found, i = [], 0
     while i < len(words):
         hit = None
