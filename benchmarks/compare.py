@@ -18,7 +18,8 @@ Measured, per side and round:
   after one call that loads the data files, as a lesson's first call does;
 * each ``notebooks/NN_*.ipynb`` top to bottom in a new kernel: the kernel
   process's CPU seconds (steadier than wall time on a shared machine) and
-  the wall time.
+  the wall time; and the same lesson's code cells run in a fresh IPython
+  shell without a kernel: the CPU its own code costs (the steadiest figure).
 
 Writes ``benchmarks/COMPARE.md`` (or ``--out``).  Not part of the test suite.
 """
@@ -102,6 +103,27 @@ print(json.dumps(out))
 """
 
 
+# Each lesson's code cells run in one fresh IPython shell (no kernel, no
+# messaging): the CPU seconds the lesson's own code costs, imports included.
+# Steadier than a kernel's CPU, which also counts its start and its messages.
+_CELLS = r"""
+import json, sys, time
+from pathlib import Path
+import matplotlib
+matplotlib.use("agg")
+from IPython.core.interactiveshell import InteractiveShell
+path = Path(sys.argv[1])
+import os
+os.chdir(path.parent)
+shell = InteractiveShell.instance()
+start = time.process_time()
+for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+    if cell["cell_type"] == "code":
+        shell.run_cell("".join(cell["source"]), silent=True)
+print(json.dumps({"cpu": time.process_time() - start}))
+"""
+
+
 def _run(side: Path, code: str, *args: str) -> dict:
     """Run ``code`` with ``side``'s medialit and data, in ``side``, in a fresh process."""
     with tempfile.TemporaryDirectory(prefix="medialit-compare-") as work:
@@ -143,6 +165,9 @@ def main(argv=None) -> int:
             print(f"round {round_ + 1} {name:6} check_article {check['ms_per_text']:.1f} ms CPU per text", flush=True)
             if not args.skip_lessons:
                 lessons = _run(sides[name], _LESSONS)
+                for notebook in lessons:
+                    path = str(sides[name] / "notebooks" / notebook)
+                    lessons[notebook]["cells"] = _run(sides[name], _CELLS, path)["cpu"]
                 results[name]["lessons"].append(lessons)
                 print(f"round {round_ + 1} {name:6} lessons " + ", ".join(
                     f"{k[:2]} {v['cpu']:.1f}s" for k, v in lessons.items()), flush=True)
@@ -174,7 +199,8 @@ def _markdown(results, sides, args, removed) -> str:
     lines.append(f"| check_article, ms CPU per ~5 KB text ({args.texts} texts) | {b:.1f} | {a:.1f} | {a / b:.2f} |")
     names = sorted({n for r in results["after"]["lessons"] for n in r})
     for name in names:
-        for what, unit in (("cpu", "kernel CPU s"), ("wall", "wall s")):
+        for what, unit in (("cells", "its code cells in one process, CPU s"), ("cpu", "kernel CPU s"),
+                           ("wall", "wall s")):
             b = _median([r[name][what] for r in results["before"]["lessons"] if name in r])
             a = _median([r[name][what] for r in results["after"]["lessons"] if name in r])
             lines.append(f"| {name}, {unit} | {b:.2f} | {a:.2f} | {a / b:.2f} |")
