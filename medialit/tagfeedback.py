@@ -58,6 +58,12 @@ def item_feedback(row, number: int, sides: list[str], write_in: bool) -> str:
     return f"<div style='margin-left:1.5em'><span style='{HIDDEN}'>{which} </span>{text}</div>"
 
 
+def _stop(quoted: str) -> str:
+    """The full stop after a quoted answer, unless the quotation already ends a
+    sentence (no “… rigged.”.)."""
+    return "" if quoted.rstrip().endswith((".", "!", "?")) else "."
+
+
 def text_feedback(row, sides: list[str] | None = None) -> str:
     """The feedback on one write-in box.  ``sides``: the sides a contested
     item's rationale defends; then a model answer is shown only as the
@@ -75,11 +81,11 @@ def text_feedback(row, sides: list[str] | None = None) -> str:
         others = " or ".join(f"“{html.escape(side)}”" for side in sides[1:])
         return (f"<span style='color:#333'>Yours: “{mine}”</span><br>"
                 f"<span style='color:#333'>If you judged it “{html.escape(sides[0])}”, a model answer: “{answer}”"
-                + (f"; if {others}, keep the word." if others else ".")
+                + (f"; if {others}, keep the word." if others else _stop(row.answer))
                 + "</span>")
     if row.text_result == "model shown":
         return (f"<span style='color:#333'>Yours: “{mine}”</span><br>"
-                f"<span style='color:#333'>A model answer: “{answer}”.</span>")
+                f"<span style='color:#333'>A model answer: “{answer}”{_stop(row.answer)}</span>")
     if row.text_result == "not written":
         return "<span style='color:#555'>… Nothing written in the box yet.</span>"
     return "<span style='color:#555'>No model answer for this box: discuss it.</span>"
@@ -97,7 +103,7 @@ def summary(s: dict, write_in_check: str | None = None) -> str:
         waiting = max(s["items"] - s["tagged"], 0)
         # With items still untagged, say that the agreement is of the tagged ones only.
         verb = "matches" if agree == 1 else "match"
-        of = f" of the {s['tagged']} you tagged {verb}" if waiting else " match"
+        of = f" of the {s['tagged']} you tagged {verb}" if waiting else f" {verb}"
         text = (f"You tagged {s['tagged']} of {s['items']} items; {agree}{of} the key"
                 + (f" ({s['percent_match']:g}%)" if s["percent_match"] is not None else ""))
         if s.get("accepted"):
@@ -106,7 +112,8 @@ def summary(s: dict, write_in_check: str | None = None) -> str:
         text += f"; {waiting} not tagged yet." if waiting else "."
     if write_in_check:
         text += (" " if text else "") + f"Write-ins: {s['written']} of {s['items']} written"
-        text += (f", {s['text_match']} match the key." if write_in_check == "match"
+        text += (f", {s['text_match']} {'matches' if s['text_match'] == 1 else 'match'} the key."
+                 if write_in_check == "match"
                  else "; compare each with the model answer.")
     return text.strip()
 

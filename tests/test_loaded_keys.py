@@ -166,4 +166,7 @@ def test_contested_items_give_both_sides_with_sources():
     assert set(contested["item_id"]) >= {"A02", "B01"}
     for row in contested.itertuples():
         assert "Loaded:" in row.rationale and "Neutral:" in row.rationale, row.item_id
-        assert re.search(r"\bL\d\d\b", row.rationale), f"{row.item_id}: cite the evidence (data/lateral)"
+        # the evidence by name, in words a student can read (not an excerpt id like L12)
+        assert re.search(r"\b(?:BBC|Reuters|CSTO|Washington Post|AP|TASS)\b", row.rationale), \
+            f"{row.item_id}: name the evidence"
+        assert not re.search(r"\bL\d\d\b", row.rationale), f"{row.item_id}: an excerpt id means nothing to a student"

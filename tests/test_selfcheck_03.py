@@ -67,3 +67,14 @@ def test_03_5_distancing():
     assert status == "correct" and "near relative" in message
     status, message = evaluate("03.5", ["A11", "A13", "A02"])
     assert status == "incorrect" and "2 of 4" in message and "A02" in message
+
+
+def test_03_t_names_the_police_and_claims_no_record():
+    for right in ("the police", "Sultanat Azirbek", "the police spokeswoman"):
+        assert evaluate("03.T", right) == (
+            "correct", "Right: the police's word, which TASS passed on. Now run the next cell: reveal('L01', 'L30') "
+                       "shows AP's copy of the statement and the BBC's rule.")
+    status, message = evaluate("03.T", "the writer")
+    assert status == "incorrect"
+    # the check keeps nothing, so it must not say the prediction is recorded
+    assert message.startswith("Your prediction: the writer. A02 names TASS") and "recorded" not in message

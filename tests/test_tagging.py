@@ -636,7 +636,7 @@ def test_write_in_match_accepts_alternatives_ignoring_case_and_punctuation(tmp_p
     assert "the key has “allies”" in t.feedback_html["q2"].value
     s = t.score()
     assert (s["written"], s["text_match"]) == (2, 1)
-    assert "Write-ins: 2 of 3 written, 1 match the key." in t.summary()
+    assert "Write-ins: 2 of 3 written, 1 matches the key." in t.summary()
 
 
 def test_write_in_model_answer_is_shown_escaped_beside_the_students_text(tmp_path):
@@ -648,7 +648,7 @@ def test_write_in_model_answer_is_shown_escaped_beside_the_students_text(tmp_pat
     assert list(table["text_result"]) == ["model shown", "no key", "not written"]
     html_out = t.feedback_html["q1"].value
     assert "&lt;script&gt;x&lt;/script&gt; my version" in html_out and "<script>" not in html_out
-    assert "A model answer: “Police said &lt;b&gt;dozens&lt;/b&gt; died.”" in html_out
+    assert "A model answer: “Police said &lt;b&gt;dozens&lt;/b&gt; died.”</span>" in html_out  # no second full stop
 
 
 def test_write_ins_are_saved_restored_and_reset(tmp_path):
@@ -738,7 +738,7 @@ def test_a_contested_item_accepts_either_side_the_rationale_defends(tmp_path):
     a02 = tagger.feedback_html["A02"].value
     assert "✓" in a02 and "✗" not in a02
     assert "Agrees with the key: contested, so “loaded” and “neutral” are both defensible; you chose “loaded”" in a02
-    assert "Contested. Loaded: “attackers” names the dead by one act that only the police allege" in a02
+    assert "Contested. Loaded: “attackers” names the dead by what they are said to have done" in a02
     assert "Matches the key: contested, with a case for “loaded” and “neutral”" in tagger.feedback_html["A24"].value
     assert "The key says “loaded”, you chose “neutral”" in tagger.feedback_html["A03"].value
     score = tagger.score()
@@ -768,7 +768,7 @@ def test_score_sentence_counts_the_untagged_items_and_keeps_the_short_form_when_
     partial = {"items": 15, "tagged": 2, "match": 2, "accepted": 0, "percent_match": 100.0}
     assert summary(partial) == "You tagged 2 of 15 items; 2 of the 2 you tagged match the key (100%); 13 not tagged yet."
     done = {"items": 3, "tagged": 3, "match": 1, "accepted": 0, "percent_match": 33.3}
-    assert summary(done) == "You tagged 3 of 3 items; 1 match the key (33.3%)."
+    assert summary(done) == "You tagged 3 of 3 items; 1 matches the key (33.3%)."
 
 
 def test_a_contested_write_in_shows_the_model_only_for_the_loaded_side(tmp_path):
@@ -783,5 +783,6 @@ def test_a_contested_write_in_shows_the_model_only_for_the_loaded_side(tmp_path)
     assert "If you judged it “loaded”, a model answer: “protests" in a24
     assert "; if “neutral”, keep the word." in a24
     assert "A model answer: “" in a03 and "If you judged it" not in a03
+    assert "A model answer: “killed”.</span>" in a03  # a word gets its full stop after the quote
     # the 'Compare ...' prompt is said once above the Tagger, not under every item
     assert "keep, drop or change" not in a24 + a03

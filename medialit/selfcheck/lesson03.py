@@ -169,11 +169,10 @@ def _q03_t(answer):
     given = answer.strip().lower()
     reveal = " Now run the next cell: reveal('L01', 'L30') shows AP's copy of the statement and the BBC's rule."
     if "police" in given or "azirbek" in given or "spokes" in given:
-        return True, ("Right: AP quotes the police spokeswoman herself, “dozens of attackers were liquidated”. "
-                      "TASS passed the police's label on. That is why the key calls A02's “attackers” contested: "
-                      "the BBC recommends “attacker” as a neutral word, but here it names people killed by the "
-                      "police by an act only the police allege." + reveal)
-    return False, (f"Your prediction is recorded ({answer.strip()}). A02 names TASS, but who chose the word?"
+        # short: the reveal and the text under it give the evidence and why the key says contested
+        return True, "Right: the police's word, which TASS passed on." + reveal
+    # "your prediction", not "recorded": the check keeps nothing (write it in the notebook to hand it in)
+    return False, (f"Your prediction: {answer.strip()}. A02 names TASS, but who chose the word?"
                    + reveal)
 
 
