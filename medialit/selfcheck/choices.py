@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Option", "multiple_choice", "answer_choice", "letter", "write_in", "words_in"]
+__all__ = ["Option", "multiple_choice", "choice", "letter", "write_in", "words_in"]
 
 
 class Option:
@@ -59,10 +59,10 @@ def multiple_choice(options: dict[str, Option], revisit: str):
     return _check
 
 
-def answer_choice(options: dict, answer, revisit: str = ""):
-    """``(ok, message)`` for ``answer`` to a question whose ``options`` map a
-    letter to ``(right, why)`` (the form lessons 03-05 write their questions in)."""
-    return multiple_choice({k: Option("", right, why) for k, (right, why) in options.items()}, revisit)(answer)
+def choice(options: dict, revisit: str = ""):
+    """:func:`multiple_choice` for ``options`` that map a letter to
+    ``(right, why)`` (the shorter form lessons 03-05 write their questions in)."""
+    return multiple_choice({k: Option("", right, why) for k, (right, why) in options.items()}, revisit)
 
 
 def words_in(text: str) -> list[str]:

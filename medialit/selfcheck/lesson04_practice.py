@@ -8,21 +8,20 @@ names the part of lesson 04 to revisit.
 
 from __future__ import annotations
 
-from .choices import answer_choice, write_in
+from .choices import choice, write_in
 
 _SPOT = "lesson 04, “Your turn: which words did the spinner swap?” and the spin map after it"
 _BROKEN = "lesson 04, “What no formula measures”"
 _MEASURE = "lesson 04, “Measuring the damage” and “Why the formulas barely notice”"
 
 
-def _j1(answer):
-    return answer_choice({
-        "a": (False, "“rubble” is the ordinary word for what is left of fallen buildings: normal in a "
-                     "report of an earthquake."),
-        "b": (True, "“megacity” is a rare word (Zipf about 2.0) where the common “city” (5.6) belongs: the same "
-                    "swap as in article B's first sentence."),
-        "c": (False, "“survivors” is the ordinary word in a rescue story; nothing about it is odd."),
-    }, answer, _SPOT)
+_j1 = choice({
+    "a": (False, "“rubble” is the ordinary word for what is left of fallen buildings: normal in a "
+                 "report of an earthquake."),
+    "b": (True, "“megacity” is a rare word (Zipf about 2.0) where the common “city” (5.6) belongs: the same "
+                "swap as in article B's first sentence."),
+    "c": (False, "“survivors” is the ordinary word in a rescue story; nothing about it is odd."),
+}, _SPOT)
 
 
 def _j2(answer):
@@ -47,59 +46,54 @@ def _j3(answer):
         revisit=_BROKEN)
 
 
-def _j4(answer):
-    return answer_choice({
-        "a": (False, "The quotation marks were put there before the spinner ran; its swaps inside them are not "
-                     "the speaker's words. Quoting them puts words in someone's mouth."),
-        "b": (True, "Find the original (search for a distinctive part of the sentence, or the wire story) and "
-                    "quote that. A spun quotation is no longer evidence of what anyone said."),
-        "c": (False, "Changing words inside quotation marks on a guess is the same mistake the spinner made: "
-                     "the quotation must be the speaker's words. Restore only what a source shows you, and "
-                     "say that you did."),
-    }, answer, _BROKEN)
+_j4 = choice({
+    "a": (False, "The quotation marks were put there before the spinner ran; its swaps inside them are not "
+                 "the speaker's words. Quoting them puts words in someone's mouth."),
+    "b": (True, "Find the original (search for a distinctive part of the sentence, or the wire story) and "
+                "quote that. A spun quotation is no longer evidence of what anyone said."),
+    "c": (False, "Changing words inside quotation marks on a guess is the same mistake the spinner made: "
+                 "the quotation must be the speaker's words. Restore only what a source shows you, and "
+                 "say that you did."),
+}, _BROKEN)
 
 
-def _j5(answer):
-    return answer_choice({
-        "a": (False, "Two points of Flesch is not evidence the copy is fine: Flesch counts sentence length and "
-                     "syllables, and a swap of “years” for “times” changes neither."),
-        "b": (True, "Very little: the formulas count, they do not read. Check the rare words, the fixed phrases "
-                    "and the quotations, and find the original."),
-        "c": (False, "A formula cannot show that a text is not spun: article B and its restored text differ by "
-                     "only a few points too."),
-    }, answer, _MEASURE)
+_j5 = choice({
+    "a": (False, "Two points of Flesch is not evidence the copy is fine: Flesch counts sentence length and "
+                 "syllables, and a swap of “years” for “times” changes neither."),
+    "b": (True, "Very little: the formulas count, they do not read. Check the rare words, the fixed phrases "
+                "and the quotations, and find the original."),
+    "c": (False, "A formula cannot show that a text is not spun: article B and its restored text differ by "
+                 "only a few points too."),
+}, _MEASURE)
 
 
-def _e1(answer):
-    return answer_choice({
-        "a": (False, "Flesch reading ease moved by only a few points between spun and restored B."),
-        "b": (True, "The rare words per 1,000 roughly halve when article B is restored: the spinner picks rare "
-                    "“synonyms”, and word rarity sees them."),
-        "c": (False, "The spinner swaps words one for one, so sentences stay almost exactly the same length."),
-    }, answer, _MEASURE)
+_e1 = choice({
+    "a": (False, "Flesch reading ease moved by only a few points between spun and restored B."),
+    "b": (True, "The rare words per 1,000 roughly halve when article B is restored: the spinner picks rare "
+                "“synonyms”, and word rarity sees them."),
+    "c": (False, "The spinner swaps words one for one, so sentences stay almost exactly the same length."),
+}, _MEASURE)
 
 
-def _e2(answer):
-    return answer_choice({
-        "a": (True, "“went” and “left” are both one-syllable, common words on the easy list, and the sentence "
-                    "keeps its length: every measure gives the nonsense the same score as the original."),
-        "b": (False, "Flesch does not read for sense: it counts words per sentence and syllables per word, and "
-                     "the swap changes neither."),
-        "c": (False, "The rare-word count looks at one word at a time, and “went” is a common word; that the "
-                     "pair “went office” is never written does not count."),
-    }, answer, _MEASURE)
+_e2 = choice({
+    "a": (True, "“went” and “left” are both one-syllable, common words on the easy list, and the sentence "
+                "keeps its length: every measure gives the nonsense the same score as the original."),
+    "b": (False, "Flesch does not read for sense: it counts words per sentence and syllables per word, and "
+                 "the swap changes neither."),
+    "c": (False, "The rare-word count looks at one word at a time, and “went” is a common word; that the "
+                 "pair “went office” is never written does not count."),
+}, _MEASURE)
 
 
-def _e3(answer):
-    return answer_choice({
-        "a": (True, "“prophet” and “spokesman” are both common words of two syllables, so no count changes; "
-                    "yet the reader loses who Ned Price is and why he speaks for the State Department. Only "
-                    "reading finds it."),
-        "b": (False, "“abettors” is a rare word (Zipf 1.3 against 4.3 for “allies”): the rare-word count "
-                     "goes up."),
-        "c": (False, "“megacity” is rare (Zipf 2.0 against 5.6 for “city”) and longer: the rare-word count "
-                     "and the syllable count both notice it."),
-    }, answer, _BROKEN)
+_e3 = choice({
+    "a": (True, "“prophet” and “spokesman” are both common words of two syllables, so no count changes; "
+                "yet the reader loses who Ned Price is and why he speaks for the State Department. Only "
+                "reading finds it."),
+    "b": (False, "“abettors” is a rare word (Zipf 1.3 against 4.3 for “allies”): the rare-word count "
+                 "goes up."),
+    "c": (False, "“megacity” is rare (Zipf 2.0 against 5.6 for “city”) and longer: the rare-word count "
+                 "and the syllable count both notice it."),
+}, _BROKEN)
 
 
 QUESTIONS = {"04.J1": _j1, "04.J2": _j2, "04.J3": _j3, "04.J4": _j4, "04.J5": _j5,

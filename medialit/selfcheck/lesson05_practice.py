@@ -9,99 +9,91 @@ one names the part of lesson 05 to revisit.
 
 from __future__ import annotations
 
-from .choices import answer_choice
+from .choices import choice
 
 _FLAGS = "lesson 05, “3. Is it spun?” and “A text we wrote for this lesson”"
 _SOURCES = "lesson 05, “1. Who says so?”"
 _LATERAL = "lesson 05, “4. What would you check next?” (lateral reading, SIFT)"
 
 
-def _j1(answer):
-    return answer_choice({
-        "a": (False, "One rare word is not evidence of spinning: the tools flag rare words, and rare is not "
-                     "wrong."),
-        "b": (True, "Read the sentence: the tenge is Kazakhstan's currency, rare in English but the right word "
-                    "here. A flag is a reason to look, and this one is a false alarm (lesson 04 found the same "
-                    "flag on article A)."),
-        "c": (False, "Never change a text because a tool flagged a word; first decide, by reading, whether the "
-                     "word is wrong."),
-    }, answer, _FLAGS)
+_j1 = choice({
+    "a": (False, "One rare word is not evidence of spinning: the tools flag rare words, and rare is not "
+                 "wrong."),
+    "b": (True, "Read the sentence: the tenge is Kazakhstan's currency, rare in English but the right word "
+                "here. A flag is a reason to look, and this one is a false alarm (lesson 04 found the same "
+                "flag on article A)."),
+    "c": (False, "Never change a text because a tool flagged a word; first decide, by reading, whether the "
+                 "word is wrong."),
+}, _FLAGS)
 
 
-def _j2(answer):
-    return answer_choice({
-        "a": (False, "A death toll is a claim somebody counted. In the writer's voice, with no source, the "
-                     "reader cannot tell who counted or when."),
-        "b": (True, "Find who counted: search other coverage of the same day for the figure and its source (a "
-                    "ministry, a hospital, a rights group), and note the time: tolls change, as lesson 00's "
-                    "later timeline showed (dozens, then 225, then 230)."),
-        "c": (False, "No source is not the same as false: the figure may be right. It needs checking, not "
-                     "rejecting."),
-    }, answer, _SOURCES)
+_j2 = choice({
+    "a": (False, "A death toll is a claim somebody counted. In the writer's voice, with no source, the "
+                 "reader cannot tell who counted or when."),
+    "b": (True, "Find who counted: search other coverage of the same day for the figure and its source (a "
+                "ministry, a hospital, a rights group), and note the time: tolls change, as lesson 00's "
+                "later timeline showed (dozens, then 225, then 230)."),
+    "c": (False, "No source is not the same as false: the figure may be right. It needs checking, not "
+                 "rejecting."),
+}, _SOURCES)
 
 
-def _j3(answer):
-    return answer_choice({
-        "a": (False, "Investigate the source first: the site is in the name of the former security chief "
-                     "arrested in January 2022, a party to the dispute, not a news agency."),
-        "b": (True, "The site is a party to the dispute, and the course found no second source for the "
-                    "quotation: treat it as a claim to check. Look for the prosecutor general's words in news "
-                    "coverage of 14 March 2022 before relying on them."),
-        "c": (False, "It is not a government site: it speaks for one person, who was arrested by that "
-                     "government. Who is behind a page is the first question (SIFT: Investigate the source)."),
-    }, answer, _LATERAL)
+_j3 = choice({
+    "a": (False, "Investigate the source first: the site is in the name of the former security chief "
+                 "arrested in January 2022, a party to the dispute, not a news agency."),
+    "b": (True, "The site is a party to the dispute, and the course found no second source for the "
+                "quotation: treat it as a claim to check. Look for the prosecutor general's words in news "
+                "coverage of 14 March 2022 before relying on them."),
+    "c": (False, "It is not a government site: it speaks for one person, who was arrested by that "
+                 "government. Who is behind a page is the first question (SIFT: Investigate the source)."),
+}, _LATERAL)
 
 
-def _j4(answer):
-    return answer_choice({
-        "a": (False, "“Stop” is the moment before you search: noticing that you do not know the source yet."),
-        "b": (False, "“Investigate the source” asks who published the page you have. Here you went looking for "
-                     "the story's origin instead."),
-        "c": (True, "Finding the earlier wire story is “Trace claims, quotes and media to the original "
-                    "context”: now quote the original, not the copy."),
-        "d": (False, "Searching for a distinctive sentence is how fact-checkers find where a text came from; "
-                     "it is lateral reading, not only plagiarism checking."),
-    }, answer, _LATERAL)
+_j4 = choice({
+    "a": (False, "“Stop” is the moment before you search: noticing that you do not know the source yet."),
+    "b": (False, "“Investigate the source” asks who published the page you have. Here you went looking for "
+                 "the story's origin instead."),
+    "c": (True, "Finding the earlier wire story is “Trace claims, quotes and media to the original "
+                "context”: now quote the original, not the copy."),
+    "d": (False, "Searching for a distinctive sentence is how fact-checkers find where a text came from; "
+                 "it is lateral reading, not only plagiarism checking."),
+}, _LATERAL)
 
 
-def _e1(answer):
-    return answer_choice({
-        "a": (False, "One flag does not prove spinning: the tools also flag rare words that are correct "
-                     "(names, currencies, technical terms)."),
-        "b": (True, "A flag points at a sentence to read closely; you decide."),
-        "c": (False, "A flagged word may be fine: rare is not wrong."),
-    }, answer, _FLAGS)
+_e1 = choice({
+    "a": (False, "One flag does not prove spinning: the tools also flag rare words that are correct "
+                 "(names, currencies, technical terms)."),
+    "b": (True, "A flag points at a sentence to read closely; you decide."),
+    "c": (False, "A flagged word may be fine: rare is not wrong."),
+}, _FLAGS)
 
 
-def _e2(answer):
-    return answer_choice({
-        "a": (False, "Headlines, dates and the writer describing what a video shows are fine in the writer's "
-                     "own voice."),
-        "b": (True, "Look for claims with no source: a figure, a cause, blame. Those need an owner."),
-        "c": (False, "A figure, a cause or blame stated with no source is exactly what the ⊘ mark helps you "
-                     "find."),
-    }, answer, _SOURCES)
+_e2 = choice({
+    "a": (False, "Headlines, dates and the writer describing what a video shows are fine in the writer's "
+                 "own voice."),
+    "b": (True, "Look for claims with no source: a figure, a cause, blame. Those need an owner."),
+    "c": (False, "A figure, a cause or blame stated with no source is exactly what the ⊘ mark helps you "
+                 "find."),
+}, _SOURCES)
 
 
-def _e3(answer):
-    return answer_choice({
-        "a": (False, "Re-reading the same text cannot tell you more than the text says: the answer is outside "
-                     "it."),
-        "b": (False, "The report reads only the text you give it; it cannot check a figure."),
-        "c": (True, "Leave the page: find who first gave the figure, when, and what other coverage said "
-                    "(lateral reading)."),
-    }, answer, _LATERAL)
+_e3 = choice({
+    "a": (False, "Re-reading the same text cannot tell you more than the text says: the answer is outside "
+                 "it."),
+    "b": (False, "The report reads only the text you give it; it cannot check a figure."),
+    "c": (True, "Leave the page: find who first gave the figure, when, and what other coverage said "
+                "(lateral reading)."),
+}, _LATERAL)
 
 
-def _p(answer):
-    return answer_choice({
-        "a": (False, "“rioters” comes in a sentence that ends “the regional governor said”: it is attributed to "
-                     "the governor, not the writer's own. (Is it still a loaded label? Yes, but it has an owner.)"),
-        "b": (True, "“The brutal crackdown drew criticism …” names no one who calls it brutal: the verdict is the "
-                    "writer's own. Now run the report and see whether it agrees."),
-        "c": (False, "“bandits” is inside quotation marks, and the next words say who spoke (“he told the state "
-                     "broadcaster”): it is the governor's quoted word."),
-    }, answer, "lesson 03, “Your turn 2: whose voice?”")
+_p = choice({
+    "a": (False, "“rioters” comes in a sentence that ends “the regional governor said”: it is attributed to "
+                 "the governor, not the writer's own. (Is it still a loaded label? Yes, but it has an owner.)"),
+    "b": (True, "“The brutal crackdown drew criticism …” names no one who calls it brutal: the verdict is the "
+                "writer's own. Now run the report and see whether it agrees."),
+    "c": (False, "“bandits” is inside quotation marks, and the next words say who spoke (“he told the state "
+                 "broadcaster”): it is the governor's quoted word."),
+}, "lesson 03, “Your turn 2: whose voice?”")
 
 
 QUESTIONS = {"05.P": _p, "05.J1": _j1, "05.J2": _j2, "05.J3": _j3, "05.J4": _j4,
