@@ -17,6 +17,14 @@ shown, so it does not become a heading).  In the exercise copy, a code block bec
 the variable(s) assigned on the block's last assignment get ``= ...``.  A
 markdown block becomes "*Write your answer here.*".  Cells tagged
 ``solutions-only`` are left out of the exercises.
+
+Cells tagged ``reveal`` show an answer (a Tagger item's key answer, a
+prediction's sources) below the place where the student commits to one.
+``execute`` saves them without outputs, so a student who scrolls down the
+committed notebook before tagging sees nothing of the answer; they run like
+every other cell, and nbval runs them too but does not compare their output
+(they also carry nbval's ``nbval-ignore-output`` tag, which ``execute`` adds).
+tests/test_reveal_order.py checks that no committed output shows an answer.
 """
 
 from __future__ import annotations
@@ -184,8 +192,27 @@ def execute(path: Path) -> float:
     notebook.metadata.pop("widgets", None)  # widget state: bulky, and random ids
     for cell in notebook.cells:  # timings from older runs: noise in diffs
         cell.metadata.pop("execution", None)
+    hide_reveals(notebook)
     nbformat.write(notebook, path)
     return seconds
+
+
+REVEAL, IGNORE_OUTPUT = "reveal", "nbval-ignore-output"
+
+
+def hide_reveals(notebook: nbformat.NotebookNode) -> int:
+    """Empty the outputs of the code cells tagged ``reveal`` (and give them
+    nbval's ``nbval-ignore-output`` tag); return how many were emptied."""
+    hidden = 0
+    for cell in notebook.cells:
+        tags = cell.metadata.get("tags", [])
+        if cell.cell_type != "code" or REVEAL not in tags:
+            continue
+        if IGNORE_OUTPUT not in tags:
+            cell.metadata["tags"] = [*tags, IGNORE_OUTPUT]
+        cell.outputs, cell.execution_count = [], None
+        hidden += 1
+    return hidden
 
 
 def all_notebooks() -> list[Path]:

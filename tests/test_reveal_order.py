@@ -35,6 +35,13 @@ it or when one of its parts split at ``>``, ``;``, ``|`` or ``,`` (a chain
 
 Outputs *above* a Tagger are the outputs of every code cell before the cell
 that creates it.  The notebooks checked are the committed, executed lessons.
+
+A student can also scroll *down* the committed notebook before tagging, so no
+committed output anywhere may show an answer either: a cell below the
+activity that shows answers (the reveal, the tables after it, ``reveal()``'s
+sources for a prediction) is tagged ``reveal`` and saved without outputs by
+``scripts/notebook_tools.py execute``; it shows its output only when the
+student runs it, after committing to an answer.
 """
 
 from __future__ import annotations
@@ -42,13 +49,18 @@ from __future__ import annotations
 import html
 import json
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from notebook_tools import IGNORE_OUTPUT, REVEAL, hide_reveals  # noqa: E402
+
 KEYS = ROOT / "data" / "keys"
 LESSONS = sorted((ROOT / "notebooks").glob("0[0-5]_*.ipynb"))
 #: lessons whose reveal order may still be wrong (expected failures); empty:
@@ -207,9 +219,14 @@ def taggers(notebook: dict) -> list[tuple[int, str]]:
 
 def reveals_above(notebook: dict, index: int, key_name: str) -> list[str]:
     """Every place above cell ``index`` where an item's answer appears."""
+    return reveals_in(notebook["cells"][:index], key_name)
+
+
+def reveals_in(cells: list[dict], key_name: str) -> list[str]:
+    """Every place in these cells' outputs where an item's answer appears."""
     items = load_items(key_name)
     problems = []
-    for number, cell in enumerate(notebook["cells"][:index]):
+    for number, cell in enumerate(cells):
         if cell["cell_type"] != "code":
             continue
         for output in cell.get("outputs", []):
@@ -325,3 +342,71 @@ def test_every_lesson_00_to_02_has_its_taggers_and_executed_outputs():
         first = min(index for index, _ in taggers(notebook))
         outputs = [o for c in notebook["cells"][:first] if c["cell_type"] == "code" for o in c.get("outputs", [])]
         assert any(output_rows(o) for o in outputs), f"{path.name}: no executed output above its first Tagger"
+
+
+# --------------------------------------------------------------------------
+# Below the activity: nothing in the committed file gives an answer away
+
+#: a prediction's self-check, ``check("02.T", ...)``
+PREDICTION = re.compile(r"check\(\s*[\"']0\d\.T[\"']")
+
+
+def _first_activity(notebook: dict) -> int | None:
+    """The index of the first code cell where the student commits to an
+    answer: a Tagger or a prediction's check."""
+    for index, cell in enumerate(notebook["cells"]):
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "code" and (TAGGER.search(source) or PREDICTION.search(source)):
+            return index
+    return None
+
+
+def _tags(cell: dict) -> list[str]:
+    return cell.get("metadata", {}).get("tags", [])
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_no_committed_output_anywhere_shows_a_key_answer(path):
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    problems = [p for _, key_name in taggers(notebook) for p in reveals_in(notebook["cells"], key_name)]
+    assert not problems, (f"{path.name}: tag these cells 'reveal' (scripts/notebook_tools.py saves them "
+                          "without outputs) or change what they print:\n" + "\n".join(problems[:10]))
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_reveal_cells_come_after_the_activity_and_are_saved_empty(path):
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    first = _first_activity(notebook)
+    for index, cell in enumerate(notebook["cells"]):
+        if cell["cell_type"] != "code":
+            continue
+        if "reveal(" in "".join(cell["source"]):  # a prediction's public sources
+            assert REVEAL in _tags(cell), f"{path.name} cell {index} calls reveal() but is not tagged 'reveal'"
+        if REVEAL in _tags(cell):
+            # above the activity, hiding the output would only hide it from this test, not from the student
+            assert first is not None and index > first, f"{path.name} cell {index}: a reveal before the activity"
+            assert not cell.get("outputs") and IGNORE_OUTPUT in _tags(cell), (
+                f"{path.name} cell {index}: re-run scripts/notebook_tools.py execute {path.name}")
+
+
+def test_the_lessons_have_reveal_cells_to_hide():
+    """Not vacuous: lessons 01-05 each hide at least one reveal (their
+    prediction's sources at least)."""
+    counts = {p.name[:2]: sum(REVEAL in _tags(c) for c in json.loads(p.read_text(encoding="utf-8"))["cells"])
+              for p in LESSONS}
+    assert all(counts[lesson] >= 1 for lesson in ("01", "02", "03", "04", "05")), counts
+
+
+def test_hide_reveals_empties_only_tagged_code_cells():
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("print('A02 TASS')", metadata={"tags": [REVEAL]},
+                                  outputs=[nbformat.v4.new_output("stream", text="A02 TASS\n")], execution_count=3),
+        nbformat.v4.new_code_cell("print(1)", outputs=[nbformat.v4.new_output("stream", text="1\n")],
+                                  execution_count=4),
+        nbformat.v4.new_markdown_cell("text", metadata={"tags": [REVEAL]})])
+    assert hide_reveals(notebook) == 1
+    hidden, kept, _ = notebook.cells
+    assert hidden.outputs == [] and hidden.execution_count is None
+    assert hidden.metadata["tags"] == [REVEAL, IGNORE_OUTPUT]
+    assert kept.outputs[0]["text"] == "1\n" and kept.execution_count == 4
+    assert hide_reveals(notebook) == 1 and hidden.metadata["tags"] == [REVEAL, IGNORE_OUTPUT]  # no second tag
