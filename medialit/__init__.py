@@ -38,8 +38,9 @@ Widgets, saved work, the class (never imported by the modules above)
   * :mod:`medialit.tagging` - the Tagger widget used in every lesson (with
     :mod:`medialit.tagscoring`, :mod:`medialit.tagfeedback`, :mod:`medialit.tagstore`)
   * :mod:`medialit.savedwork` - a student's saved work: file format, folder, zip
+  * :mod:`medialit.answers` - the self-check answers a student's ``check()`` cells recorded
   * :mod:`medialit.pastebox` - the box to paste any article into (lesson 05)
-  * :mod:`medialit.classwork` - collecting a class's saved tags; class agreement
+  * :mod:`medialit.classwork` - collecting a class's saved tags and answers; class agreement
   * :mod:`medialit.plots`, :mod:`medialit.tables` - the figures, each with a table alternative
   * :mod:`medialit.selfcheck` - the self-check functions of the exercises
 """

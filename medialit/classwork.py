@@ -1,4 +1,4 @@
-"""Collect a class's saved tags and measure agreement.
+"""Collect a class's saved tags and measure agreement; the class's self-check answers.
 
 Every Tagger saves a student's work as ``my_work/<activity>.json`` (the
 format is :mod:`medialit.savedwork`'s).  An instructor collects those files, one folder or
@@ -18,6 +18,13 @@ and then::
     report.alpha          # Krippendorff's alpha between the students
     report.hardest(5)     # the items the class found hardest
 
+The self-check answers the students' ``check(...)`` cells recorded
+(``my_work/answers.json``, see :mod:`medialit.answers`) come with them::
+
+    from medialit.classwork import collect_answers, answers_table
+    found, problems = collect_answers("class_tags")
+    answers_table(found)  # per question: how many answered, how many right, the spread
+
 The student's name is the first folder (or the zip file's name) under the
 class folder.  A file that cannot be read is listed in ``problems`` and
 skipped; it is never changed.  The same is available from the command line:
@@ -34,10 +41,10 @@ from pathlib import Path
 import pandas as pd
 from nltk.metrics.agreement import AnnotationTask
 
-from . import savedwork, tagscoring
+from . import answers, savedwork, tagscoring
 from .corpus import load_key
 
-__all__ = ["collect", "class_agreement", "alpha_meaning", "name_warnings", "shorten", "ClassAgreement"]
+__all__ = ["collect", "collect_answers", "answers_table", "class_agreement", "alpha_meaning", "name_warnings", "shorten", "ClassAgreement"]
 
 TAG_COLUMNS = ["student", "activity", "item_id", "tag", "text", "file"]
 #: how long the sentence and the key's reason are in the per-item table
@@ -58,6 +65,48 @@ def _student_of(path: Path, root: Path) -> str:
     return relative.parts[0] if len(relative.parts) > 1 else path.stem
 
 
+def _work_files(root: Path):
+    """Every saved file under ``root`` and inside its zip files, as
+    ``(student, where, file name, bytes or None, problem or None, loose at the top)``;
+    a zip that cannot be read gives one row with no file name."""
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and savedwork.counts_as_work(path.name):
+            where = str(path.relative_to(root))
+            try:
+                raw, problem = path.read_bytes(), None
+            except OSError as error:
+                raw, problem = None, error
+            yield (_student_of(path, root), where, path.name, raw, problem,
+                   len(path.relative_to(root).parts) == 1)
+        elif path.is_file() and path.suffix.lower() == ".zip":
+            student = _student_of(path, root)
+            try:
+                with zipfile.ZipFile(path) as archive:
+                    for name in sorted(archive.namelist()):
+                        if not savedwork.counts_as_work(name):
+                            continue
+                        try:
+                            raw, problem = archive.read(name), None
+                        except (*savedwork.UNREADABLE, ValueError) as error:
+                            raw, problem = None, error
+                        yield student, f"{path.relative_to(root)}:{name}", Path(name).name, raw, problem, False
+            except (zipfile.BadZipFile, OSError, EOFError) as problem:
+                yield (student, str(path.relative_to(root)), None, None,
+                       "not a readable zip file" if not isinstance(problem, OSError)
+                       else savedwork.problem_in_words(problem), False)
+
+
+def _problem(where: str, problem) -> dict:
+    return {"file": where, "problem": problem if isinstance(problem, str) else savedwork.problem_in_words(problem)}
+
+
+def _folder(folder) -> Path:
+    root = Path(folder)
+    if not root.is_dir():
+        raise ValueError(f"There is no folder {root}: give the folder that holds the students' files.")
+    return root
+
+
 def collect(folder) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read every saved tag file under ``folder`` (and inside its zip files).
 
@@ -67,45 +116,110 @@ def collect(folder) -> tuple[pd.DataFrame, pd.DataFrame]:
     ``file``);
     ``problems`` lists the files that were skipped and why.  Copies made by
     "Start again" (``*.before-reset.json``) and set-aside files
-    (``*.kept-*.json``) are not counted.
+    (``*.kept-*.json``) are not counted.  The self-check answers
+    (``answers.json``) are :func:`collect_answers`'s.
     """
-    root = Path(folder)
-    if not root.is_dir():
-        raise ValueError(f"There is no folder {root}: give the folder that holds the students' files.")
+    root = _folder(folder)
     rows, problems = [], []
-
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and savedwork.counts_as_work(path.name):
-            where = str(path.relative_to(root))
-            try:
-                found = _rows_from_state(savedwork.decode(path.read_bytes()), _student_of(path, root), where)
-                if len(path.relative_to(root).parts) == 1:
-                    raise ValueError("not inside a student's folder or zip file, so whose work it is is not "
-                                     "known: put it in a folder named after the student")
-                rows += found
-            except (*savedwork.UNREADABLE, ValueError) as problem:
-                problems.append({"file": where, "problem": savedwork.problem_in_words(problem)})
-        elif path.is_file() and path.suffix.lower() == ".zip":
-            student = _student_of(path, root)
-            try:
-                with zipfile.ZipFile(path) as archive:
-                    for name in sorted(archive.namelist()):
-                        if not savedwork.counts_as_work(name):
-                            continue
-                        where = f"{path.relative_to(root)}:{name}"
-                        try:
-                            state = savedwork.decode(archive.read(name))
-                            rows += _rows_from_state(state, student, where)
-                        except (*savedwork.UNREADABLE, ValueError) as problem:
-                            problems.append({"file": where, "problem": savedwork.problem_in_words(problem)})
-            except (zipfile.BadZipFile, OSError, EOFError) as problem:
-                problems.append({"file": str(path.relative_to(root)),
-                                 "problem": "not a readable zip file" if not isinstance(problem, OSError)
-                                 else savedwork.problem_in_words(problem)})
+    for student, where, name, raw, problem, at_top in _work_files(root):
+        if name == answers.FILE_NAME:
+            continue
+        try:
+            if problem is not None:
+                raise ValueError(problem) if isinstance(problem, str) else problem
+            found = _rows_from_state(savedwork.decode(raw), student, where)
+            if at_top:
+                raise ValueError("not inside a student's folder or zip file, so whose work it is is not "
+                                 "known: put it in a folder named after the student")
+            rows += found
+        except (*savedwork.UNREADABLE, ValueError) as error:
+            problems.append(_problem(where, error))
     tags = pd.DataFrame(rows, columns=TAG_COLUMNS)
     # one answer per student, activity and item: the last file read wins
     tags = tags.drop_duplicates(["student", "activity", "item_id"], keep="last").reset_index(drop=True)
     return tags, pd.DataFrame(problems, columns=["file", "problem"])
+
+
+ANSWER_COLUMNS = ["student", "question", "answer", "status", "at", "tries", "file"]
+
+
+def collect_answers(folder) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read every student's self-check answers (``answers.json``, see
+    :mod:`medialit.answers`) under ``folder`` and inside its zip files.
+
+    Returns ``(answers, problems)``: ``answers`` has one row per student and
+    question, the answer that counts (``student``, ``question``, ``answer``
+    as recorded, ``status``: correct, incorrect or unexpected, ``at``,
+    ``tries``: how many answers are recorded, ``file``); ``problems`` lists
+    the answers files that were skipped and why (and zips that cannot be read).
+    """
+    root = _folder(folder)
+    rows, problems = [], []
+    for student, where, name, raw, problem, at_top in _work_files(root):
+        if name is None:
+            problems.append(_problem(where, problem))
+        if name != answers.FILE_NAME:
+            continue
+        try:
+            if problem is not None:
+                raise problem
+            book = answers.check_book(savedwork.decode(raw))
+            if at_top:
+                raise ValueError("not inside a student's folder or zip file, so whose answers they are is not "
+                                 "known: put it in a folder named after the student")
+        except (*savedwork.UNREADABLE, ValueError) as error:
+            problems.append(_problem(where, error))
+            continue
+        rows += [{"student": student, "question": question, "answer": entry["answer"], "status": entry["status"],
+                  "at": entry["at"], "tries": len(book["answers"][question]), "file": where}
+                 for question, entry in answers.latest(book).items()]
+    table = pd.DataFrame(rows, columns=ANSWER_COLUMNS)
+    table = table.drop_duplicates(["student", "question"], keep="last").reset_index(drop=True)
+    return table, pd.DataFrame(problems, columns=["file", "problem"])
+
+
+def _kind(question: str) -> str:
+    from .selfcheck import is_prediction
+
+    if is_prediction(question):
+        return "prediction"
+    return "exit ticket" if question.split(".")[-1].startswith("E") else "exercise"
+
+
+def _as_choice(question: str, answer) -> str:
+    """What a student chose, for the spread: the letter of a multiple-choice
+    question ("B) because ..." -> "b"), else the answer in lower case, shortened."""
+    from .selfcheck import QUESTIONS
+    from .selfcheck.choices import letter
+
+    options = getattr(QUESTIONS.get(question), "options", None)
+    if options and isinstance(answer, str):
+        given = letter(answer, sorted(options))
+        if given in options:
+            return given
+    text = answer if isinstance(answer, str) else repr(answer)
+    return shorten(text.strip().casefold(), 40) or "(empty)"
+
+
+def answers_table(answers_found: pd.DataFrame) -> pd.DataFrame:
+    """The class's self-checks, one row per question: its ``kind``
+    (exercise, prediction or exit ticket), how many students ``answered``,
+    how many were ``right`` (for a prediction: matched the sources), and,
+    for predictions, exit tickets and other multiple-choice questions, the
+    ``spread`` of what they chose (``"b 5 · a 2"``), most chosen first."""
+    from .selfcheck import QUESTIONS
+
+    rows = []
+    for question, group in answers_found.groupby("question", sort=True):
+        multiple = hasattr(QUESTIONS.get(question), "options")
+        spread = ""
+        if multiple or _kind(question) != "exercise":
+            counts = pd.Series([_as_choice(question, a) for a in group["answer"]]).value_counts()
+            spread = " \u00b7 ".join(f"{choice} {number}" for choice, number in
+                                     sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])))
+        rows.append({"question": question, "kind": _kind(question), "answered": len(group),
+                     "right": int((group["status"] == "correct").sum()), "spread": spread})
+    return pd.DataFrame(rows, columns=["question", "kind", "answered", "right", "spread"])
 
 
 def _base_name(student: str) -> str:

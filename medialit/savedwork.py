@@ -8,7 +8,11 @@ Every tagging activity keeps a student's tags in one small JSON file,
      "items": ["A02", "A03"], "tags": {"A02": "cited", "A03": null},
      "texts": {"A02": "TASS"}}          # "texts" only with write-in boxes
 
-This module is the one place that knows that format: the Tagger
+The student's self-check answers are one more file of the folder,
+``answers.json``, in a format of its own (:mod:`medialit.answers`); it is
+packed and restored with the tags.
+
+This module is the one place that knows the tags' format: the Tagger
 (:mod:`medialit.tagging`) writes and reads it, the class tools
 (:mod:`medialit.classwork`) read it.  Writing is atomic (a temporary file,
 then a rename), so a crash never leaves half a file; a file that cannot be
@@ -234,7 +238,9 @@ def pack_work(target=None, name=None) -> Path:
     ``<name>.zip`` with a student's ``name`` (made safe for a file name by
     :func:`safe_name`), else ``my_work.zip`` - whatever the work folder is
     called, so ``MEDIALIT_WORK_DIR`` does not change the name.  ``target``
-    gives another path.  Inside, the files are ``my_work/<activity>.json``.
+    gives another path.  Inside, the files are ``my_work/<activity>.json``
+    (the tags) and ``my_work/answers.json`` (the self-check answers, see
+    :mod:`medialit.answers`).
     The zip is written whole or not at all (a temporary file, then a rename).
     """
     folder = work_dir().resolve()
@@ -332,6 +338,8 @@ def restore_work(zip_path="my_work.zip") -> list[str]:
     kept and the zip's copy is put beside it as ``<activity>.kept-from-zip-
     <time>.json``; one that is older or damaged is set aside as
     ``<activity>.kept-<time>.json`` before the zip's copy replaces it.
+    The self-check answers (``answers.json``, :mod:`medialit.answers`) are
+    merged instead: every answer of both copies is kept.
     Writing is atomic.  A zip that is not the course's pack (paths outside
     the folder, files that are not ``*.json`` or not saved tags, very large
     files) is refused with a plain message and nothing is written.
@@ -350,8 +358,17 @@ def restore_work(zip_path="my_work.zip") -> list[str]:
     except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError) as problem:
         raise ValueError(f"{pack} cannot be read as a zip file ({problem_in_words(problem)}). "
                          "Nothing was restored.") from None
+    # the self-check answers (medialit.answers, which builds on this module: imported here, not at the top)
+    from . import answers
+
     for file_name, raw in contents.items():
-        if counts_as_work(file_name) and not _is_state(raw):
+        if file_name == answers.FILE_NAME:
+            try:
+                answers.parse(raw, file_name)
+            except ValueError:
+                raise ValueError(f"{pack.name} is not a pack of this course's work: {file_name} is not a "
+                                 "self-check answers file. Nothing was restored.") from None
+        elif counts_as_work(file_name) and not _is_state(raw):
             raise ValueError(f"{pack.name} is not a pack of this course's work: {file_name} is not a saved "
                              "tagging file. Nothing was restored.")
 
@@ -376,6 +393,17 @@ def restore_work(zip_path="my_work.zip") -> list[str]:
             if mine == raw:
                 done.append(f"{file_name}: already there, left as it is")
                 continue
+            if file_name == answers.FILE_NAME and mine is not None and _is_answers(mine):
+                # answers are merged: every answer of both copies, the latest one counting
+                here = answers.parse(mine, target)
+                merged = answers.merge(here, answers.parse(raw, file_name))
+                if merged["answers"] == answers.merge(here, here)["answers"]:
+                    done.append(f"{file_name}: every answer in the zip is here already, left as it is")
+                else:
+                    write(target, encode(merged))
+                    done.append(f"{file_name}: merged with the answers already here (the latest answer to each "
+                                "question counts)")
+                continue
             theirs_at, mine_at = _saved_at(raw), (_saved_at(mine) if mine is not None else None)
             if counts_as_work(file_name) and mine_at is not None and (theirs_at is None or mine_at > theirs_at):
                 kept = free_name(target, f".kept-from-zip-{stamp}")
@@ -394,6 +422,16 @@ def restore_work(zip_path="my_work.zip") -> list[str]:
         except OSError as problem:
             done.append(f"{file_name}: NOT restored ({reason(problem)})")
     return done
+
+
+def _is_answers(raw: bytes) -> bool:
+    from . import answers
+
+    try:
+        answers.parse(raw, "")
+        return True
+    except ValueError:
+        return False
 
 
 def _is_state(raw: bytes) -> bool:

@@ -1,5 +1,6 @@
 """How a class tagged one activity: per-item agreement, Krippendorff's alpha,
-and the items the class found hardest.
+and the items the class found hardest; and how the class answered the
+self-checks.
 
     python scripts/class_agreement.py FOLDER [ACTIVITY] [--hardest N] [--csv OUT.csv]
 
@@ -10,8 +11,13 @@ activity found is reported.  Items are scored as the students' Check button
 scored them: a side of a contested item that the key defends counts as
 agreeing (column "accepted").  For the hardest items, one line each says
 what the class chose, the key and its reason, and what students typed.
+Without ACTIVITY, the self-check answers the students' check(...) cells
+recorded (my_work/answers.json in each pack) are reported too, one row per
+question: how many answered, how many right (for a prediction: matched the
+sources) and, for predictions, exit tickets and other multiple-choice
+questions, the spread of what they chose ("b 5 · a 2").
 --csv writes the per-item tables (all activities, one column "activity")
-to a CSV file.  Files that cannot be read are listed and skipped, never
+to a CSV file, and the self-check table beside it (OUT-answers.csv).  Files that cannot be read are listed and skipped, never
 changed; names that look alike ("my_work", "my_work (1)") are warned about.
 See medialit/classwork.py.
 """
@@ -26,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pandas as pd  # noqa: E402
 
-from medialit.classwork import class_agreement, collect, name_warnings  # noqa: E402
+from medialit.classwork import answers_table, class_agreement, collect, collect_answers, name_warnings  # noqa: E402
 
 
 def _positive(text: str) -> int:
@@ -48,18 +54,20 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     try:
         tags, problems = collect(args.folder)
+        found, answer_problems = collect_answers(args.folder)
     except ValueError as problem:
         print(problem, file=sys.stderr)
         return 2
+    problems = pd.concat([problems, answer_problems], ignore_index=True).drop_duplicates(ignore_index=True)
     pd.set_option("display.width", 120)
     if not problems.empty:
         print(f"Skipped {len(problems)} file(s) that could not be read:")
         print(problems.to_string(index=False), end="\n\n")
     activities = [args.activity] if args.activity else sorted(tags["activity"].unique())
-    if not activities:
-        print("No saved tags found.")
+    if not activities and found.empty:
+        print("No saved tags or self-check answers found.")
         return 1
-    for warning in name_warnings(tags["student"]):
+    for warning in name_warnings(set(tags["student"]) | set(found["student"])):
         print(warning, end="\n\n")
     tables = []
     for activity in activities:
@@ -80,15 +88,27 @@ def main(argv=None) -> int:
         print()
         print("Per student:")
         print(report.students.to_string(index=False), end="\n\n")
+    checks = None
+    if not args.activity and not found.empty:
+        checks = answers_table(found)
+        print(f"== self-checks ==\n{found['student'].nunique()} student(s) recorded answers to "
+              f"{len(checks)} question(s) (the answer each last checked counts).\n")
+        print(checks.to_string(index=False), end="\n\n")
     if args.csv:
-        out = pd.concat(tables, ignore_index=True)
-        out = out[["activity", *[c for c in out.columns if c != "activity"]]]
-        try:
-            out.to_csv(args.csv, index=False)
-        except OSError as problem:
-            print(f"Could not write {args.csv}: {problem.strerror or problem}.", file=sys.stderr)
-            return 2
-        print(f"Wrote {len(out)} row(s) to {args.csv}.")
+        writes = []
+        if tables:
+            out = pd.concat(tables, ignore_index=True)
+            writes.append((args.csv, out[["activity", *[c for c in out.columns if c != "activity"]]]))
+        if checks is not None:
+            target = Path(args.csv)
+            writes.append((str(target.with_name(f"{target.stem}-answers{target.suffix or '.csv'}")), checks))
+        for target, table in writes:
+            try:
+                table.to_csv(target, index=False)
+            except OSError as problem:
+                print(f"Could not write {target}: {problem.strerror or problem}.", file=sys.stderr)
+                return 2
+            print(f"Wrote {len(table)} row(s) to {target}.")
     return 0
 
 

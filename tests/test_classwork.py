@@ -1,6 +1,7 @@
 """Collecting a class's saved tags and measuring agreement."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -241,3 +242,97 @@ def test_command_line_explains_and_writes_csv(contested_class, tmp_path):
     assert list(table["activity"]) == ["words"] * 3
     assert list(table["item_id"]) == ["c1", "k2", "k3"]
     assert table.loc[1, "write_ins"] == "killed ×2"
+
+
+# ---------------------------------------------------------------- the class's self-check answers (issue 14)
+
+def hand_in(home, class_folder, student, checks, monkeypatch, tags=None):
+    """One student's lesson as it happens: check(...) cells (and a Tagger),
+    then the hand-in cell's pack_work(name=...); the zip goes to the class folder."""
+    from medialit.savedwork import pack_work
+    from medialit.selfcheck import check
+
+    monkeypatch.setenv("MEDIALIT_WORK_DIR", str(home / student / "my_work"))
+    for question, answer in checks:
+        check(question, answer)
+    if tags:
+        tagger = Tagger(ITEMS, ["x", "y"], KEY, name="demo")
+        for item, tag in tags.items():
+            tagger.tag(item, tag)
+    zip_file = pack_work(name=student)
+    shutil.copy(zip_file, class_folder / zip_file.name)
+
+
+@pytest.fixture
+def answering_class(tmp_path, monkeypatch):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    homes = tmp_path / "homes"
+    hand_in(homes, folder, "amira", [("03.T", "TASS"), ("03.T", "the police"), ("03.E1", "b"), ("03.E2", "a"),
+                                     ("00.1", 2)], monkeypatch, tags={"1": "x", "2": "y"})
+    hand_in(homes, folder, "ben", [("03.T", "TASS"), ("03.E1", "B) because the police said it"), ("00.1", 3),
+                                   ("03.1", ...)], monkeypatch)
+    hand_in(homes, folder, "chen", [("03.T", " The police "), ("03.E1", "c")], monkeypatch)
+    return folder
+
+
+def test_the_class_table_of_self_checks(answering_class):
+    from medialit.classwork import answers_table, collect_answers
+
+    found, problems = collect_answers(answering_class)
+    assert problems.empty
+    assert sorted(zip(found["student"], found["question"], found["status"])) == [
+        ("amira", "00.1", "correct"), ("amira", "03.E1", "correct"), ("amira", "03.E2", "incorrect"),
+        ("amira", "03.T", "correct"), ("ben", "00.1", "incorrect"), ("ben", "03.E1", "correct"),
+        ("ben", "03.T", "incorrect"), ("chen", "03.E1", "incorrect"), ("chen", "03.T", "correct")]
+    assert found.set_index(["student", "question"]).loc[("amira", "03.T"), "tries"] == 2
+    table = answers_table(found)
+    assert table.to_dict("records") == [
+        {"question": "00.1", "kind": "exercise", "answered": 2, "right": 1, "spread": ""},
+        {"question": "03.E1", "kind": "exit ticket", "answered": 3, "right": 2, "spread": "b 2 · c 1"},
+        {"question": "03.E2", "kind": "exit ticket", "answered": 1, "right": 0, "spread": "a 1"},
+        {"question": "03.T", "kind": "prediction", "answered": 3, "right": 2, "spread": "the police 2 · tass 1"},
+    ]
+    # the tags in the same zips are read as before, and the answers file is not taken for a broken tag file
+    tags, tag_problems = collect(answering_class)
+    assert tag_problems.empty and sorted(zip(tags["student"], tags["item_id"])) == [("amira", "1"), ("amira", "2")]
+
+
+def test_answers_that_cannot_be_read_are_listed_and_skipped(answering_class):
+    from medialit.classwork import collect_answers
+
+    (answering_class / "dan" / "my_work").mkdir(parents=True)
+    (answering_class / "dan" / "my_work" / "answers.json").write_bytes(b"{broken")
+    (answering_class / "answers.json").write_bytes(b"{}")
+    found, problems = collect_answers(answering_class)
+    assert sorted(found["student"].unique()) == ["amira", "ben", "chen"]
+    assert problems.to_dict("records") == [
+        {"file": "answers.json", "problem": "not a self-check answers file from this course"},
+        {"file": "dan/my_work/answers.json", "problem": "damaged: not valid JSON (near line 1)"},
+    ]
+    assert (answering_class / "dan" / "my_work" / "answers.json").read_bytes() == b"{broken"
+
+
+def test_command_line_prints_and_writes_the_self_check_table(answering_class, tmp_path):
+    out = tmp_path / "report.csv"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "class_agreement.py"), str(answering_class),
+                             "--csv", str(out)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "== demo ==" in result.stdout
+    assert "== self-checks ==\n3 student(s) recorded answers to 4 question(s)" in result.stdout
+    assert re.search(r"\n +03\.T +prediction +3 +2 +the police 2 · tass 1\n", result.stdout)
+    assert f"Wrote 4 row(s) to {tmp_path / 'report-answers.csv'}." in result.stdout
+    table = pd.read_csv(tmp_path / "report-answers.csv", dtype=str, keep_default_na=False)
+    assert list(table.columns) == ["question", "kind", "answered", "right", "spread"]
+    assert table.loc[1].tolist() == ["03.E1", "exit ticket", "3", "2", "b 2 · c 1"]
+    assert pd.read_csv(out, dtype=str)["activity"].unique().tolist() == ["demo"]
+
+
+def test_a_class_with_answers_and_no_tags_is_reported(tmp_path, monkeypatch):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    hand_in(tmp_path / "homes", folder, "amira", [("00.E1", "b")], monkeypatch)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "class_agreement.py"), str(folder)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "== self-checks ==\n1 student(s) recorded answers to 1 question(s)" in result.stdout

@@ -76,5 +76,5 @@ def test_03_t_names_the_police_and_claims_no_record():
                        "shows AP's copy of the statement and the BBC's rule.")
     status, message = evaluate("03.T", "the writer")
     assert status == "incorrect"
-    # the check keeps nothing, so it must not say the prediction is recorded
+    # the feedback talks about the prediction, not about where check() records it
     assert message.startswith("Your prediction: the writer. A02 names TASS") and "recorded" not in message

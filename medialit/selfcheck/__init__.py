@@ -14,6 +14,12 @@ Questions named ``0N.T`` are predictions ("trace to the origin"), made
 before ``reveal()`` shows the public sources: a prediction that differs from
 the sources gets no verdict (see :func:`is_prediction`).
 
+Each checked answer is recorded in the student's work folder
+(``my_work/answers.json``, see :mod:`medialit.answers`), so it survives a
+restart, goes into the hand-in zip and reaches the teacher's class table; a
+blank is not recorded.  ``my_answers("03")`` shows what was recorded for a
+lesson.
+
 Each lesson's questions live in their own module, ``lessonNN.py``, as a
 ``QUESTIONS`` dict; this package collects them all.
 """
@@ -23,9 +29,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
+from .. import answers
 from ._common import NOT_ANSWERED
 
-__all__ = ["check", "evaluate", "is_prediction", "QUESTIONS"]
+__all__ = ["check", "evaluate", "is_prediction", "my_answers", "QUESTIONS"]
 
 
 def _collect() -> dict:
@@ -67,7 +74,11 @@ def is_prediction(question: str) -> bool:
 
 def check(question: str, answer) -> None:
     """Print whether ``answer`` to exercise ``question`` is right, in words
-    (for a prediction: whether it matches the sources, with no verdict)."""
+    (for a prediction: whether it matches the sources, with no verdict).
+
+    The answer is recorded in the work folder (:mod:`medialit.answers`)
+    unless it is still the blank or ``question`` is not an exercise; if it
+    cannot be saved, one more line says so and the lesson goes on."""
     status, message = evaluate(question, answer)
     mark = {"correct": "✓ Correct.", "incorrect": "✗ Not yet.", "not answered": "…"}.get(status, "?")
     if is_prediction(question) and status == "correct":
@@ -76,3 +87,40 @@ def check(question: str, answer) -> None:
         mark = "A prediction, not a test: the sources say something else."
         message += " What surprises you when you compare?"
     print(f"Exercise {question}: {mark} {message}")
+    if status != "not answered" and question in QUESTIONS:
+        trouble = answers.record(question, answer, status)
+        if trouble:
+            print(trouble)
+
+
+def _result_in_words(question: str, status: str) -> str:
+    if is_prediction(question):
+        return "prediction, matches the sources" if status == "correct" else "prediction"
+    return {"correct": "✓", "incorrect": "not yet"}.get(status, "not yet (not the kind of answer expected)")
+
+
+def my_answers(lesson=None) -> None:
+    """Print the answers recorded for ``lesson`` (``"03"``, ``3``; default:
+    every lesson): per question, the answer that counts and whether it was
+    right (✓), not yet, or a prediction.  They were recorded by ``check``, so
+    they are still there after a restart."""
+    try:
+        book = answers.read()
+    except ValueError as problem:
+        print(problem)
+        return
+    prefix = None
+    if lesson is not None:
+        text = str(lesson).strip()
+        prefix = f"{int(text):02d}." if text.isdigit() else text.rstrip(".") + "."
+    chosen = {q: e for q, e in answers.latest(book).items() if prefix is None or q.startswith(prefix)}
+    which = f"lesson {prefix[:-1]}" if prefix else "any lesson"
+    if not chosen:
+        print(f"No answers recorded for {which} yet: they are recorded each time you run a check(...) "
+              "cell with an answer in place of the ...")
+        return
+    print(f"Your answers for {which} ({len(chosen)}), as last checked:")
+    for question, entry in chosen.items():
+        tries = len(book["answers"][question])
+        again = f" (answered {tries} times)" if tries > 1 else ""
+        print(f"  {question}: {entry['answer']!r} - {_result_in_words(question, entry['status'])}{again}")

@@ -171,7 +171,7 @@ def _q03_t(answer):
     if "police" in given or "azirbek" in given or "spokes" in given:
         # short: the reveal and the text under it give the evidence and why the key says contested
         return True, "Right: the police's word, which TASS passed on." + reveal
-    # "your prediction", not "recorded": the check keeps nothing (write it in the notebook to hand it in)
+    # "your prediction", not "recorded": the feedback is about the prediction (check() records it quietly)
     return False, (f"Your prediction: {answer.strip()}. A02 names TASS, but who chose the word?"
                    + reveal)
 
