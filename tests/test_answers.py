@@ -80,6 +80,18 @@ def test_a_blank_or_an_unknown_question_is_not_recorded(work_folder):
     assert not work_folder.exists()
 
 
+def test_a_check_run_in_the_solutions_folder_is_not_recorded(work_folder, monkeypatch):
+    """A solution notebook's kernel runs in solutions/: its answers are the
+    key's, and must not count as the student's in the teacher's table."""
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root / "solutions")
+    check("03.T", "the police")
+    assert not work_folder.exists()
+    monkeypatch.chdir(root / "exercises")    # the exercise notebooks are the student's own
+    check("03.T", "the police")
+    assert recorded(work_folder) == {"03.T": [("the police", "correct")]}
+
+
 def test_the_wrong_kind_of_answer_is_recorded_as_unexpected(work_folder):
     check("00.1", "two")
     assert recorded(work_folder) == {"00.1": [("two", "unexpected")]}

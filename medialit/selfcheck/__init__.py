@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from pathlib import Path
 
 from .. import answers
+from ..paths import course_root
 from ._common import NOT_ANSWERED
 
 __all__ = ["check", "evaluate", "is_prediction", "my_answers", "QUESTIONS"]
@@ -77,8 +79,10 @@ def check(question: str, answer) -> None:
     (for a prediction: whether it matches the sources, with no verdict).
 
     The answer is recorded in the work folder (:mod:`medialit.answers`)
-    unless it is still the blank or ``question`` is not an exercise; if it
-    cannot be saved, one more line says so and the lesson goes on."""
+    unless it is still the blank, ``question`` is not an exercise, or the
+    check runs in the course's ``solutions/`` folder (a solution's answer is
+    the key's, not the student's: the teacher's table must not count it); if
+    it cannot be saved, one more line says so and the lesson goes on."""
     status, message = evaluate(question, answer)
     mark = {"correct": "✓ Correct.", "incorrect": "✗ Not yet.", "not answered": "…"}.get(status, "?")
     if is_prediction(question) and status == "correct":
@@ -87,10 +91,18 @@ def check(question: str, answer) -> None:
         mark = "A prediction, not a test: the sources say something else."
         message += " What surprises you when you compare?"
     print(f"Exercise {question}: {mark} {message}")
-    if status != "not answered" and question in QUESTIONS:
+    if status != "not answered" and question in QUESTIONS and not _in_solutions():
         trouble = answers.record(question, answer, status)
         if trouble:
             print(trouble)
+
+
+def _in_solutions() -> bool:
+    """Whether this kernel runs a notebook of the course's ``solutions/``
+    folder (Jupyter starts a kernel in its notebook's folder)."""
+    here = Path.cwd().resolve()
+    root = course_root(here)
+    return root is not None and (here == root / "solutions" or root / "solutions" in here.parents)
 
 
 def _result_in_words(question: str, status: str) -> str:
