@@ -173,7 +173,7 @@ def _rule_candidates(text: str) -> list[dict]:
     return found
 
 
-_OPENERS = "'‘“\"( \t"
+_OPENERS = "'‘“\"( \t\r\n"
 
 
 def _sentence_starts(text: str, sentences=None) -> set[int]:

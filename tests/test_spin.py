@@ -452,3 +452,10 @@ def test_a_form_the_word_list_lacks_takes_the_zipf_of_its_commoner_form(word, zi
     (row,) = [c for c in S._rare_candidates(f"The {word} were there.") if c["phrase"] == word]
     assert row["score"] < score_below
     assert float(row["evidence"].split("Zipf ")[1][:3]) >= zipf_at_least
+
+
+def test_a_line_break_after_an_opening_quotation_mark_still_starts_the_sentence():
+    """Article B's heading "‘\\nBuccaneers came in’": the word after the
+    mark and the line break starts its sentence, so it is no name."""
+    text = "Shops were looted overnight.‘\nAbettors came in’\nThe police said so."
+    assert "Abettors" in set(S.find_spin(text, known=False)["phrase"])
