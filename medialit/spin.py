@@ -322,9 +322,14 @@ def find_spin(text: str, min_score: float = MIN_SCORE, known: bool = True, *, se
     * ``broken fixed phrase`` - a rule: "29-time-old", "three times ago",
       "30 times of independence", "theex-leader", "Moscow- led";
     * ``rare word`` - a word rarer than Zipf 3 (names are skipped: a
-      capitalised word inside a sentence), scored higher the rarer it is,
-      and higher again when the synonym table shows a much commoner word it
-      could have replaced.
+      capitalised word inside a sentence, or at its start before a
+      hyphenated capital or an age), scored higher the rarer it is, and
+      higher again when the synonym table shows a much commoner word it
+      could have replaced; or an uncommon word (up to Zipf 4.8) that the
+      synonym table links to a word at least 1 Zipf commoner.  Weak ones
+      (uncommon words, rare words commoner than about Zipf 2) are reported
+      only among other candidates (see STRONG_SCORE): a spinner swaps many
+      words of every sentence, a writer's unusual word stands alone.
 
     Only candidates scoring at least ``min_score`` are returned.  With
     ``known=False`` the spin map and the tortured-phrase list are not used:
