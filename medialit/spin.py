@@ -24,6 +24,7 @@ spinner's synonym table (``lexicons/synonyms.csv``, derived from WordNet by
 
 from __future__ import annotations
 
+import bisect
 import random
 import re
 
@@ -41,14 +42,25 @@ __all__ = ["spin_map", "tortured_phrases", "synonyms", "find_spin", "restore", "
 RARE_LIMIT = RARE_ZIPF
 #: find_spin's default cut-off: candidates scoring lower are not reported.
 MIN_SCORE = 0.5
-#: An uncommon word (Zipf from RARE_LIMIT up to this) is a candidate only
-#: when the synonym table shows a word at least SWAP_GAP commoner that lists
-#: it as a synonym ("metropolis" for city, "aforementioned" for said).
-#: Chosen on the held-out dev part (benchmarks/HELDOUT.md): higher limits
-#: find more swaps but flag more than 3 words per 1,000 of clean news.
-UNCOMMON_LIMIT = 4.0
+#: An uncommon word (Zipf from RARE_LIMIT up to this) is a candidate when
+#: the synonym table shows a word at least SWAP_GAP commoner that lists it as
+#: a synonym ("metropolis" for city, "aforementioned" for said), or when it
+#: is rarer than UNLINKED_LIMIT.  Such words are weak candidates (below).
+UNCOMMON_LIMIT = 4.8
 SWAP_GAP = 1.0
+UNLINKED_LIMIT = 3.2
 _UNCOMMON_SCORE = 0.55
+_UNLINKED_SCORE = 0.5
+#: A rare word scoring below STRONG_SCORE (rarer than Zipf 3 but commoner
+#: than about Zipf 2), and every uncommon word, is a *weak* candidate: it is
+#: reported only when other candidates stand within SUPPORT_WORDS words of it,
+#: counting 2 for a strong one and 1 for a weak one, SUPPORT_NEEDED in all.
+#: A spinner swaps many words of every sentence; a writer's one unusual word
+#: stands alone.  Limits chosen on the held-out dev parts (benchmarks/
+#: HELDOUT.md, fourth pass): at most 3 flags per 1,000 words of clean news.
+STRONG_SCORE = 0.6
+SUPPORT_WORDS = 25
+SUPPORT_NEEDED = 3
 
 _COLUMNS = ["phrase", "start", "end", "likely_original", "evidence", "score", "kind"]
 _NUMBER = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
@@ -161,7 +173,7 @@ def _rule_candidates(text: str) -> list[dict]:
     return found
 
 
-_OPENERS = "'‘“\"( \t"
+_OPENERS = "'‘“\"( \t\r\n"
 
 
 def _sentence_starts(text: str, sentences=None) -> set[int]:
@@ -178,6 +190,32 @@ def _sentence_starts(text: str, sentences=None) -> set[int]:
     return starts
 
 
+# A capitalised word at the start of a sentence is a name when a hyphen joins
+# it to another capitalised word ("Kassym-Jomart", "Nur-Sultan") or when an
+# age follows it, as news introduces people ("Saule, a 58-year-old …",
+# "Marat, 34, said").
+_NAME_AFTER = re.compile(r"-[A-Z]|,\s+(?:(?:a|an)\s+)?\d+\b")
+# Forms that frequency lists count apart from a commoner form of the same
+# word: the feminine of an "-man" title ("ombudswoman", "chairwoman"), and
+# inflections a list is too short to hold ("splatterings").
+_WOMAN = re.compile(r"(wo)(m[ae]n)$")
+_ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ings", "ing"), ("ed", ""), ("ed", "e"))
+
+
+def _form_zipf(word: str, z: float) -> float:
+    """The Zipf of ``word`` (``z``), or of a commoner form of it: the
+    "-man" form of an "-woman" word; for a word the list does not know at
+    all, its uninflected form."""
+    lower = _lookup_form(word)
+    if _WOMAN.search(lower):
+        z = max(z, zipf(_WOMAN.sub(r"\2", lower)))
+    if z == 0:
+        for ending, base in _ENDINGS:
+            if lower.endswith(ending) and len(lower) > len(ending) + 3:
+                z = max(z, zipf(lower[: -len(ending)] + base))
+    return z
+
+
 def _rare_candidates(text: str, sentences=None) -> list[dict]:
     found = []
     starts = None
@@ -187,10 +225,13 @@ def _rare_candidates(text: str, sentences=None) -> list[dict]:
     for match in matches:
         word = match.group(0)
         z = zipf(word)  # most words are common: decide that first
+        if z < RARE_LIMIT:
+            z = _form_zipf(word, z)
         if z >= UNCOMMON_LIMIT:
             continue
         lower = word.lower()
-        if z >= RARE_LIMIT and (lower not in reverse or reverse[lower][1] < z + SWAP_GAP):
+        linked = lower in reverse and reverse[lower][1] >= z + SWAP_GAP
+        if z >= UNLINKED_LIMIT and not linked:
             continue  # an uncommon word, but no far commoner word it could stand for
         if word[:1].isupper():
             # Words written with a capital inside a sentence are most likely
@@ -201,8 +242,13 @@ def _rare_candidates(text: str, sentences=None) -> list[dict]:
                 continue
             if names is None:
                 names = {_lookup_form(m.group(0)) for m in matches if m.group(0)[:1].isupper() and m.start() not in starts}
-            if _lookup_form(word) in names:
+            if _lookup_form(word) in names or _NAME_AFTER.match(text, match.end()):
                 continue
+        if z >= RARE_LIMIT and not linked:
+            found.append({"phrase": word, "start": match.start(), "end": match.end(), "likely_original": None,
+                          "evidence": f"uncommon word (Zipf {z:.1f}) among other candidates",
+                          "score": _UNLINKED_SCORE, "kind": "rare word"})
+            continue
         if z >= RARE_LIMIT:
             common, common_z = reverse[lower]
             found.append({"phrase": word, "start": match.start(), "end": match.end(),
@@ -211,7 +257,7 @@ def _rare_candidates(text: str, sentences=None) -> list[dict]:
                                        f"far commoner “{common}” (Zipf {common_z:.1f}) — a guess, not a known original"),
                           "score": _UNCOMMON_SCORE, "kind": "rare word"})
             continue
-        score = max(0.0, min(1.0, 1.0 - 0.2 * z))
+        score = max(MIN_SCORE, min(1.0, 1.0 - 0.2 * z))
         original, evidence = None, f"rare word (Zipf {z:.1f}: rarer than once per million words)"
         if lower in reverse and reverse[lower][1] >= z + 1.5:
             common, common_z = reverse[lower]
@@ -240,6 +286,29 @@ def _best_non_overlapping(candidates: list[dict]) -> list[dict]:
     return sorted(kept, key=lambda c: c["start"])
 
 
+def _supported(text: str, kept: list[dict]) -> list[dict]:
+    """``kept`` (in reading order) less the weak candidates that stand
+    alone: see STRONG_SCORE.  Another occurrence of the same word is no
+    support (a writer may use an unusual word twice)."""
+    strong = [c["kind"] != "rare word" or c["score"] >= STRONG_SCORE for c in kept]
+    if all(strong):
+        return kept
+    word_starts = [m.start() for m in WORD.finditer(text)]
+    at = [bisect.bisect_right(word_starts, c["start"]) for c in kept]  # the word each candidate starts in
+    out = []
+    for i, candidate in enumerate(kept):
+        if not strong[i]:
+            phrase = candidate["phrase"].lower()
+            lo = bisect.bisect_left(at, at[i] - SUPPORT_WORDS)
+            hi = bisect.bisect_right(at, at[i] + SUPPORT_WORDS)
+            support = sum(2 if strong[j] else 1 for j in range(lo, hi)
+                          if j != i and kept[j]["phrase"].lower() != phrase)
+            if support < SUPPORT_NEEDED:
+                continue
+        out.append(candidate)
+    return out
+
+
 def find_spin(text: str, min_score: float = MIN_SCORE, known: bool = True, *, sentences=None) -> pd.DataFrame:
     """Candidate spun words and phrases in ``text``, in reading order.
 
@@ -253,9 +322,14 @@ def find_spin(text: str, min_score: float = MIN_SCORE, known: bool = True, *, se
     * ``broken fixed phrase`` - a rule: "29-time-old", "three times ago",
       "30 times of independence", "theex-leader", "Moscow- led";
     * ``rare word`` - a word rarer than Zipf 3 (names are skipped: a
-      capitalised word inside a sentence), scored higher the rarer it is,
-      and higher again when the synonym table shows a much commoner word it
-      could have replaced.
+      capitalised word inside a sentence, or at its start before a
+      hyphenated capital or an age), scored higher the rarer it is, and
+      higher again when the synonym table shows a much commoner word it
+      could have replaced; or an uncommon word (up to Zipf 4.8) that the
+      synonym table links to a word at least 1 Zipf commoner.  Weak ones
+      (uncommon words, rare words commoner than about Zipf 2) are reported
+      only among other candidates (see STRONG_SCORE): a spinner swaps many
+      words of every sentence, a writer's unusual word stands alone.
 
     Only candidates scoring at least ``min_score`` are returned.  With
     ``known=False`` the spin map and the tortured-phrase list are not used:
@@ -278,6 +352,7 @@ def find_spin(text: str, min_score: float = MIN_SCORE, known: bool = True, *, se
     if known:
         candidates += _known_candidates(text)
     kept = [c for c in _best_non_overlapping(candidates) if c["score"] >= min_score]
+    kept = _supported(text, kept)
     return pd.DataFrame(kept, columns=_COLUMNS)
 
 

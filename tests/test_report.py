@@ -171,7 +171,8 @@ def test_paste_box_shows_the_report_escaped():
     box.text.value = PASTE + "\n<img src=x onerror=alert(1)> the site said."
     box.button.click()
     assert box.report is not None and box.message == box.report.summary
-    assert "<img" not in box.output.value and "&lt;img" in box.output.value
+    # "img" may be marked as a rare word inside the escaped "&lt;img"
+    assert "<img" not in box.output.value and re.search(r"&lt;(?:<[^>]*>)*img", box.output.value)
     assert repr(box) == "PasteBox for 'pasted': paste a text and press 'Check this text'."
 
 

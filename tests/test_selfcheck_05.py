@@ -23,11 +23,11 @@ def test_05_3_practice_file():
     status, message = evaluate("05.3", "article_B.txt")
     assert status == "incorrect" and "practice texts" in message
     assert evaluate("05.3", "practice_99.txt")[0] == "incorrect"
-    # pinned: the committed solutions/05_check_any_article.ipynb finds, with
-    # check_folder in its own cell, practice_08.txt the most spun (93.8 per
-    # 1,000 words), then practice_04.txt (91.4); practice_00.txt is the least
-    assert evaluate("05.3", "practice_08.txt")[0] == "correct"
-    assert evaluate("05.3", "practice_04.txt")[0] == "incorrect"
+    # pinned: check_folder in solutions/05_check_any_article.ipynb's own cell
+    # finds practice_05.txt the most spun (103.1 per 1,000 words), then
+    # practice_08.txt (102.9); practice_00.txt is the least (36.3)
+    assert evaluate("05.3", "practice_05.txt")[0] == "correct"
+    assert evaluate("05.3", "practice_08.txt")[0] == "incorrect"
     assert evaluate("05.3", "practice_00.txt")[0] == "incorrect"
 
 

@@ -327,7 +327,7 @@ def test_spin_argument_checks():
 UNKNOWN_WORDS_B = ["bestrew", "dogfaces", "fleetly", "insolvable", "intelligencers", "ofex", "substantiations",
                    "theex"]
 SPUN_RARE_CHANGE = 37.2
-DETECTION_RATES = {"rarest": 0.77, "commonest": 0.23}
+DETECTION_RATES = {"rarest": 0.77, "commonest": 0.18}
 
 
 def test_selfcheck_correct_answers():
@@ -392,8 +392,70 @@ def test_rules_on_the_articles_find_what_a_whole_text_scan_finds():
 
 def test_an_uncommon_word_with_a_far_commoner_synonym_is_a_candidate():
     """metropolis (Zipf 3.6) is not rare, but a thesaurus lists it for city
-    (Zipf 5.6): the swap a spinner makes. The plain word is not flagged."""
-    found = S.find_spin("Troops guarded the metropolis on Friday.", known=False)
-    assert found[["phrase", "likely_original"]].values.tolist() == [["metropolis", "city"]]
-    assert "far commoner “city”" in found["evidence"].iloc[0]
-    assert S.find_spin("Troops guarded the city on Friday.", known=False).empty
+    (Zipf 5.6): the swap a spinner makes. Among other candidates it is
+    flagged; the plain word is not."""
+    found = S.find_spin("The dogfaces and abettors guarded the metropolis on Friday.", known=False)
+    assert found[["phrase", "likely_original"]].values.tolist()[-1] == ["metropolis", "city"]
+    assert "far commoner “city”" in found["evidence"].iloc[-1]
+    assert S.find_spin("The soldiers guarded the city on Friday.", known=False).empty
+
+
+# --------------------------------------------------------------------------
+# Fewer false flags on clean news (fourth pass, benchmarks/HELDOUT.md)
+
+
+def test_a_lone_uncommon_word_is_not_flagged():
+    """A writer's one unusual word stands alone; a spinner swaps many words
+    of each sentence. Uncommon words and rare words commoner than about
+    Zipf 2 are reported only with other candidates within 25 words."""
+    clean = "Protesters had stormed and set alight government buildings, witnesses said on Thursday."
+    assert S.find_spin(clean, known=False).empty  # stormed (for surprised), alight (for light): 2 weak
+    metropolis = S.find_spin("Troops guarded the metropolis on Friday.", known=False)
+    assert metropolis.empty
+    spun = "The dogfaces had stormed and set alight government structures, abettors said."
+    assert {"stormed", "alight"} <= set(S.find_spin(spun, known=False)["phrase"])
+
+
+def test_commoner_synonyms_and_rarish_words_count_among_other_candidates():
+    """Among strong candidates, an uncommon word up to Zipf 4.8 with a
+    synonym 1 Zipf commoner ("employed", Zipf 4.4, for used) and a rare
+    word of Zipf 2.5-3 ("thoroughfares") are flagged too."""
+    spun = "The dogfaces employed the thoroughfares of the megacity."
+    found = S.find_spin(spun, known=False).set_index("phrase")
+    assert {"dogfaces", "employed", "thoroughfares", "megacity"} <= set(found.index)
+    assert found.loc["employed", "likely_original"] == "used"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Kassym-Jomart Tokayev’s office said the situation was under control.", "Kassym"),
+    ("Saule, a 58-year-old construction worker, said the square was empty.", "Saule"),
+    ("Aigerim, 34, said the square was empty.", "Aigerim"),
+])
+def test_a_name_at_the_start_of_a_sentence_is_not_a_rare_word(text, name):
+    """A capitalised word that starts a sentence is a name when a hyphen
+    joins it to another capitalised word or when an age follows it."""
+    assert name not in set(S.find_spin(text, known=False)["phrase"])
+
+
+def test_a_sentence_start_that_is_no_name_is_still_flagged():
+    found = S.find_spin("Abettors of the dogfaces, the police said, fled.", known=False)
+    assert {"Abettors", "dogfaces"} <= set(found["phrase"])
+
+
+@pytest.mark.parametrize("word, zipf_at_least, score_below", [
+    ("ombudswoman", 3.1, 0.6),  # the list lacks it; "ombudsman" is Zipf 3.1
+    ("splatterings", 2.1, 0.6),  # the list lacks it; "splattering" is Zipf 2.15
+])
+def test_a_form_the_word_list_lacks_takes_the_zipf_of_its_commoner_form(word, zipf_at_least, score_below):
+    """Not "never seen" (Zipf 0, score 1): the feminine of an "-man" word,
+    and an inflection of a word the list knows, are as rare as that word."""
+    (row,) = [c for c in S._rare_candidates(f"The {word} were there.") if c["phrase"] == word]
+    assert row["score"] < score_below
+    assert float(row["evidence"].split("Zipf ")[1][:3]) >= zipf_at_least
+
+
+def test_a_line_break_after_an_opening_quotation_mark_still_starts_the_sentence():
+    """Article B's heading "‘\\nBuccaneers came in’": the word after the
+    mark and the line break starts its sentence, so it is no name."""
+    text = "Shops were looted overnight.‘\nAbettors came in’\nThe police said so."
+    assert "Abettors" in set(S.find_spin(text, known=False)["phrase"])
