@@ -146,22 +146,28 @@ def test_numbers_written_as_digits_or_words_are_the_same_answer():
     assert normalise_answer("21 people") == "21 people"
 
 
-def test_04t_takes_two_plain_strings_and_counts_beheaded_as_the_right_idea(capsys):
+def test_04t_takes_two_plain_strings_and_checks_each_part_on_its_own(capsys):
     """Lesson 04 asks for two lines, b03_wire_words = "..." and b04_figure = "...",
-    passed as a list; blanks are 'not answered', and 'two police beheaded' is
-    told it has the right idea though it lacks the wire's 'found'."""
+    passed as a list; blanks are 'not answered'. Each part is checked on its
+    own: a right part is acknowledged (“thousands”, “more than 2,000”), 'two
+    police beheaded' has the right meaning though it lacks the wire's 'found',
+    and the wire's own words are left to the reveal (found by the trial)."""
     from medialit.selfcheck import check, evaluate
 
     assert evaluate("04.T", [..., ...])[0] == "not answered"
     check("04.T", ["two police beheaded", "thousands"])
     shown = capsys.readouterr().out
-    assert shown.startswith("Exercise 04.T: A prediction, not a test: the sources say something else.")
-    assert "“beheaded” is the right idea: the wire says “two found decapitated”" in shown
-    assert "bigger than you might think" not in shown          # the size was right
+    assert "B03: you have the right meaning" in shown
+    assert "B04 ✓ “thousands” is the right size" in shown
+    assert "decapitated" not in shown and "2,000" not in shown   # the wire's words wait for the reveal
     check("04.T", ["two workers died", "hundreds"])
     shown = capsys.readouterr().out
-    assert "right idea" not in shown and "wrong sense of another verb" in shown
-    assert "bigger than you might think" in shown
+    assert "right meaning" not in shown and "wrong sense of another word" in shown
+    assert "B04: the figure was bigger than that" in shown and "✓" not in shown
+    for right_size in ("more than 2,000", "2000", "Thousands", "about 2,300"):
+        assert "B04 ✓" in evaluate("04.T", ["two workers died", right_size])[1], right_size
+    assert "B04 ✓" not in evaluate("04.T", ["two workers died", "1,500"])[1]
     check("04.T", ("two found decapitated", "Thousands"))
     assert capsys.readouterr().out.startswith("Exercise 04.T: ✓ Matches the sources. Well predicted.")
+    assert "B03 ✓" in evaluate("04.T", ["two found decapitated", "dozens"])[1]
     assert evaluate("04.T", ["two found decapitated"])[0] == "unexpected"

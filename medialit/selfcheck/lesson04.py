@@ -8,6 +8,7 @@ the checks stay true if the data are corrected.
 from __future__ import annotations
 
 import math
+import re
 
 from ._common import answer_list, as_mapping, compare_sets
 
@@ -226,27 +227,52 @@ def _q04_t_given(answer) -> tuple[str, str]:
 #: B03's wire words are "two found decapitated": "found" read as founding a
 #: factory gave "plants", and "decapitated" became "guillotined".
 _B03_EXACT = ("found", ("decapitated", "beheaded"))
-#: Words that get the sense (beheaded) without "found": the right idea.
+#: Words that get the sense (beheaded) without "found": the right meaning.
 _B03_SENSE = ("decapitat", "behead", "head cut", "heads cut", "heads off", "head off")
+#: B04's size: the wire says "More than 2,000" (TASS: 2,298 detained).
+_B04_WORDS = {"thousands", "thousand", "several thousand", "over two thousand", "more than two thousand"}
+
+
+def _b04_size(b04: str) -> str:
+    """"right", "smaller" (the student's figure is too small) or "unclear"."""
+    if b04 in _B04_WORDS:
+        return "right"
+    if b04 in {"dozens", "dozen", "hundreds", "hundred", "tens", "a few", "few"}:
+        return "smaller"
+    digits = re.sub(r"[^\d]", "", b04.split(".")[0])
+    if digits:
+        number = int(digits)
+        if 2000 <= number < 10000:
+            return "right"
+        if number < 2000:
+            return "smaller"
+    return "unclear"
 
 
 def _q04_t(answer):
+    """Each part on its own: B03 (the wire's words, or the right meaning) and
+    B04 (the size of the lost figure).  The wire's own wording is left to the
+    reveal; a part that is right is said to be right."""
     b03, b04 = _q04_t_given(answer)
-    reveal = " Now run the next cell: reveal('L12', 'L05') shows the Reuters wire and TASS."
+    reveal = " Now run the next cell: reveal('L12') shows the Reuters wire."
     exact = _B03_EXACT[0] in b03 and any(w in b03 for w in _B03_EXACT[1])
-    sense = any(w in b03 for w in _B03_SENSE)
-    size = b04 in {"thousands", "thousand", "more than 2,000", "more than 2000", "2,000", "2000"}
-    if exact and size:
-        return True, ("Well predicted. The wire says “two found decapitated” (you may have written “beheaded”, "
-                      "the same meaning) and “More than 2,000 people had been arrested”." + reveal)
+    size = _b04_size(b04)
+    if exact and size == "right":
+        return True, "Well predicted. Both parts match the wire, even the word the spinner misread." + reveal
     parts = [f"Your prediction is recorded: B03 “{b03}”, B04 “{b04}”."]
-    if sense and not exact:
-        parts.append("For B03, “beheaded” is the right idea: the wire says “two found decapitated”, and “plants” "
-                     "came from “found” read as founding a factory.")
-    elif not exact:
-        parts.append("For B03, think of the word “plants” as a swap on the wrong sense of another verb.")
-    if not size:
-        parts.append("For B04, the figure is bigger than you might think.")
+    if exact:
+        parts.append("B03 ✓ the wire's words, even the one the spinner misread.")
+    elif any(w in b03 for w in _B03_SENSE):
+        parts.append("B03: you have the right meaning. One word of the wire nobody could guess: the one the "
+                     "spinner misread as “plants”. The reveal shows it.")
+    else:
+        parts.append("B03: think of “plants” as a swap on the wrong sense of another word; the reveal shows it.")
+    if size == "right":
+        parts.append(f"B04 ✓ “{b04}” is the right size.")
+    elif size == "smaller":
+        parts.append("B04: the figure was bigger than that.")
+    else:
+        parts.append("B04: compare your figure with the reveal.")
     return False, " ".join(parts) + reveal
 
 

@@ -13,6 +13,8 @@ from .choices import choice, write_in
 _SPOT = "lesson 04, “Your turn: which words did the spinner swap?” and the spin map after it"
 _BROKEN = "lesson 04, “What no formula measures”"
 _MEASURE = "lesson 04, “Measuring the damage” and “Why the formulas barely notice”"
+# 04.E3: a wrong answer (b, c) is a rare word the rare-word count sees
+_RARE_OR_BROKEN = "lesson 04, “Measuring the damage” (the rare words) and “What no formula measures”"
 
 
 _j1 = choice({
@@ -93,7 +95,7 @@ _e3 = choice({
                  "goes up."),
     "c": (False, "“megacity” is rare (Zipf 2.0 against 5.6 for “city”) and longer: the rare-word count "
                  "and the syllable count both notice it."),
-}, _BROKEN)
+}, _RARE_OR_BROKEN)
 
 
 QUESTIONS = {"04.J1": _j1, "04.J2": _j2, "04.J3": _j3, "04.J4": _j4, "04.J5": _j5,
