@@ -88,8 +88,8 @@ def check(question: str, answer) -> None:
     if is_prediction(question) and status == "correct":
         mark = "✓ Matches the sources."
     elif is_prediction(question) and status == "incorrect":
-        mark = "A prediction, not a test: the sources say something else."
-        message += " What surprises you when you compare?"
+        mark = "A prediction, not a test."  # the message says what matches; the reveal below says the rest
+        message += " Run the reveal below and compare: what surprises you?"
     print(f"Exercise {question}: {mark} {message}")
     if status != "not answered" and question in QUESTIONS and not _in_solutions():
         trouble = answers.record(question, answer, status)
