@@ -43,7 +43,13 @@ name (``<name>.json`` in ``save_dir``, default :func:`work_dir`).
 ``write_in``: also give every item a text box with this label;
 ``write_in_check`` "match" compares it with the key's ``answer`` (accepted
 answers separated by ``|``, ignoring case, spaces and punctuation), "model"
-shows the ``answer`` beside it as a model answer.
+shows the ``answer`` beside it as a model answer, with notes on a write-in
+that repeats the highlighted words or uses a loaded word of the course
+lexicon.  ``write_in_for``: the choices' values after which the box is asked
+for (e.g. ``("loaded", "contested")``); after any other tag it may stay
+empty, is not counted as missing and gets no feedback (default: every item).
+The box stays in place either way (the same Tab order), and its label says
+when it is asked for.
 """
 
 from __future__ import annotations
@@ -77,7 +83,7 @@ class Tagger(TagStore):
     def __init__(self, items, choices, key=None, *, name: str, title: str = "",
                  instructions: str = "", save_dir=None, autosave: bool = True,
                  id_column: str = "item_id", text_column: str = "text",
-                 write_in: str | None = None, write_in_check: str = "match"):
+                 write_in: str | None = None, write_in_check: str = "match", write_in_for=None):
         if not name or not str(name).replace("_", "").replace("-", "").isalnum() or len(str(name)) > MAX_NAME:
             raise ValueError(f"A Tagger needs a short name (at most {MAX_NAME} characters) made of "
                              "letters, digits, '-' or '_'.")
@@ -92,6 +98,13 @@ class Tagger(TagStore):
                              "or 'model' (show a model answer).")
         self.write_in = str(write_in) if write_in else None
         self.write_in_check = write_in_check
+        if isinstance(write_in_for, str):
+            write_in_for = (write_in_for,)
+        self.write_in_for = tuple(str(v) for v in write_in_for) if write_in_for is not None else None
+        if self.write_in_for is not None and (not self.write_in or not self.write_in_for
+                                              or set(self.write_in_for) - set(self._values)):
+            raise ValueError("write_in_for needs write_in= and names the choices' values after which the "
+                             f"box is asked for, among: {', '.join(self._values)}.")
         self.answers = tagscoring.key_answers(key)
         tagscoring.check_key(self.key, self.items["item_id"], self._values)
         self._start_store(Path(save_dir or work_dir()) / f"{self.name}.json", autosave)
@@ -159,7 +172,9 @@ class Tagger(TagStore):
         parts = [self.item_html[item_id], toggle]
         if self.write_in:
             box_class = widgets.Text if self.write_in_check == "match" else widgets.Textarea
-            box = box_class(value="", description=f"{self.write_in} ({number}):",
+            when = (f", only if you tagged {tagfeedback.either(self._labels[v] for v in self.write_in_for)}"
+                    if self.write_in_for else "")
+            box = box_class(value="", description=f"{self.write_in} ({number}{when}):",
                             placeholder="type here, then press Enter or click elsewhere",
                             continuous_update=False, style={"description_width": "initial"},
                             layout=widgets.Layout(width="95%"))
@@ -244,7 +259,8 @@ class Tagger(TagStore):
         and ``rationale`` (see :func:`medialit.tagscoring.feedback_table`)."""
         return tagscoring.feedback_table(self.items["item_id"], self.tags(), self.key, self.choices,
                                          texts=self.texts() if self.write_in else None,
-                                         answers=self.answers, mode=self.write_in_check)
+                                         answers=self.answers, mode=self.write_in_check,
+                                         write_in_for=self.write_in_for)
 
     def show_feedback(self) -> pd.DataFrame:
         """Show feedback under every item and the score sentence (what the Check
@@ -257,7 +273,8 @@ class Tagger(TagStore):
         for number, row in enumerate(table.itertuples(index=False), start=1):
             label, rationale = self.key.get(row.item_id, ("", ""))
             sides = [self._labels[v] for v in tagscoring.defended(label, rationale, self.choices)]
-            self.feedback_html[row.item_id].value = tagfeedback.item_feedback(row, number, sides, bool(self.write_in))
+            self.feedback_html[row.item_id].value = tagfeedback.item_feedback(
+                row, number, sides, bool(self.write_in), self._highlighted.get(row.item_id))
         self.summary_html.value = tagfeedback.summary_html(self.summary(table))
         return table
 
@@ -268,4 +285,12 @@ class Tagger(TagStore):
 
     def summary(self, table: pd.DataFrame | None = None) -> str:
         """The student's score sentence, as shown under the Check button."""
-        return tagfeedback.summary(self.score(table), self.write_in_check if self.write_in else None)
+        asked_for = [self._labels[v] for v in self.write_in_for] if self.write_in_for else None
+        return tagfeedback.summary(self.score(table), self.write_in_check if self.write_in else None, asked_for)
+
+    @property
+    def _highlighted(self) -> dict:
+        """The highlighted words of each item that has some."""
+        if "highlight" not in self.items.columns:
+            return {}
+        return {i: h for i, h in zip(self.items["item_id"], self.items["highlight"]) if isinstance(h, str) and h}
