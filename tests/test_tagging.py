@@ -841,9 +841,8 @@ def test_write_in_for_must_name_choices():
 
 def test_an_old_save_with_a_write_in_for_every_item_still_loads(tmp_path):
     """Saved before write_in_for: a word written again for a neutral item."""
-    old = {"format": 1, "activity": "loaded_03", "items": ["A08", "A03"],
-           "tags": {"A08": "neutral", "A03": "loaded"}, "texts": {"A08": "protests", "A03": "killed"}}
-    state = savedwork.new_state("loaded_03", ["A08", "A03"], old["tags"], old["texts"])
+    state = savedwork.new_state("loaded_03", ["A08", "A03"], {"A08": "neutral", "A03": "loaded"},
+                                {"A08": "protests", "A03": "killed"})
     (tmp_path / "loaded_03.json").write_bytes(savedwork.encode(state))
     tagger = turn_1(tmp_path, write_in_for=("loaded", "contested"))
     assert tagger.tags() == {"A08": "neutral", "A03": "loaded"}
@@ -867,8 +866,8 @@ def test_a_write_in_that_is_itself_a_lexicon_label_is_pointed_out(tmp_path):
         tagger.write(item_id, written)
     tagger.show_feedback()
     a22 = tagger.feedback_html["A22"].value
-    assert "“lies” carries a verdict too: says the speaker knew the claims were false" in a22
-    assert "“pirates” carries a verdict too: sea robbers" in tagger.feedback_html["B32"].value
+    assert "“lies” carries a verdict too: says the speaker knew the claims were false, a charge of bad faith" in a22
+    assert "“pirates” carries a verdict too: a word for sea robbers" in tagger.feedback_html["B32"].value
     assert "“thugs” carries a verdict too" in tagger.feedback_html["A02"].value
     assert "verdict too" not in tagger.feedback_html["A03"].value      # "killed" is a neutral row
 
