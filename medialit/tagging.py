@@ -76,6 +76,14 @@ __all__ = ["Tagger", "work_dir", "load_key", "kappa_meaning", "pack_work"]
 MAX_NAME = 100  # characters in a Tagger's name (file names may have at most 255 bytes)
 
 
+def _write_in_box(widgets, label: str, multiline: bool):
+    """A write-in box named ``label``: its text is sent on Enter or on
+    leaving the box, not on every key."""
+    return (widgets.Textarea if multiline else widgets.Text)(
+        value="", description=label, placeholder="type here, then press Enter or click elsewhere",
+        continuous_update=False, style={"description_width": "initial"}, layout=widgets.Layout(width="95%"))
+
+
 class Tagger(TagStore):
     """A tagging activity: items, choices, an answer key, feedback and saving
     (the parameters are described at the top of this module)."""
@@ -96,15 +104,9 @@ class Tagger(TagStore):
         if write_in_check not in ("match", "model"):
             raise ValueError("write_in_check must be 'match' (compare with accepted answers) "
                              "or 'model' (show a model answer).")
-        self.write_in = str(write_in) if write_in else None
-        self.write_in_check = write_in_check
-        if isinstance(write_in_for, str):
-            write_in_for = (write_in_for,)
-        self.write_in_for = tuple(str(v) for v in write_in_for) if write_in_for is not None else None
-        if self.write_in_for is not None and (not self.write_in or not self.write_in_for
-                                              or set(self.write_in_for) - set(self._values)):
-            raise ValueError("write_in_for needs write_in= and names the choices' values after which the "
-                             f"box is asked for, among: {', '.join(self._values)}.")
+        self.write_in, self.write_in_check = (str(write_in) if write_in else None), write_in_check
+        self.write_in_for = tagscoring.normalise_write_in_for(write_in_for, self.write_in, self._values)
+        self._asked_for = [self._labels[v] for v in self.write_in_for or ()]  # labels of the tags that ask
         self.answers = tagscoring.key_answers(key)
         tagscoring.check_key(self.key, self.items["item_id"], self._values)
         self._start_store(Path(save_dir or work_dir()) / f"{self.name}.json", autosave)
@@ -171,13 +173,8 @@ class Tagger(TagStore):
         self.feedback_html[item_id] = widgets.HTML("")
         parts = [self.item_html[item_id], toggle]
         if self.write_in:
-            box_class = widgets.Text if self.write_in_check == "match" else widgets.Textarea
-            when = (f", only if you tagged {tagfeedback.either(self._labels[v] for v in self.write_in_for)}"
-                    if self.write_in_for else "")
-            box = box_class(value="", description=f"{self.write_in} ({number}{when}):",
-                            placeholder="type here, then press Enter or click elsewhere",
-                            continuous_update=False, style={"description_width": "initial"},
-                            layout=widgets.Layout(width="95%"))
+            when = f", only if you tagged {tagfeedback.either(self._asked_for)}" if self._asked_for else ""
+            box = _write_in_box(widgets, f"{self.write_in} ({number}{when}):", self.write_in_check != "match")
             box.observe(self._on_change, names="value")
             self.text_widgets[item_id] = box
             parts.append(box)
@@ -269,12 +266,12 @@ class Tagger(TagStore):
         return self._render_feedback()
 
     def _render_feedback(self) -> pd.DataFrame:
-        table = self.feedback()
+        table, highlighted = self.feedback(), tagscoring.highlights(self.items)
         for number, row in enumerate(table.itertuples(index=False), start=1):
             label, rationale = self.key.get(row.item_id, ("", ""))
             sides = [self._labels[v] for v in tagscoring.defended(label, rationale, self.choices)]
             self.feedback_html[row.item_id].value = tagfeedback.item_feedback(
-                row, number, sides, bool(self.write_in), self._highlighted.get(row.item_id))
+                row, number, sides, bool(self.write_in), highlighted.get(row.item_id))
         self.summary_html.value = tagfeedback.summary_html(self.summary(table))
         return table
 
@@ -285,12 +282,5 @@ class Tagger(TagStore):
 
     def summary(self, table: pd.DataFrame | None = None) -> str:
         """The student's score sentence, as shown under the Check button."""
-        asked_for = [self._labels[v] for v in self.write_in_for] if self.write_in_for else None
-        return tagfeedback.summary(self.score(table), self.write_in_check if self.write_in else None, asked_for)
-
-    @property
-    def _highlighted(self) -> dict:
-        """The highlighted words of each item that has some."""
-        if "highlight" not in self.items.columns:
-            return {}
-        return {i: h for i, h in zip(self.items["item_id"], self.items["highlight"]) if isinstance(h, str) and h}
+        mode = self.write_in_check if self.write_in else None
+        return tagfeedback.summary(self.score(table), mode, self._asked_for or None)

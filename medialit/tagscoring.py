@@ -23,8 +23,9 @@ import pandas as pd
 
 from .words import normalise_answer
 
-__all__ = ["NOT_TAGGED", "NOT_ASKED", "CONTESTED", "kappa_meaning", "asks_write_in", "normalise_items", "normalise_choices", "normalise_key",
-           "key_answers", "key_table", "check_key", "normalise_answer", "defended", "text_result", "feedback_table", "score"]
+__all__ = ["NOT_TAGGED", "NOT_ASKED", "CONTESTED", "kappa_meaning", "asks_write_in", "normalise_items",
+           "normalise_choices", "normalise_key", "key_answers", "normalise_write_in_for", "highlights", "key_table",
+           "check_key", "normalise_answer", "defended", "text_result", "feedback_table", "score"]
 
 NOT_TAGGED = "not tagged"
 #: the write-in result of an empty box that the item's tag does not ask for
@@ -85,6 +86,26 @@ def normalise_choices(choices) -> list[tuple[str, str]]:
     if len(pairs) < 2:
         raise ValueError("A Tagger needs at least two choices.")
     return pairs
+
+
+def normalise_write_in_for(write_in_for, write_in, values) -> tuple[str, ...] | None:
+    """The choices' ``values`` after which a write-in box is asked for, as a
+    tuple (None: after every tag); ValueError in plain words if there is no
+    box (``write_in``) or a value is not a choice's."""
+    if write_in_for is None:
+        return None
+    chosen = (str(write_in_for),) if isinstance(write_in_for, str) else tuple(str(v) for v in write_in_for)
+    if not write_in or not chosen or set(chosen) - set(values):
+        raise ValueError("write_in_for needs write_in= and names the choices' values after which the "
+                         f"box is asked for, among: {', '.join(values)}.")
+    return chosen
+
+
+def highlights(items: pd.DataFrame) -> dict[str, str]:
+    """The highlighted words of each item that has some (``highlight`` column)."""
+    if "highlight" not in items.columns:
+        return {}
+    return {i: h for i, h in zip(items["item_id"], items["highlight"]) if isinstance(h, str) and h}
 
 
 def normalise_key(key) -> dict[str, tuple[str, str]]:
