@@ -22,7 +22,7 @@ from .corpus import DATA_DIR
 from .datafiles import from_file
 from .words import WORD, per_word, words
 
-__all__ = ["LEXICON_FILE", "COLUMNS", "CATEGORIES", "load_lexicon", "match_form", "term_for"]
+__all__ = ["LEXICON_FILE", "COLUMNS", "CATEGORIES", "load_lexicon", "match_form", "term_for", "terms_in"]
 
 
 #: The lexicon the course ships.
@@ -298,3 +298,24 @@ def term_for(words: str, lexicon=None) -> str | None:
     if len(hits) == 1 and hits[0][0] == 0 and hits[0][1] == len(text):
         return compiled.rows[hits[0][2]]["term"]
     return None
+
+
+def terms_in(words: str, lexicon=None) -> list[dict]:
+    """The lexicon rows whose terms occur anywhere in ``words`` (a word, a
+    phrase or a sentence, e.g. a student's write-in), in order, each row
+    once, with ``matched`` (the words as written) added.  No checks on the
+    text (unlike :func:`medialit.loaded.find_loaded`): a few words are enough.
+
+    >>> [(r["matched"], r["term"], r["category"]) for r in terms_in("Bandits and their lies")]
+    [('Bandits', 'bandits', 'name-calling/label'), ('lies', 'lies', 'name-calling/label')]
+    """
+    if not isinstance(words, str) or not words.strip():
+        return []
+    compiled = _lexicon(lexicon)
+    found, seen = [], set()
+    for start, end, number in _matches(words, compiled):
+        row = compiled.rows[number]
+        if row["term"] not in seen:
+            seen.add(row["term"])
+            found.append({**row, "matched": words[start:end]})
+    return found

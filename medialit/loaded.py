@@ -50,6 +50,7 @@ __all__ = [
     "term_for",
     "find_loaded",
     "article_loaded",
+    "voice_list",
     "concordance",
 ]
 
@@ -260,6 +261,50 @@ def article_loaded(article_ids=None, lexicon=None, *, include_neutral: bool = Fa
 
     return per_article(lambda text, article_id: find_loaded(text, lexicon, include_neutral=include_neutral,
                                                             prefix=article_id), article_ids)
+
+
+def _is_tagged(sentence_id: str, matched: str, tagged: set) -> bool:
+    word = matched.lower()
+    return any(s == sentence_id and (h in word or word in h) for s, h in tagged)
+
+
+def voice_list(found: pd.DataFrame, tagged=()) -> str:
+    """:func:`article_loaded`'s (or :func:`find_loaded`'s) table as a short
+    list, one line per voice: each word once, with how many times it occurs
+    and in which sentences, ``authoritarian ×4 (A20, A24, A28, A35)``; then
+    a count per article of the words from sources and the writer's own.
+
+    ``tagged``: (sentence id, words) pairs, e.g. the items of a tagging
+    activity and their highlighted words; a star follows each of those
+    sentence ids where the found word and the tagged words overlap.
+
+    >>> found = find_loaded("Police said the bandits fled. The regime fell.", prefix="A")
+    >>> print(voice_list(found.assign(article_id="A"), tagged=[("A02", "regime")]))
+    quoted (0 words): none
+    attributed (1 word): bandits (A01)
+    own (1 word): regime (A02*)
+    * a word you tagged.
+    Article A: 1 quoted or attributed, 1 the writer's own
+    """
+    marks = {(str(s), str(h).lower()) for s, h in tagged}
+    lines = []
+    for voice in VOICES:
+        words = found[found["voice"] == voice]
+        entries = []
+        for term, rows in words.groupby("term", sort=False):
+            ids = [f"{s}*" if _is_tagged(s, m, marks) else s for s, m in zip(rows["sentence_id"], rows["matched"])]
+            count = f" ×{len(ids)}" if len(ids) > 1 else ""
+            entries.append(f"{term}{count} ({', '.join(ids)})")
+        noun = "word" if len(words) == 1 else "words"
+        lines.append(f"{voice} ({len(words)} {noun}): {', '.join(entries) or 'none'}")
+    if marks:
+        lines.append("* a word you tagged.")
+    if "article_id" in found.columns:
+        for article_id, words in found.groupby("article_id"):
+            sourced = int(words["voice"].isin(["quoted", "attributed"]).sum())
+            lines.append(f"Article {article_id}: {sourced} quoted or attributed, "
+                         f"{int((words['voice'] == 'own').sum())} the writer's own")
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------

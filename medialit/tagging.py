@@ -43,7 +43,13 @@ name (``<name>.json`` in ``save_dir``, default :func:`work_dir`).
 ``write_in``: also give every item a text box with this label;
 ``write_in_check`` "match" compares it with the key's ``answer`` (accepted
 answers separated by ``|``, ignoring case, spaces and punctuation), "model"
-shows the ``answer`` beside it as a model answer.
+shows the ``answer`` beside it as a model answer, with notes on a write-in
+that repeats the highlighted words or uses a loaded word of the course
+lexicon.  ``write_in_for``: the choices' values after which the box is asked
+for (e.g. ``("loaded", "contested")``); after any other tag it may stay
+empty, is not counted as missing and gets no feedback (default: every item).
+The box stays in place either way (the same Tab order), and its label says
+when it is asked for.
 """
 
 from __future__ import annotations
@@ -70,6 +76,14 @@ __all__ = ["Tagger", "work_dir", "load_key", "kappa_meaning", "pack_work"]
 MAX_NAME = 100  # characters in a Tagger's name (file names may have at most 255 bytes)
 
 
+def _write_in_box(widgets, label: str, multiline: bool):
+    """A write-in box named ``label``: its text is sent on Enter or on
+    leaving the box, not on every key."""
+    return (widgets.Textarea if multiline else widgets.Text)(
+        value="", description=label, placeholder="type here, then press Enter or click elsewhere",
+        continuous_update=False, style={"description_width": "initial"}, layout=widgets.Layout(width="95%"))
+
+
 class Tagger(TagStore):
     """A tagging activity: items, choices, an answer key, feedback and saving
     (the parameters are described at the top of this module)."""
@@ -77,7 +91,7 @@ class Tagger(TagStore):
     def __init__(self, items, choices, key=None, *, name: str, title: str = "",
                  instructions: str = "", save_dir=None, autosave: bool = True,
                  id_column: str = "item_id", text_column: str = "text",
-                 write_in: str | None = None, write_in_check: str = "match"):
+                 write_in: str | None = None, write_in_check: str = "match", write_in_for=None):
         if not name or not str(name).replace("_", "").replace("-", "").isalnum() or len(str(name)) > MAX_NAME:
             raise ValueError(f"A Tagger needs a short name (at most {MAX_NAME} characters) made of "
                              "letters, digits, '-' or '_'.")
@@ -90,8 +104,9 @@ class Tagger(TagStore):
         if write_in_check not in ("match", "model"):
             raise ValueError("write_in_check must be 'match' (compare with accepted answers) "
                              "or 'model' (show a model answer).")
-        self.write_in = str(write_in) if write_in else None
-        self.write_in_check = write_in_check
+        self.write_in, self.write_in_check = (str(write_in) if write_in else None), write_in_check
+        self.write_in_for = tagscoring.normalise_write_in_for(write_in_for, self.write_in, self._values)
+        self._asked_for = [self._labels[v] for v in self.write_in_for or ()]  # labels of the tags that ask
         self.answers = tagscoring.key_answers(key)
         tagscoring.check_key(self.key, self.items["item_id"], self._values)
         self._start_store(Path(save_dir or work_dir()) / f"{self.name}.json", autosave)
@@ -158,11 +173,8 @@ class Tagger(TagStore):
         self.feedback_html[item_id] = widgets.HTML("")
         parts = [self.item_html[item_id], toggle]
         if self.write_in:
-            box_class = widgets.Text if self.write_in_check == "match" else widgets.Textarea
-            box = box_class(value="", description=f"{self.write_in} ({number}):",
-                            placeholder="type here, then press Enter or click elsewhere",
-                            continuous_update=False, style={"description_width": "initial"},
-                            layout=widgets.Layout(width="95%"))
+            when = f", only if you tagged {tagfeedback.either(self._asked_for)}" if self._asked_for else ""
+            box = _write_in_box(widgets, f"{self.write_in} ({number}{when}):", self.write_in_check != "match")
             box.observe(self._on_change, names="value")
             self.text_widgets[item_id] = box
             parts.append(box)
@@ -244,7 +256,8 @@ class Tagger(TagStore):
         and ``rationale`` (see :func:`medialit.tagscoring.feedback_table`)."""
         return tagscoring.feedback_table(self.items["item_id"], self.tags(), self.key, self.choices,
                                          texts=self.texts() if self.write_in else None,
-                                         answers=self.answers, mode=self.write_in_check)
+                                         answers=self.answers, mode=self.write_in_check,
+                                         write_in_for=self.write_in_for)
 
     def show_feedback(self) -> pd.DataFrame:
         """Show feedback under every item and the score sentence (what the Check
@@ -253,11 +266,12 @@ class Tagger(TagStore):
         return self._render_feedback()
 
     def _render_feedback(self) -> pd.DataFrame:
-        table = self.feedback()
+        table, highlighted = self.feedback(), tagscoring.highlights(self.items)
         for number, row in enumerate(table.itertuples(index=False), start=1):
             label, rationale = self.key.get(row.item_id, ("", ""))
             sides = [self._labels[v] for v in tagscoring.defended(label, rationale, self.choices)]
-            self.feedback_html[row.item_id].value = tagfeedback.item_feedback(row, number, sides, bool(self.write_in))
+            self.feedback_html[row.item_id].value = tagfeedback.item_feedback(
+                row, number, sides, bool(self.write_in), highlighted.get(row.item_id))
         self.summary_html.value = tagfeedback.summary_html(self.summary(table))
         return table
 
@@ -268,4 +282,5 @@ class Tagger(TagStore):
 
     def summary(self, table: pd.DataFrame | None = None) -> str:
         """The student's score sentence, as shown under the Check button."""
-        return tagfeedback.summary(self.score(table), self.write_in_check if self.write_in else None)
+        mode = self.write_in_check if self.write_in else None
+        return tagfeedback.summary(self.score(table), mode, self._asked_for or None)

@@ -8,6 +8,10 @@ A key label may be ``contested``: careful journalists defend more than one
 answer, and the rationale gives each side (``Contested. Loaded: ... Neutral:
 ...``).  A student's tag that the rationale defends then counts as agreeing
 with the key (result ``accepted``), as does the tag ``contested`` itself.
+
+A write-in box may be asked for only after some tags (``write_in_for``, e.g.
+a neutral word only for a word tagged loaded or contested): after any other
+tag an empty box is ``not asked``, never missing.
 """
 
 from __future__ import annotations
@@ -19,10 +23,13 @@ import pandas as pd
 
 from .words import normalise_answer
 
-__all__ = ["NOT_TAGGED", "CONTESTED", "kappa_meaning", "normalise_items", "normalise_choices", "normalise_key",
-           "key_answers", "key_table", "check_key", "normalise_answer", "defended", "text_result", "feedback_table", "score"]
+__all__ = ["NOT_TAGGED", "NOT_ASKED", "CONTESTED", "kappa_meaning", "asks_write_in", "normalise_items",
+           "normalise_choices", "normalise_key", "key_answers", "normalise_write_in_for", "highlights", "key_table",
+           "check_key", "normalise_answer", "defended", "text_result", "feedback_table", "score"]
 
 NOT_TAGGED = "not tagged"
+#: the write-in result of an empty box that the item's tag does not ask for
+NOT_ASKED = "not asked"
 CONTESTED = "contested"
 #: the results that count as agreeing with the key
 AGREE = ("match", "accepted")
@@ -79,6 +86,26 @@ def normalise_choices(choices) -> list[tuple[str, str]]:
     if len(pairs) < 2:
         raise ValueError("A Tagger needs at least two choices.")
     return pairs
+
+
+def normalise_write_in_for(write_in_for, write_in, values) -> tuple[str, ...] | None:
+    """The choices' ``values`` after which a write-in box is asked for, as a
+    tuple (None: after every tag); ValueError in plain words if there is no
+    box (``write_in``) or a value is not a choice's."""
+    if write_in_for is None:
+        return None
+    chosen = (str(write_in_for),) if isinstance(write_in_for, str) else tuple(str(v) for v in write_in_for)
+    if not write_in or not chosen or set(chosen) - set(values):
+        raise ValueError("write_in_for needs write_in= and names the choices' values after which the "
+                         f"box is asked for, among: {', '.join(values)}.")
+    return chosen
+
+
+def highlights(items: pd.DataFrame) -> dict[str, str]:
+    """The highlighted words of each item that has some (``highlight`` column)."""
+    if "highlight" not in items.columns:
+        return {}
+    return {i: h for i, h in zip(items["item_id"], items["highlight"]) if isinstance(h, str) and h}
 
 
 def normalise_key(key) -> dict[str, tuple[str, str]]:
@@ -147,13 +174,23 @@ def text_result(answer: str, written: str, mode: str) -> str:
     return "match" if normalise_answer(written) in accepted else "differs"
 
 
+def asks_write_in(tag: str | None, write_in_for) -> bool:
+    """Whether an item tagged ``tag`` (None: untagged) asks for its write-in
+    box: always when ``write_in_for`` is None, else when the tag is one of
+    its values."""
+    return write_in_for is None or tag in write_in_for
+
+
 def feedback_table(item_ids, tags: dict, key: dict, choices, *, texts: dict | None = None,
-                   answers: dict | None = None, mode: str = "match") -> pd.DataFrame:
+                   answers: dict | None = None, mode: str = "match", write_in_for=None) -> pd.DataFrame:
     """One row per item: ``item_id``, ``your_tag``, ``key`` (labels as
     shown), ``result`` (``match``, ``accepted``: a side of a contested item
     that the key defends, ``differs``, ``not tagged`` or ``no key``) and
     ``rationale``.  With ``texts`` (write-in boxes), also ``your_text``,
-    ``answer`` and ``text_result``."""
+    ``answer``, ``text_result`` and ``asked`` (whether the item's tag asks
+    for the box, see ``write_in_for``: values of the choices; None, every
+    item).  An empty box that is not asked for has the text result
+    ``not asked``."""
     labels = {value: shown for shown, value in choices}
     rows = []
     for item_id in item_ids:
@@ -180,10 +217,12 @@ def feedback_table(item_ids, tags: dict, key: dict, choices, *, texts: dict | No
         if texts is not None:
             written = texts.get(item_id, "")
             answer = (answers or {}).get(item_id, "")
-            rows[-1].update(your_text=written, answer=answer, text_result=text_result(answer, written, mode))
+            asked = asks_write_in(mine, write_in_for)
+            outcome = NOT_ASKED if mine is not None and not (asked or written) else text_result(answer, written, mode)
+            rows[-1].update(your_text=written, answer=answer, text_result=outcome, asked=asked)
     columns = ["item_id", "your_tag", "key", "result", "rationale"]
     if texts is not None:
-        columns += ["your_text", "answer", "text_result"]
+        columns += ["your_text", "answer", "text_result", "asked"]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -196,7 +235,9 @@ def score(table: pd.DataFrame, tags: dict, key: dict, texts_counted: bool = Fals
     items that have a key), ``kappa`` (Cohen's kappa between the student and
     the key over those items, an accepted tag counting as the key's; ``None``
     when undefined) and ``kappa_note``.  With ``texts_counted``, also
-    ``written`` and ``text_match``.
+    ``written`` (boxes with text), ``text_match``, ``asked`` (boxes asked
+    for: every item, or with ``write_in_for`` the items tagged with one of
+    its values) and ``missing`` (asked for and empty).
     """
     counts = table["result"].value_counts()
     match, accepted = int(counts.get("match", 0)), int(counts.get("accepted", 0))
@@ -236,6 +277,9 @@ def score(table: pd.DataFrame, tags: dict, key: dict, texts_counted: bool = Fals
         text_counts = table["text_result"].value_counts()
         result["written"] = int((table["your_text"] != "").sum())
         result["text_match"] = int(text_counts.get("match", 0))
+        asked = table["asked"] if "asked" in table.columns else pd.Series(True, index=table.index)
+        result["asked"] = int(asked.sum())
+        result["missing"] = int((asked & (table["your_text"] == "")).sum())
     return result
 
 

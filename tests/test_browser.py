@@ -439,6 +439,36 @@ def test_a_later_lesson_tagger_answers_in_the_browser(lab, page, tmp_path, lesso
     print(f"\n[browser] {lesson.stem}: " + ", ".join(f"{k} {v:.2f} s" for k, v in times.items()))
 
 
+LESSON_03 = NOTEBOOKS / "03_loaded_words.ipynb"
+
+
+def test_lesson_03_asks_for_a_neutral_word_only_after_a_loaded_or_contested_tag(lab, page, tmp_path):
+    """Turn 1 (``Tagger(..., write_in_for=("loaded", "contested"))``): each
+    box's accessible name says when it is asked for; after Check, an item
+    tagged neutral with an empty box gets no word about the box, and an item
+    tagged loaded with an empty box is told that it is empty."""
+    with screenshot_on_failure(page, lab, tmp_path, LESSON_03.stem):
+        _open_and_run_all(page, lab, LESSON_03)
+        tagger, check = _tagger(page)
+        assert tagger.get_by_role("textbox").count() == 15, "one box per item, always in place (same Tab order)"
+        tagger.get_by_role("textbox", name="A neutral word for it (1, only if you tagged loaded or contested):",
+                           exact=True).wait_for()
+        toggles = tagger.get_by_role("radiogroup")
+        already, total = _progress(tagger)
+        assert already == 0, "a fresh work folder"
+        toggles.nth(0).get_by_role("radio", name="loaded", exact=True).click()   # asks for a word; left empty
+        toggles.nth(2).get_by_role("radio", name="neutral", exact=True).click()  # asks for none
+        tagger.get_by_text(f"2 of {total} tagged", exact=True).wait_for()
+        check.click()
+        tagger.get_by_text(re.compile(r"^You tagged 2 of \d+ items")).wait_for()
+        asked, not_asked = (toggles.nth(i).locator("xpath=ancestor::div[contains(@class, 'widget-vbox')][1]")
+                            .inner_text() for i in (0, 2))
+        assert "Nothing written in the box yet" in asked, asked
+        assert "Nothing written" not in not_asked and "model answer" not in not_asked, not_asked
+        assert "Write-ins (asked for the items you tag loaded or contested): 0 of 1 written" in tagger.inner_text()
+    _assert_nothing_saved(lab)
+
+
 def _focused(page) -> dict:
     """What has the keyboard focus: tag, type, accessible-name text, checked."""
     return page.evaluate("""() => {

@@ -79,7 +79,7 @@ def test_check_gives_feedback_under_each_item():
     assert "R2: the ministry is named." in differs
     assert "Not tagged yet" in untagged and "R3" not in untagged
     # the agreement is of the tagged items, and the untagged one is counted, not hidden
-    assert ("You tagged 2 of 3 items; 1 of the 2 you tagged matches the key (50%); 1 not tagged yet."
+    assert ("You tagged 2 of 3 items; 1 of the 2 you tagged matches the key; 1 not tagged yet."
             in tagger.summary_html.value)
 
 
@@ -148,8 +148,9 @@ def test_score_counts_and_kappa():
     }
     tagger.show_feedback()
     # the student's score sentence is counts only: kappa is for instructors (issue 14)
-    assert "You tagged 3 of 3 items; 2 match the key (66.7%).</b>" in tagger.summary_html.value
+    assert "You tagged 3 of 3 items; 2 of 3 match the key.</b>" in tagger.summary_html.value
     assert "kappa" not in tagger.summary_html.value.lower()
+    assert "%" not in tagger.summary_html.value  # "2 of 3", not "66.7%" (lesson 03's third trial)
 
 
 def test_kappa_of_a_longer_run_matches_hand_computation():
@@ -184,7 +185,7 @@ def test_kappa_undefined_when_everything_has_one_label():
     tagger.show_feedback()
     assert "undefined" not in tagger.summary_html.value
     assert "kappa" not in tagger.summary_html.value.lower()
-    assert "You tagged 3 of 3 items; 3 match the key (100%)." in tagger.summary_html.value
+    assert "You tagged 3 of 3 items; 3 of 3 match the key." in tagger.summary_html.value
 
 
 def test_kappa_when_only_the_student_uses_one_label():
@@ -747,7 +748,7 @@ def test_a_contested_item_accepts_either_side_the_rationale_defends(tmp_path):
     # sides counted as agreeing (loaded, neutral, contested, loaded, neutral): observed 3/5,
     # chance 2/5*2/5 + 2/5*2/5 + 1/5*1/5 = 0.36, kappa = (0.6 - 0.36) / 0.64 = 0.375
     assert score["kappa"] == pytest.approx(0.375, abs=1e-3)
-    assert tagger.summary() == ("You tagged 5 of 15 items; 3 of the 5 you tagged match the key (60%), "
+    assert tagger.summary() == ("You tagged 5 of 15 items; 3 of the 5 you tagged match the key, "
                                 "counting 2 contested items where the key accepts your answer; "
                                 "10 not tagged yet.")
 
@@ -766,9 +767,9 @@ def test_score_sentence_counts_the_untagged_items_and_keeps_the_short_form_when_
     from medialit.tagfeedback import summary
 
     partial = {"items": 15, "tagged": 2, "match": 2, "accepted": 0, "percent_match": 100.0}
-    assert summary(partial) == "You tagged 2 of 15 items; 2 of the 2 you tagged match the key (100%); 13 not tagged yet."
+    assert summary(partial) == "You tagged 2 of 15 items; 2 of the 2 you tagged match the key; 13 not tagged yet."
     done = {"items": 3, "tagged": 3, "match": 1, "accepted": 0, "percent_match": 33.3}
-    assert summary(done) == "You tagged 3 of 3 items; 1 matches the key (33.3%)."
+    assert summary(done) == "You tagged 3 of 3 items; 1 of 3 matches the key."
 
 
 def test_a_contested_write_in_shows_the_model_only_for_the_loaded_side(tmp_path):
@@ -786,3 +787,121 @@ def test_a_contested_write_in_shows_the_model_only_for_the_loaded_side(tmp_path)
     assert "A model answer: “killed”.</span>" in a03  # a word gets its full stop after the quote
     # the 'Compare ...' prompt is said once above the Tagger, not under every item
     assert "keep, drop or change" not in a24 + a03
+
+
+# --------------------------------------------------------------------------
+# Write-ins asked for only after some tags (lesson 03's third trial): a neutral
+# word is asked for a word tagged loaded or contested, not for a neutral one.
+
+
+def turn_1(tmp_path, **options):
+    """Lesson 03's Turn 1, as the lesson makes it."""
+    return Tagger.from_key("loaded_03", choices=LOADED_CHOICES, save_dir=tmp_path,
+                           write_in="A neutral word for it", write_in_check="model", **options)
+
+
+def test_the_write_in_label_says_when_it_is_asked_for(tmp_path):
+    asked = turn_1(tmp_path, write_in_for=("loaded", "contested"))
+    assert asked.text_widgets["A08"].description == (
+        "A neutral word for it (3, only if you tagged loaded or contested):")
+    always = turn_1(tmp_path / "other")
+    assert always.text_widgets["A08"].description == "A neutral word for it (3):"
+
+
+def test_an_empty_box_after_a_tag_that_does_not_ask_for_it_is_not_missing(tmp_path):
+    tagger = turn_1(tmp_path, write_in_for=("loaded", "contested"))
+    tagger.tag("A08", "neutral")       # not asked: the box stays empty
+    tagger.tag("A03", "loaded")        # asked, and left empty
+    tagger.tag("A02", "contested")     # asked, and written
+    tagger.write("A02", "people")
+    table = tagger.show_feedback().set_index("item_id")
+    assert table.loc[["A08", "A03", "A02"], "text_result"].tolist() == ["not asked", "not written", "model shown"]
+    assert table.loc[["A08", "A03", "A02"], "asked"].tolist() == [False, True, True]
+    a08 = tagger.feedback_html["A08"].value
+    assert "Matches the key" in a08 and "Nothing written" not in a08 and "model answer" not in a08
+    assert "Nothing written in the box yet" in tagger.feedback_html["A03"].value
+    score = tagger.score()
+    assert (score["written"], score["asked"], score["missing"]) == (1, 2, 1)
+    assert tagger.summary().endswith(
+        "Write-ins (asked for the items you tag loaded or contested): 1 of 2 written; "
+        "compare each with the model answer.")
+    # without write_in_for every box is asked for, as before
+    every = turn_1(tmp_path / "every")
+    every.tag("A08", "neutral")
+    assert every.feedback().set_index("item_id").loc["A08", "text_result"] == "not written"
+    assert every.summary().endswith("Write-ins: 0 of 15 written; compare each with the model answer.")
+
+
+def test_write_in_for_must_name_choices():
+    with pytest.raises(ValueError, match="write_in_for"):
+        make("bad", write_in="x", write_in_for=("loaded",))      # not a choice of this Tagger
+    with pytest.raises(ValueError, match="write_in_for"):
+        make("bad", write_in_for=("writer",))                    # no box to ask for
+
+
+def test_an_old_save_with_a_write_in_for_every_item_still_loads(tmp_path):
+    """Saved before write_in_for: a word written again for a neutral item."""
+    state = savedwork.new_state("loaded_03", ["A08", "A03"], {"A08": "neutral", "A03": "loaded"},
+                                {"A08": "protests", "A03": "killed"})
+    (tmp_path / "loaded_03.json").write_bytes(savedwork.encode(state))
+    tagger = turn_1(tmp_path, write_in_for=("loaded", "contested"))
+    assert tagger.tags() == {"A08": "neutral", "A03": "loaded"}
+    assert tagger.texts() == {"A08": "protests", "A03": "killed"}
+    tagger.tag("A03", "neutral")               # a change of tag keeps what was written
+    assert tagger.texts()["A03"] == "killed"
+    table = tagger.feedback().set_index("item_id")
+    assert table.loc["A08", "text_result"] == "model shown"   # written anyway: still answered
+    assert tagger.score()["missing"] == 0
+
+
+# --------------------------------------------------------------------------
+# Write-in feedback that teaches (model mode): a loaded word of the lexicon,
+# or the highlighted word again, is pointed out.
+
+
+def test_a_write_in_that_is_itself_a_lexicon_label_is_pointed_out(tmp_path):
+    tagger = turn_1(tmp_path, write_in_for=("loaded", "contested"))
+    for item_id, written in [("A22", "lies"), ("B32", "pirates"), ("A02", "thugs"), ("A03", "killed")]:
+        tagger.tag(item_id, "loaded")
+        tagger.write(item_id, written)
+    tagger.show_feedback()
+    a22 = tagger.feedback_html["A22"].value
+    assert "“lies” carries a verdict too: says the speaker knew the claims were false, a charge of bad faith" in a22
+    assert "“pirates” carries a verdict too: a word for sea robbers" in tagger.feedback_html["B32"].value
+    assert "“thugs” carries a verdict too" in tagger.feedback_html["A02"].value
+    assert "verdict too" not in tagger.feedback_html["A03"].value      # "killed" is a neutral row
+
+
+def test_words_the_model_answer_uses_and_neutral_words_are_not_flagged():
+    from medialit.tagfeedback import write_in_notes
+
+    # B32's model answer offers "looters" (the inferred original), a label itself
+    assert write_in_notes("looters", "Buccaneers", "looters (the inferred original), or people") == []
+    assert write_in_notes("protesters", "attackers", "people (and say who calls them attackers)") == []
+    assert write_in_notes("", "attackers", "people") == []
+
+
+def test_a_write_in_that_repeats_the_highlighted_word_is_told_so():
+    from medialit.tagfeedback import write_in_notes
+
+    answer = "people (and say who calls them attackers)"
+    assert write_in_notes("attackers", "attackers", answer) == [
+        "“attackers” repeats the highlighted “attackers”: a neutral word says the same without its verdict."]
+    assert write_in_notes("Attacker", "attackers", answer)[0].startswith("“Attacker” repeats")  # another form
+    # the side that keeps the word (a contested item tagged neutral) is not told off
+    assert write_in_notes("uprising", "uprising", "protests", keep_word=True) == []
+    # a rewritten sentence that keeps the label
+    rewrite = write_in_notes("People were unhappy with the regime.", "regime", "... the government ...")
+    assert rewrite == ["“People were unhappy with the regime.” repeats the highlighted “regime”: "
+                       "a neutral word says the same without its verdict."]
+
+
+def test_a_contested_item_asks_for_the_reason_of_the_side_chosen(tmp_path):
+    tagger = turn_1(tmp_path)
+    tagger.tag("A02", "loaded")
+    tagger.tag("A13", "contested")
+    tagger.tag("A03", "loaded")
+    tagger.show_feedback()
+    assert "Your reason for “loaded”? Say it in one line." in tagger.feedback_html["A02"].value
+    assert "Which side do you find stronger? Say why in one line." in tagger.feedback_html["A13"].value
+    assert "one line" not in tagger.feedback_html["A03"].value
