@@ -306,8 +306,8 @@ def terms_in(words: str, lexicon=None) -> list[dict]:
     once, with ``matched`` (the words as written) added.  No checks on the
     text (unlike :func:`medialit.loaded.find_loaded`): a few words are enough.
 
-    >>> [(r["matched"], r["term"], r["category"]) for r in terms_in("Bandits and their lies")]
-    [('Bandits', 'bandits', 'name-calling/label'), ('lies', 'lies', 'name-calling/label')]
+    >>> [(r["matched"], r["term"], r["category"]) for r in terms_in("Bandits and pirates")]
+    [('Bandits', 'bandits', 'name-calling/label'), ('pirates', 'pirates', 'name-calling/label')]
     """
     if not isinstance(words, str) or not words.strip():
         return []

@@ -80,7 +80,7 @@ def write_in_notes(written: str, highlighted: str | None, answer: str = "", keep
     """Plain-text notes on a write-in meant to be neutral: that it repeats
     the highlighted words (unless ``keep_word``: the student's side keeps
     the word), and each loaded term of the course lexicon it uses, with the
-    lexicon's *why* ("“lies” carries a verdict too: ...").  Words the model
+    lexicon's *why* ("“thugs” carries a verdict too: ...").  Words the model
     ``answer`` also uses are not noted (it may name a label to attribute it).
     """
     from .lexicon import term_for, terms_in

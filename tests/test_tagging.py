@@ -861,12 +861,12 @@ def test_an_old_save_with_a_write_in_for_every_item_still_loads(tmp_path):
 
 def test_a_write_in_that_is_itself_a_lexicon_label_is_pointed_out(tmp_path):
     tagger = turn_1(tmp_path, write_in_for=("loaded", "contested"))
-    for item_id, written in [("A22", "lies"), ("B32", "pirates"), ("A02", "thugs"), ("A03", "killed")]:
+    for item_id, written in [("A22", "crazy claims"), ("B32", "pirates"), ("A02", "thugs"), ("A03", "killed")]:
         tagger.tag(item_id, "loaded")
         tagger.write(item_id, written)
     tagger.show_feedback()
     a22 = tagger.feedback_html["A22"].value
-    assert "“lies” carries a verdict too: says the speaker knew the claims were false, a charge of bad faith" in a22
+    assert "“crazy” carries a verdict too" in a22
     assert "“pirates” carries a verdict too: a word for sea robbers" in tagger.feedback_html["B32"].value
     assert "“thugs” carries a verdict too" in tagger.feedback_html["A02"].value
     assert "verdict too" not in tagger.feedback_html["A03"].value      # "killed" is a neutral row
