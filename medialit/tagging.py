@@ -42,8 +42,10 @@ name (``<name>.json`` in ``save_dir``, default :func:`work_dir`).
 ``autosave``: save after every change and pick up saved tags (default True).
 ``write_in``: also give every item a text box with this label;
 ``write_in_check`` "match" compares it with the key's ``answer`` (accepted
-answers separated by ``|``, ignoring case, spaces and punctuation), "model"
-shows the ``answer`` beside it as a model answer.
+answers separated by ``|``, ignoring case, spaces and punctuation), "name"
+does the same for a speaker's name and also says "close"
+(:func:`medialit.tagscoring.name_result`), "model" shows the ``answer``
+beside it as a model answer.
 """
 
 from __future__ import annotations
@@ -87,9 +89,9 @@ class Tagger(TagStore):
         self._values = [value for _, value in self.choices]
         self._labels = {value: label for label, value in self.choices}
         self.key = tagscoring.normalise_key(key)
-        if write_in_check not in ("match", "model"):
-            raise ValueError("write_in_check must be 'match' (compare with accepted answers) "
-                             "or 'model' (show a model answer).")
+        if write_in_check not in ("match", "name", "model"):
+            raise ValueError("write_in_check must be 'match' (compare with accepted answers), 'name' "
+                             "(a speaker's name: also 'close') or 'model' (show a model answer).")
         self.write_in = str(write_in) if write_in else None
         self.write_in_check = write_in_check
         self.answers = tagscoring.key_answers(key)
@@ -158,7 +160,7 @@ class Tagger(TagStore):
         self.feedback_html[item_id] = widgets.HTML("")
         parts = [self.item_html[item_id], toggle]
         if self.write_in:
-            box_class = widgets.Text if self.write_in_check == "match" else widgets.Textarea
+            box_class = widgets.Textarea if self.write_in_check == "model" else widgets.Text
             box = box_class(value="", description=f"{self.write_in} ({number}):",
                             placeholder="type here, then press Enter or click elsewhere",
                             continuous_update=False, style={"description_width": "initial"},
