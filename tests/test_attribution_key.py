@@ -90,12 +90,15 @@ def test_tagger_keys_agree_with_the_main_key(key, name, field):
     for row in small.itertuples():
         context, sentence = split_context(row.sentence)
         assert sentence == main.loc[row.item_id, "sentence"], f"{name}, {row.item_id}: sentence"
-        if context:  # a pronoun item shows the sentence(s) it points back to, exactly as in the article
-            ids, before = context
+        if context:  # the sentence(s) the item leans on, exactly as in the article, just before or after it
+            ids, shown, where = context
             first, last = ids[0], ids[-1]
             wanted = main.loc[f"A{int(first[1:]):02d}":f"A{int(last[1:]):02d}", "sentence"]
-            assert before == " ".join(wanted), f"{name}, {row.item_id}: the context is not the sentence(s) {ids}"
-            assert int(last[1:]) == int(row.item_id[1:]) - 1, f"{name}, {row.item_id}: the context must come just before"
+            assert shown == " ".join(wanted), f"{name}, {row.item_id}: the context is not the sentence(s) {ids}"
+            if where == "before":
+                assert int(last[1:]) == int(row.item_id[1:]) - 1, f"{name}, {row.item_id}: the context must come just before"
+            else:
+                assert int(first[1:]) == int(row.item_id[1:]) + 1, f"{name}, {row.item_id}: the context must come just after"
         assert row.label == main.loc[row.item_id, field], f"{name}, {row.item_id}: label differs from attribution.csv"
         assert row.rationale.strip()
     other = read("keys/attribution_02_kind.csv" if field == "source_type" else "keys/attribution_02_type.csv")
@@ -105,7 +108,7 @@ def test_tagger_keys_agree_with_the_main_key(key, name, field):
         for row in small.itertuples():
             first = row.answer.split("|")[0]
             assert first == (main.loc[row.item_id, "source"] or "the writer"), f"{name}, {row.item_id}: answer"
-    options = {"write_in": "Who says so?"} if extra else {}
+    options = {"write_in": "Who says so?", "write_in_check": "name"} if extra else {}
     tagger = Tagger.from_key(name, choices, save_dir=None, autosave=False, **options)
     for item_id, label in zip(small["item_id"], small["label"]):
         tagger.tag(item_id, label)
@@ -113,8 +116,15 @@ def test_tagger_keys_agree_with_the_main_key(key, name, field):
     if extra:
         tagger.write("A19", "Russia's Foreign Ministry")  # straight apostrophe, capitals: still a match
         tagger.write("B06", "AFP")  # the relay, not the speaker
+        tagger.write("A02", "TASS")  # the relay named in the sentence, not the first speaker
+        tagger.write("A03", "a spokesman for the city's police department")  # the text's own wording
+        tagger.write("A07", "TASS")
+        tagger.write("A06", "officials (not named)")
+        tagger.write("B16", "Tokayev")
         feedback = tagger.feedback().set_index("item_id")["text_result"]
         assert feedback["A19"] == "match" and feedback["B06"] == "differs"
+        assert feedback["A02"] == feedback["A07"] == feedback["B16"] == "differs"
+        assert feedback["A03"] == feedback["A06"] == "match"
 
 
 def test_claims_ledger(key):
