@@ -201,3 +201,19 @@ def test_selfcheck_wrong_answers_get_hints():
     assert evaluate("02.5", "A03")[0] == "incorrect"
     assert "before the new row" in evaluate("02.6", "not in the table")[1]
     assert evaluate("02.7", 36)[0] == "incorrect"
+
+
+def test_the_trace_prediction_says_how_to_type_a_list():
+    from medialit.selfcheck.lesson02 import PSAKI_CHOICES
+
+    a = corpus.article_sentences().set_index("sentence_id").loc[["A21", "A22", "A23"], "text"]
+    assert all(choice in " ".join(a) for choice in PSAKI_CHOICES), "every choice occurs in A21-A23"
+    status, message = evaluate("02.T", ["crazy", "point out" "absolutely wrong"])  # a comma missed
+    assert status == "unexpected" and "“point out” and “absolutely wrong” joined (did you miss a comma?)" in message
+    status, message = evaluate("02.T", "crazy, point out")  # one string
+    assert status == "unexpected" and "each word in its own quotes" in message and "one piece of text" in message
+    status, message = evaluate("02.T", ["crazy", "convey"])
+    assert status == "unexpected" and "“convey” is not one of them" in message
+    status, message = evaluate("02.T", "crazy")
+    assert status == "incorrect" and "1 of your choices is hers, and 0 are not" in message
+    assert "recorded" not in message
