@@ -153,7 +153,8 @@ def text_result(answer: str, written: str, mode: str) -> str:
 
 def name_result(answer: str, written: str) -> str:
     """How a typed name of a speaker compares with the key's accepted
-    wordings (``answer``, separated by ``|``): "match", "close" or "differs".
+    wordings (``answer``, separated by ``|``): "match", "close" or "differs",
+    ignoring case, punctuation and a leading "a", "an" or "the".
 
     Only a wording in the list is a match, so a name the key does not list
     (TASS for a sentence whose first speaker is the police) never is.  Two
@@ -162,12 +163,15 @@ def name_result(answer: str, written: str) -> str:
     that are all accepted ("no one / the writer").  "close": an accepted
     wording is among the words typed, or the words typed are part of one
     ("a spokesman" for "a spokesman for the city's police department")."""
-    accepted = {normalise_answer(a) for a in answer.split("|")} - {""}
+    def words(text):  # compared without a leading "a", "an" or "the"
+        return re.sub(r"^(?:a|an|the) ", "", normalise_answer(text))
+
+    accepted = {words(a) for a in answer.split("|")} - {""}
     alternatives = [re.split(r"[,(]", part)[0] for part in re.split(r"/|\bor\b", written)]
-    alternatives = [normalise_answer(a) for a in alternatives if normalise_answer(a)]
-    if normalise_answer(written) in accepted or (alternatives and all(a in accepted for a in alternatives)):
+    alternatives = [words(a) for a in alternatives if words(a)]
+    if words(written) in accepted or (alternatives and all(a in accepted for a in alternatives)):
         return "match"
-    mine = f" {normalise_answer(written)} "
+    mine = f" {words(written)} "
     if any(f" {a} " in mine for a in accepted) or (
             len(mine.strip()) > 3 and any(mine in f" {a} " for a in accepted)):
         return "close"
