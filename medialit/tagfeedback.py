@@ -142,6 +142,10 @@ def _other_feedback(row) -> str:
     first = html.escape(row.answer.split("|")[0].strip())
     if row.text_result == "match":
         return f"<span style='color:#1a5e1a'>✓ “{mine}” matches the key.</span>"
+    if row.text_result == "close":
+        return (f"<span style='color:#555'>≈ Close: you wrote “{mine}”; the key has “{first}”.</span>"
+                + (f" (Also accepted: {html.escape(', '.join(a.strip() for a in row.answer.split('|')[1:]))}.)"
+                   if "|" in row.answer else ""))
     if row.text_result == "differs":
         return (f"<span style='color:#8a1c1c'>✗ You wrote “{mine}”; the key has “{first}”.</span>"
                 + (f" (Also accepted: {html.escape(', '.join(a.strip() for a in row.answer.split('|')[1:]))}.)"
@@ -179,7 +183,7 @@ def summary(s: dict, write_in_check: str | None = None, write_in_for: list[str] 
             words = f"Write-ins: {s['written']} of {s['items']} written"
         text += (" " if text else "") + words
         text += (f", {s['text_match']} {'matches' if s['text_match'] == 1 else 'match'} the key."
-                 if write_in_check == "match"
+                 if write_in_check in ("match", "name")
                  else "; compare each with the model answer.")
     return text.strip()
 

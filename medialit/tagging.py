@@ -42,14 +42,16 @@ name (``<name>.json`` in ``save_dir``, default :func:`work_dir`).
 ``autosave``: save after every change and pick up saved tags (default True).
 ``write_in``: also give every item a text box with this label;
 ``write_in_check`` "match" compares it with the key's ``answer`` (accepted
-answers separated by ``|``, ignoring case, spaces and punctuation), "model"
-shows the ``answer`` beside it as a model answer, with notes on a write-in
-that repeats the highlighted words or uses a loaded word of the course
-lexicon.  ``write_in_for``: the choices' values after which the box is asked
-for (e.g. ``("loaded", "contested")``); after any other tag it may stay
-empty, is not counted as missing and gets no feedback (default: every item).
-The box stays in place either way (the same Tab order), and its label says
-when it is asked for.
+answers separated by ``|``, ignoring case, spaces and punctuation), "name"
+does the same for a speaker's name and also says "close"
+(:func:`medialit.tagscoring.name_result`), "model" shows the ``answer``
+beside it as a model answer, with notes on a write-in that repeats the
+highlighted words or uses a loaded word of the course lexicon.
+``write_in_for``: the choices' values after which the box is asked for (e.g.
+``("loaded", "contested")``); after any other tag it may stay empty, is not
+counted as missing and gets no feedback (default: every item).  The box
+stays in place either way (the same Tab order), and its label says when it
+is asked for.
 """
 
 from __future__ import annotations
@@ -101,9 +103,9 @@ class Tagger(TagStore):
         self._values = [value for _, value in self.choices]
         self._labels = {value: label for label, value in self.choices}
         self.key = tagscoring.normalise_key(key)
-        if write_in_check not in ("match", "model"):
-            raise ValueError("write_in_check must be 'match' (compare with accepted answers) "
-                             "or 'model' (show a model answer).")
+        if write_in_check not in ("match", "name", "model"):
+            raise ValueError("write_in_check must be 'match' (compare with accepted answers), 'name' "
+                             "(a speaker's name: also 'close') or 'model' (show a model answer).")
         self.write_in, self.write_in_check = (str(write_in) if write_in else None), write_in_check
         self.write_in_for = tagscoring.normalise_write_in_for(write_in_for, self.write_in, self._values)
         self._asked_for = [self._labels[v] for v in self.write_in_for or ()]  # labels of the tags that ask
@@ -174,7 +176,7 @@ class Tagger(TagStore):
         parts = [self.item_html[item_id], toggle]
         if self.write_in:
             when = f", only if you tagged {tagfeedback.either(self._asked_for)}" if self._asked_for else ""
-            box = _write_in_box(widgets, f"{self.write_in} ({number}{when}):", self.write_in_check != "match")
+            box = _write_in_box(widgets, f"{self.write_in} ({number}{when}):", self.write_in_check == "model")
             box.observe(self._on_change, names="value")
             self.text_widgets[item_id] = box
             parts.append(box)

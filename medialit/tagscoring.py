@@ -25,7 +25,7 @@ from .words import normalise_answer
 
 __all__ = ["NOT_TAGGED", "NOT_ASKED", "CONTESTED", "kappa_meaning", "asks_write_in", "normalise_items",
            "normalise_choices", "normalise_key", "key_answers", "normalise_write_in_for", "highlights", "key_table",
-           "check_key", "normalise_answer", "defended", "text_result", "feedback_table", "score"]
+           "check_key", "normalise_answer", "defended", "text_result", "name_result", "feedback_table", "score"]
 
 NOT_TAGGED = "not tagged"
 #: the write-in result of an empty box that the item's tag does not ask for
@@ -163,13 +163,16 @@ def defended(label: str, rationale: str, choices: list[tuple[str, str]]) -> list
 
 
 def text_result(answer: str, written: str, mode: str) -> str:
-    """How a write-in compares with the key's ``answer`` (``mode``: "match" or "model")."""
+    """How a write-in compares with the key's ``answer`` (``mode``: "match",
+    "name": a speaker's name, :func:`name_result`, or "model")."""
     if not written:
         return "not written"
     if mode == "model":
         return "model shown" if answer else "no key"
     if not answer:
         return "no key"
+    if mode == "name":
+        return name_result(answer, written)
     accepted = {normalise_answer(a) for a in answer.split("|")}
     return "match" if normalise_answer(written) in accepted else "differs"
 
@@ -179,6 +182,33 @@ def asks_write_in(tag: str | None, write_in_for) -> bool:
     box: always when ``write_in_for`` is None, else when the tag is one of
     its values."""
     return write_in_for is None or tag in write_in_for
+
+
+def name_result(answer: str, written: str) -> str:
+    """How a typed name of a speaker compares with the key's accepted
+    wordings (``answer``, separated by ``|``): "match", "close" or "differs",
+    ignoring case, punctuation and a leading "a", "an" or "the".
+
+    Only a wording in the list is a match, so a name the key does not list
+    (TASS for a sentence whose first speaker is the police) never is.  Two
+    ways of writing it are forgiven: a description after a comma or in
+    brackets ("Samal, a teacher", "officials (not named)"), and alternatives
+    that are all accepted ("no one / the writer").  "close": an accepted
+    wording is among the words typed, or the words typed are part of one
+    ("a spokesman" for "a spokesman for the city's police department")."""
+    def words(text):  # compared without a leading "a", "an" or "the"
+        return re.sub(r"^(?:a|an|the) ", "", normalise_answer(text))
+
+    accepted = {words(a) for a in answer.split("|")} - {""}
+    alternatives = [re.split(r"[,(]", part)[0] for part in re.split(r"/|\bor\b", written)]
+    alternatives = [words(a) for a in alternatives if words(a)]
+    if words(written) in accepted or (alternatives and all(a in accepted for a in alternatives)):
+        return "match"
+    mine = f" {words(written)} "
+    if any(f" {a} " in mine for a in accepted) or (
+            len(mine.strip()) > 3 and any(mine in f" {a} " for a in accepted)):
+        return "close"
+    return "differs"
 
 
 def feedback_table(item_ids, tags: dict, key: dict, choices, *, texts: dict | None = None,

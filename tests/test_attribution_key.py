@@ -90,12 +90,15 @@ def test_tagger_keys_agree_with_the_main_key(key, name, field):
     for row in small.itertuples():
         context, sentence = split_context(row.sentence)
         assert sentence == main.loc[row.item_id, "sentence"], f"{name}, {row.item_id}: sentence"
-        if context:  # a pronoun item shows the sentence(s) it points back to, exactly as in the article
-            ids, before = context
+        if context:  # the sentence(s) the item leans on, exactly as in the article, just before or after it
+            ids, shown, where = context
             first, last = ids[0], ids[-1]
             wanted = main.loc[f"A{int(first[1:]):02d}":f"A{int(last[1:]):02d}", "sentence"]
-            assert before == " ".join(wanted), f"{name}, {row.item_id}: the context is not the sentence(s) {ids}"
-            assert int(last[1:]) == int(row.item_id[1:]) - 1, f"{name}, {row.item_id}: the context must come just before"
+            assert shown == " ".join(wanted), f"{name}, {row.item_id}: the context is not the sentence(s) {ids}"
+            if where == "before":
+                assert int(last[1:]) == int(row.item_id[1:]) - 1, f"{name}, {row.item_id}: the context must come just before"
+            else:
+                assert int(first[1:]) == int(row.item_id[1:]) + 1, f"{name}, {row.item_id}: the context must come just after"
         assert row.label == main.loc[row.item_id, field], f"{name}, {row.item_id}: label differs from attribution.csv"
         assert row.rationale.strip()
     other = read("keys/attribution_02_kind.csv" if field == "source_type" else "keys/attribution_02_type.csv")
@@ -105,7 +108,7 @@ def test_tagger_keys_agree_with_the_main_key(key, name, field):
         for row in small.itertuples():
             first = row.answer.split("|")[0]
             assert first == (main.loc[row.item_id, "source"] or "the writer"), f"{name}, {row.item_id}: answer"
-    options = {"write_in": "Who says so?"} if extra else {}
+    options = {"write_in": "Who says so?", "write_in_check": "name"} if extra else {}
     tagger = Tagger.from_key(name, choices, save_dir=None, autosave=False, **options)
     for item_id, label in zip(small["item_id"], small["label"]):
         tagger.tag(item_id, label)
@@ -113,8 +116,15 @@ def test_tagger_keys_agree_with_the_main_key(key, name, field):
     if extra:
         tagger.write("A19", "Russia's Foreign Ministry")  # straight apostrophe, capitals: still a match
         tagger.write("B06", "AFP")  # the relay, not the speaker
+        tagger.write("A02", "TASS")  # the relay named in the sentence, not the first speaker
+        tagger.write("A03", "a spokesman for the city's police department")  # the text's own wording
+        tagger.write("A07", "TASS")
+        tagger.write("A06", "officials (not named)")
+        tagger.write("B16", "Tokayev")
         feedback = tagger.feedback().set_index("item_id")["text_result"]
         assert feedback["A19"] == "match" and feedback["B06"] == "differs"
+        assert feedback["A02"] == feedback["A07"] == feedback["B16"] == "differs"
+        assert feedback["A03"] == feedback["A06"] == "match"
 
 
 def test_claims_ledger(key):
@@ -191,3 +201,19 @@ def test_selfcheck_wrong_answers_get_hints():
     assert evaluate("02.5", "A03")[0] == "incorrect"
     assert "before the new row" in evaluate("02.6", "not in the table")[1]
     assert evaluate("02.7", 36)[0] == "incorrect"
+
+
+def test_the_trace_prediction_says_how_to_type_a_list():
+    from medialit.selfcheck.lesson02 import PSAKI_CHOICES
+
+    a = corpus.article_sentences().set_index("sentence_id").loc[["A21", "A22", "A23"], "text"]
+    assert all(choice in " ".join(a) for choice in PSAKI_CHOICES), "every choice occurs in A21-A23"
+    status, message = evaluate("02.T", ["crazy", "point out" "absolutely wrong"])  # a comma missed
+    assert status == "unexpected" and "“point out” and “absolutely wrong” joined (did you miss a comma?)" in message
+    status, message = evaluate("02.T", "crazy, point out")  # one string
+    assert status == "unexpected" and "each word in its own quotes" in message and "one piece of text" in message
+    status, message = evaluate("02.T", ["crazy", "convey"])
+    assert status == "unexpected" and "“convey” is not one of them" in message
+    status, message = evaluate("02.T", "crazy")
+    assert status == "incorrect" and "1 of your choices is hers, and 0 are not" in message
+    assert "recorded" not in message

@@ -101,18 +101,24 @@ def test_voice_key(sentences):
 
 
 #: A Tagger item whose sentence leans on the one before ("it said", "she said")
-#: shows that sentence first: "[Before it, A13: …] Russia … it said."
+#: shows that sentence first: "[Before it, A13: …] Russia … it said."; one
+#: whose speaker is named in the next sentence (A02) shows that one after it.
 CONTEXT = re.compile(r"\[Before it, (A\d\d(?:–A\d\d)?): (.+?)\] (.+)", re.S)
+CONTEXT_AFTER = re.compile(r"(.+?) \[After it, (A\d\d): (.+)\]", re.S)
 #: The keys that may carry such context (lesson 02's two Taggers).
 KEYS_WITH_CONTEXT = {"keys/attribution_02_type.csv", "keys/attribution_02_kind.csv"}
 
 
 def split_context(text: str):
-    """``((ids, sentences before), sentence)`` for an item with context, ``(None, text)`` otherwise."""
+    """``((ids, sentences shown with it, "before" or "after"), sentence)`` for
+    an item with context, ``(None, text)`` otherwise."""
     found = CONTEXT.fullmatch(text)
-    if not found:
-        return None, text
-    return (found[1].split("–"), found[2]), found[3]
+    if found:
+        return (found[1].split("–"), found[2], "before"), found[3]
+    found = CONTEXT_AFTER.fullmatch(text)
+    if found:
+        return ([found[2]], found[3], "after"), found[1]
+    return None, text
 
 
 #: Keys whose rows are not one per course sentence, and the test that checks

@@ -19,7 +19,7 @@ LESSONS = {"01": "01_the_coverage", "02": "02_who_says_so", "03": "03_loaded_wor
 # (a prediction the record confirms, one it does not)
 PREDICTIONS = {
     "01": ({"who": "the Almaty commandant's office", "area": "Almaty"}, {"who": "Interfax", "area": "the whole country"}),
-    "02": (["crazy", "convey", "absolutely false", "disinformation", "playbook"], ["point out", "absolutely wrong"]),
+    "02": (["crazy", "clearly", "disinformation", "playbook"], ["point out", "absolutely wrong"]),
     "03": ("the police", "TASS"),
     "04": ({"B03": "two found decapitated", "B04": "thousands"}, {"B03": "two officers killed", "B04": "dozens"}),
     "05": ("March 2019", "June 2019"),

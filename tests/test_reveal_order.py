@@ -153,8 +153,9 @@ def load_items(key_name: str) -> list[dict]:
     text_column = "sentence" if "sentence" in key.columns else "text"
     items = []
     for row in key.to_dict("records"):
-        # "[Before it, A13: …] sentence": only the item's own sentence identifies it
+        # "[Before it, A13: …] sentence" or "sentence [After it, A03: …]": only the item's own sentence identifies it
         sentence = re.sub(r"^\[Before it, A\d\d(?:–A\d\d)?: .+?\] ", "", row[text_column], flags=re.S)
+        sentence = re.sub(r" \[After it, A\d\d: .+\]$", "", sentence, flags=re.S)
         items.append({"id": row["item_id"], "sentence": sentence, "highlight": row.get("highlight", ""),
                       "answers": answers_for(key_name, row, attribution)})
     return items

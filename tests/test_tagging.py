@@ -640,6 +640,32 @@ def test_write_in_match_accepts_alternatives_ignoring_case_and_punctuation(tmp_p
     assert "Write-ins: 2 of 3 written, 1 matches the key." in t.summary()
 
 
+def test_a_typed_name_matches_only_a_listed_wording_and_is_close_when_less_precise(tmp_path):
+    from medialit.tagscoring import name_result
+
+    police = "Sultanat Azirbek|the police spokeswoman|a spokesman for the city’s police department|police"
+    assert name_result(police, "A spokesman for the city's police department") == "match"
+    assert name_result(police, "Sultanat Azirbek (on Khabar 24)") == "match"  # a description in brackets
+    assert name_result("Samal", "Samal, a teacher") == "match"  # a description after a comma
+    assert name_result("the writer|no one", "no one / the writer") == "match"  # every alternative accepted
+    assert name_result(police, "TASS") == "differs"  # a relay the key does not list
+    assert name_result(police, "Interfax, the channel") == "differs"
+    assert name_result(police, "TASS or the police") == "close"  # hedged between a relay and the speaker
+    assert name_result(police, "a spokesman") == "close"  # part of an accepted wording
+    assert name_result("Russia’s foreign ministry", "Russia") == "close"
+    assert name_result(police, "the") == "differs"  # too short to be part of a name
+    assert name_result(police, "the spokesman for the city's police department") == "match"  # "a" or "the"
+    key = WRITE_KEY.assign(answer=["Samal", "Sultanat Azirbek|police", ""])
+    t = make("names", key=key, write_in="Who says so?", write_in_check="name", save_dir=tmp_path)
+    t.write("q1", "Samal, a teacher")
+    t.write("q2", "a police officer")
+    table = t.show_feedback()
+    assert list(table["text_result"]) == ["match", "close", "not written"]
+    assert "≈ Close: you wrote “a police officer”; the key has “Sultanat Azirbek”." in t.feedback_html["q2"].value
+    assert "✗" not in t.feedback_html["q2"].value
+    assert "1 matches the key" in t.summary()
+
+
 def test_write_in_model_answer_is_shown_escaped_beside_the_students_text(tmp_path):
     key = WRITE_KEY.assign(answer=["Police said <b>dozens</b> died.", "", ""])
     t = make("model", key=key, write_in="Your neutral rewrite", write_in_check="model", save_dir=tmp_path)

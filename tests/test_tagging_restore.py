@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ACTIVITIES = {
     "warmup_00": {},
     "voice_01": {},
-    "attribution_02_type": {"write_in": "Who says so?", "write_in_check": "match"},
+    "attribution_02_type": {"write_in": "Who says so?", "write_in_check": "name"},
     "attribution_02_kind": {},
     "loaded_03": {"write_in": "A neutral word for it", "write_in_check": "model"},
     "voice_03": {},

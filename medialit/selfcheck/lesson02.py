@@ -156,27 +156,56 @@ def _q02_7(answer):
 
 
 # --------------------------------------------------------------------------
-# 02.T Trace to the origin: which words in A22-A23 are Psaki's?
+# 02.T Trace to the origin: which words in A21-A23 are Psaki's?
 
-PSAKI_CHOICES = ("crazy", "point out", "convey", "absolutely wrong", "absolutely false", "disinformation",
-                 "playbook")
-_PSAKI_SAID = {"crazy", "convey", "absolutely false", "disinformation", "playbook"}  # L06, L07
+#: every choice occurs in A21-A23, so none stands out as not in the article
+PSAKI_CHOICES = ("crazy", "point out", "clearly", "absolutely wrong", "disinformation", "playbook",
+                 "we have seen")
+_PSAKI_SAID = {"crazy", "clearly", "disinformation", "playbook"}  # L06, L07
+_HOW = 'each word in its own quotes, with commas between them, for example ["crazy", "playbook"]'
+
+
+def _joined(word: str) -> list[str] | None:
+    """The choices that ``word`` is made of when typed without commas
+    (["point out" "absolutely wrong"] is one string in Python), else None."""
+    if not word:
+        return []
+    for choice in PSAKI_CHOICES:
+        if word.startswith(choice):
+            rest = _joined(word[len(choice):].strip())
+            if rest is not None:
+                return [choice] + rest
+    return None
+
+
+def _psaki_words(answer) -> set[str]:
+    """The chosen words, or a ValueError that says how to type the list."""
+    words = [answer] if isinstance(answer, str) else list(answer)
+    given = set()
+    for word in words:
+        word = str(word).strip().lower()
+        if word in PSAKI_CHOICES:
+            given.add(word)
+        elif "," in word:
+            raise ValueError(f"{_HOW}; you typed “{word}” as one piece of text, inside one pair of quotes")
+        elif (parts := _joined(word)) and len(parts) > 1:
+            raise ValueError(f"{_HOW}; “{word}” looks like {' and '.join(f'“{p}”' for p in parts)} joined "
+                             "(did you miss a comma?)")
+        else:
+            raise ValueError(f"words from the list only: {', '.join(PSAKI_CHOICES)} (“{word}” is not one of them)")
+    return given
 
 
 def _q02_t(answer):
-    if isinstance(answer, str):
-        answer = [answer]
-    given = {str(a).strip().lower() for a in answer}
-    unknown = given - set(PSAKI_CHOICES)
-    if unknown:
-        return False, f"Choose only from: {', '.join(PSAKI_CHOICES)} (not {', '.join(sorted(unknown))})."
+    given = _psaki_words(answer)
     reveal = " Now run the next cell: reveal('L06', 'L07') shows her words as two agencies copied them."
     if given == _PSAKI_SAID:
-        return True, ("Exactly: “point out” and “absolutely wrong” are not in her briefing, though article A "
-                      "puts them inside quotation marks." + reveal)
-    return False, (f"Your prediction is recorded ({', '.join(sorted(given)) or 'none'}). "
-                   f"{len(given & _PSAKI_SAID)} of your choices are her words, and "
-                   f"{len(given - _PSAKI_SAID)} are not." + reveal)
+        return True, ("Exactly: “point out”, “absolutely wrong” and “we have seen” are not in her briefing, "
+                      "though article A puts them inside quotation marks." + reveal)
+    right = len(given & _PSAKI_SAID)
+    return False, (f"Your prediction: {', '.join(sorted(given)) or 'none'}. "
+                   f"{right} of your choices {'is' if right == 1 else 'are'} hers, and "
+                   f"{len(given - _PSAKI_SAID)} {'is' if len(given - _PSAKI_SAID) == 1 else 'are'} not." + reveal)
 
 
 QUESTIONS = {

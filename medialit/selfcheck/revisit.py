@@ -58,14 +58,15 @@ def to_revisit(tagger, look_for: dict | None = None) -> str:
         text_result = getattr(row, "text_result", None)
         if text_result == "differs":
             first = str(row.answer).split("|")[0].strip()
-            lines.append(f"- {row.item_id}: you wrote “{row.your_text}”, the key has “{first}”: "
-                         "who speaks first, before anyone passes the words on?")
+            question = ("does anyone speak in it at all, or does the writer describe?" if first == "the writer"
+                        else "who speaks first, before anyone passes the words on?")
+            lines.append(f"- {row.item_id}: you wrote “{row.your_text}”, the key has “{first}”: {question}")
     missing = list(table.loc[table["result"] == "not tagged", "item_id"])
     if not lines and not missing:
         return "Nothing to revisit: every tag matches the key. Read the reasons anyway: would you defend each one?"
     out = []
     if lines:
-        out.append(f"Read these again, with the key's reason under each ({len(lines)}):")
+        out.append(f"Read these again, with what to look for ({len(lines)}); the key's reasons are under each item above:")
         out += lines
     else:
         out.append("Every tag so far matches the key.")
