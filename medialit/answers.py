@@ -14,7 +14,9 @@ answer it checked in one small JSON file of the work folder,
 One list per question, oldest first: the last entry is the answer that
 counts, the ones before it a short history (at most :data:`KEEP` entries in
 all).  ``status`` is what :func:`medialit.selfcheck.evaluate` said:
-``correct``, ``incorrect`` or ``unexpected`` (the wrong kind of answer); a
+``correct``, ``incorrect``, ``differs`` (a prediction that is not what the
+sources say: a prediction gets no verdict) or ``unexpected`` (the wrong kind
+of answer); a
 blank ``...`` is never recorded.  The answer is kept as the student wrote it
 when it is text, a number or a list of those; anything else as its ``repr``,
 cut to :data:`MAX_CHARS` characters.
@@ -49,7 +51,8 @@ KEEP = 5
 MAX_CHARS = 300
 #: the most items of a list answer kept
 MAX_ITEMS = 50
-STATUSES = ("correct", "incorrect", "unexpected")
+#: "differs": a prediction (``0N.T``) that is not what the sources say: no verdict, so not "incorrect"
+STATUSES = ("correct", "incorrect", "differs", "unexpected")
 
 
 def _now() -> str:

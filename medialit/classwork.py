@@ -149,7 +149,7 @@ def collect_answers(folder) -> tuple[pd.DataFrame, pd.DataFrame]:
 
     Returns ``(answers, problems)``: ``answers`` has one row per student and
     question, the answer that counts (``student``, ``question``, ``answer``
-    as recorded, ``status``: correct, incorrect or unexpected, ``at``,
+    as recorded, ``status``: correct, incorrect, differs (a prediction) or unexpected, ``at``,
     ``tries``: how many answers are recorded, ``file``); ``problems`` lists
     the answers files that were skipped and why (and zips that cannot be read).
     """

@@ -65,7 +65,7 @@ def test_check_records_each_answer_with_its_status_and_time(work_folder, capsys)
     out = capsys.readouterr().out
     assert out.count("\n") == 3                    # one line per check, nothing more said
     assert recorded(work_folder) == {"03.E1": [("B) because the police said it", "correct")],
-                                     "03.T": [("TASS", "incorrect"), ("the police", "correct")]}
+                                     "03.T": [("TASS", "differs"), ("the police", "correct")]}
     book = on_disk(work_folder)
     assert book["format"] == "medialit-answers" and book["version"] == 1
     assert all(re.fullmatch(r"20\d\d-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00", entry["at"])

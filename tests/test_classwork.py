@@ -284,7 +284,7 @@ def test_the_class_table_of_self_checks(answering_class):
     assert sorted(zip(found["student"], found["question"], found["status"])) == [
         ("amira", "00.1", "correct"), ("amira", "03.E1", "correct"), ("amira", "03.E2", "incorrect"),
         ("amira", "03.T", "correct"), ("ben", "00.1", "incorrect"), ("ben", "03.E1", "correct"),
-        ("ben", "03.T", "incorrect"), ("chen", "03.E1", "incorrect"), ("chen", "03.T", "correct")]
+        ("ben", "03.T", "differs"), ("chen", "03.E1", "incorrect"), ("chen", "03.T", "correct")]
     assert found.set_index(["student", "question"]).loc[("amira", "03.T"), "tries"] == 2
     table = answers_table(found)
     assert table.to_dict("records") == [

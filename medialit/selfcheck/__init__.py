@@ -88,10 +88,11 @@ def check(question: str, answer) -> None:
     if is_prediction(question) and status == "correct":
         mark = "✓ Matches the sources."
     elif is_prediction(question) and status == "incorrect":
-        mark = "A prediction, not a test."  # the message says what matches; the reveal below says the rest
-        message += " Run the reveal below and compare: what surprises you?"
+        mark = "A prediction, not a test."  # the message says what matches and where the reveal is
     print(f"Exercise {question}: {mark} {message}")
     if status != "not answered" and question in QUESTIONS and not _in_solutions():
+        if is_prediction(question) and status == "incorrect":
+            status = "differs"  # as the student was told: a prediction, not a test
         trouble = answers.record(question, answer, status)
         if trouble:
             print(trouble)
