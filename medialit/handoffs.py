@@ -16,6 +16,10 @@ from .cues import _BACK_5_WORDS, Mention, _back, _words_mention
 _MEDIUM_BEFORE = re.compile(r"(?:\bon|\bto|\btold|\bvia|\bthrough|\binterview with)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
+# A word between "to" / "told" … and a name that makes the name its own object, not a medium.
+_OTHER_PREPOSITION = re.compile(r"\b(?:that|with|against|about|between|among|over)\s", re.I)
+
+
 _JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+")
 
 
@@ -97,7 +101,8 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
     for m in mentions:
         medium = m.role is None and m.how != "pronoun" and \
             _MEDIUM_BEFORE.search(sentence, _back(backwards, m.start, _BACK_5_WORDS), m.start)
-        if medium and not re.search(r"\bthat\b", medium.group(0)):  # not "told reporters that Moscow …"
+        # not "told reporters that Moscow …", nor "to bargain with protesters" (the name belongs to "with")
+        if medium and not _OTHER_PREPOSITION.search(medium.group(0)):
             after_speech = first_speech_end is not None and first_speech_end <= m.start
             if after_speech or re.search(r"\bon\s", sentence[max(0, m.start - 40):m.start]):
                 m.role = "medium"
