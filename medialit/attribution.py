@@ -123,6 +123,11 @@ attribution, when the sentence has another cue; "according to plan"; "The
 figures reported on …" (figures do not speak); "reported on the situation"
 (a topic); "The President" after "President of Kazakhstan … held a meeting"
 (the person named before, when no person has spoken yet).
+
+Read since the fourth pass (the third dev part, T1-T5): a name after "to …
+with" (against, about, between, among, over) is that word's object, not a
+medium ("no reason to bargain with protesters"); "thanked", "praised",
+"condemned" and "criticised" report what someone said.
 """
 
 from __future__ import annotations

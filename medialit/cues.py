@@ -23,7 +23,7 @@ _SPEECH = (
     r"verified|claimed|claims|insisted|admitted|denied|cried|chanted|spoke|speaking|"
     r"stressed|stresses|declared|declares|informs|informed|urged|urges|explained|explains|wrote|writes|tweeted|"
     r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|highlighted|assured|"
-    r"blamed|accused|asserted|argued|vowed|vows|pledged|pledges|"
+    r"blamed|accused|asserted|argued|vowed|vows|pledged|pledges|thanked|praised|condemned|critici[sz]ed|"
     r"called(?!\s+(?:in|on|off|for|up|out)\b)|calls(?!\s+(?:in|on|off|for|up|out)\b)"
 )
 

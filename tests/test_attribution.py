@@ -573,3 +573,15 @@ def test_a_name_after_to_and_with_is_not_a_medium():
     text = ("The mayor of Aktobe said order was back. He insisted there was no reason to bargain with protesters. "
             "\"They had their chance,\" he said.")
     assert [r[1] for r in rows_of(text)] == [["The mayor of Aktobe"]] * 3
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("The foreign minister thanked Japan and Korea for their help.", "The foreign minister"),
+    ("Tokayev praised the troops for their courage on Saturday.", "Kassym-Jomart Tokayev"),
+    ("The bloc's chairman condemned the looting in the south.", "The bloc's chairman"),
+    ("Several governors criticised the curfew as too strict.", "Several governors"),
+    ("Demonstrators were criticized for violence.", None),  # a passive: no speaker
+])
+def test_thanked_praised_condemned_criticised_report_what_was_said(sentence, source):
+    row = one(sentence)
+    assert (row["source"], row["kind"]) == (source, "indirect" if source else "none")
