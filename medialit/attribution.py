@@ -127,7 +127,9 @@ figures reported on …" (figures do not speak); "reported on the situation"
 Read since the fourth pass (the third dev part, T1-T5): a name after "to …
 with" (against, about, between, among, over) is that word's object, not a
 medium ("no reason to bargain with protesters"); "thanked", "praised",
-"condemned" and "criticised" report what someone said.
+"condemned" and "criticised" report what someone said; "Saule, a 58-year-old
+worker who …, said" (a name before an apposition; "she" then points back to
+her); "they" never points back to one person, nor is "… what they" a speaker.
 """
 
 from __future__ import annotations

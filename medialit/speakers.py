@@ -52,6 +52,14 @@ def _speaker_for(cue, free, sentence, quotes_rel):
     return None
 
 
+# A name, then an apposition between commas that says who the person is, ending at a cue.
+_APPOSITION_BEFORE = re.compile(r"(?:^|(?<=[;:\x00])\s*|(?<=\bthat)\s+)((?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*),\s+"
+                                r"(?:a|an|the)\s+[^,;:\x00]{2,120},\s*$")
+
+
+_NOT_A_NAME = {"The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "Meanwhile", "Earlier", "Later", "Then"}
+
+
 def _fallback_speaker(cue, sentence, masked_sentence, backwards):
     """Words before a cue that look like its subject, for sources not in the
     table. ``backwards`` is ``masked_sentence[::-1]``: the searches below
@@ -66,10 +74,13 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
         return bracket.group(0).strip()
     m = _FALLBACK_BEFORE.search(masked_sentence, _back(backwards, end, _BACK_9_WORDS), end)
     if not m:
-        return None
+        # "Saule, a 58-year-old teacher who …, said": the name before an apposition
+        m = _APPOSITION_BEFORE.search(masked_sentence, max(0, words_end - 160), end)
+        return m.group(1) if m and m.group(1).split()[0] not in _NOT_A_NAME else None
     words = m.group(1).strip()
+    last = words.split()[-1].lower()
     if words.lower() in {"it", "he", "she", "they", "this", "which", "who", "that", "and", "but"} or \
-            words.split()[-1].lower() in _NOT_SPEAKERS:
+            last in _NOT_SPEAKERS or last in ("it", "he", "she", "they"):  # "… began what they called"
         return None
     if words.lower() in _BARE_GROUPS or (len(words.split()) <= 2 and words.split()[-1].lower() in _BARE_GROUPS):
         return words  # "authorities said", "local media reported"

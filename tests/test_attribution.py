@@ -585,3 +585,17 @@ def test_a_name_after_to_and_with_is_not_a_medium():
 def test_thanked_praised_condemned_criticised_report_what_was_said(sentence, source):
     row = one(sentence)
     assert (row["source"], row["kind"]) == (source, "indirect" if source else "none")
+
+
+def test_a_name_before_an_apposition_speaks_and_she_points_back_to_it():
+    text = ('Aigerim, a 34-year-old nurse who lives near the square, said she heard shots all night. '
+            '"It did not stop," she said. "Nobody slept."')
+    assert rows_of(text) == [("Aigerim", ["Aigerim"], "indirect"), ("Aigerim", ["Aigerim"], "direct"),
+                             ("Aigerim", ["Aigerim"], "direct")]
+    assert one("On Friday, a day of mourning, said nothing.")["source"] is None
+
+
+def test_they_never_points_back_to_one_person():
+    text = ('Tokayev said order was restored. Police arrived as officials began what they called a cleansing '
+            'operation. "They fired at us," said Aigerim, a nurse. They said it was over.')
+    assert [r[0] for r in rows_of(text)] == ["Kassym-Jomart Tokayev", None, "Aigerim", None]
