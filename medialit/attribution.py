@@ -129,7 +129,9 @@ with" (against, about, between, among, over) is that word's object, not a
 medium ("no reason to bargain with protesters"); "thanked", "praised",
 "condemned" and "criticised" report what someone said; "Saule, a 58-year-old
 worker who …, said" (a name before an apposition; "she" then points back to
-her); "they" never points back to one person, nor is "… what they" a speaker.
+her); "they" never points back to one person, nor is "… what they" a speaker;
+"the agency's interlocutor said" (or correspondent, reporter, source: the
+person speaks, the agency passes it on).
 """
 
 from __future__ import annotations
@@ -145,7 +147,7 @@ from .handoffs import _mark_handoffs
 from .quotes import _in_spans, _quotes_touching, quote_spans
 from .source_table import (SOURCE_TYPES, SOURCE_TYPES_FILE, _listed, _table, chain_text, load_source_types,
                            parse_chain, with_chain_text)
-from .speakers import (_build_chain, _kind, _relayed, _speaker_for, _special_speaker, _titled_person,
+from .speakers import (_build_chain, _kind, _relayed, _reporter_of, _speaker_for, _special_speaker, _titled_person,
                        _unlisted_speaker)
 
 __all__ = [
@@ -284,6 +286,10 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
         if inner is not None:  # "The ministry said …, Interfax reported.": Interfax passes it on
             speaker.role = "medium"
             speaker = inner
+        reporter = _reporter_of(sentence, speaker, cues)
+        if reporter is not None:  # "…,” the agency's interlocutor said.": the agency passes it on
+            speaker.role = "medium"
+            speaker = reporter
         person = _titled_person(sentence, speaker, cues)
         if person is not None:  # "Kremlin spokesman Dmitry Peskov told …": Peskov speaks
             speaker.role = "title"  # not a speaker, nor a hand-off

@@ -281,6 +281,23 @@ def _titled_person(sentence, speaker, cues):
     return Mention(m.start(1), m.end(1), words, "words", words, None, "person", resolved=(words, None, "person"))
 
 
+# "the agency's interlocutor said", "a TASS correspondent reported" is the agency's man or woman on the spot.
+_REPORTER_OF = re.compile(r"['’]s\s+(?:own\s+)?(?:interlocutors?|correspondents?|reporters?|sources?|journalists?|"
+                          r"crew)\b")
+
+
+def _reporter_of(sentence, speaker, cues):
+    """"…,” the agency's interlocutor said.": the person who talked to the
+    outlet ``speaker`` names, as a Mention (the outlet passes the words on), or None."""
+    if speaker is None or speaker.how not in ("name", "anaphor"):
+        return None
+    m = _REPORTER_OF.match(sentence, speaker.end)
+    if m is None or not any(c.group("speech") and 0 <= c.start() - m.end() <= 12 for c in cues):
+        return None
+    words = sentence[speaker.start:m.end()]
+    return Mention(speaker.start, m.end(), words, "words", words, None, None, resolved=(words, None, None))
+
+
 # What may follow the cue of an agency that passes on a sentence's first speaker:
 # "…, Interfax reported on Friday, citing the ministry."
 _RELAY_END = re.compile(r"\s*(?:on\s+\w+|\w+day)?\s*(?:,\s*citing\b.*)?[\s.!?\"”’]*$", re.I)

@@ -599,3 +599,11 @@ def test_they_never_points_back_to_one_person():
     text = ('Tokayev said order was restored. Police arrived as officials began what they called a cleansing '
             'operation. "They fired at us," said Aigerim, a nurse. They said it was over.')
     assert [r[0] for r in rows_of(text)] == ["Kassym-Jomart Tokayev", None, "Aigerim", None]
+
+
+def test_the_agencys_interlocutor_speaks_and_the_agency_passes_it_on():
+    text = ('Residents told Interfax that shops were shut. "Nobody is on the streets," the agency’s interlocutor said. '
+            "Azirbek spoke on Khabar 24. The channel's correspondent reported gunfire near the square.")
+    rows = rows_of(text)
+    assert rows[1] == ("the agency’s interlocutor", ["the agency’s interlocutor", "Interfax"], "direct")
+    assert rows[3][:2] == ("The channel's correspondent", ["The channel's correspondent", "Khabar 24"])
