@@ -131,7 +131,9 @@ medium ("no reason to bargain with protesters"); "thanked", "praised",
 worker who …, said" (a name before an apposition; "she" then points back to
 her); "they" never points back to one person, nor is "… what they" a speaker;
 "the agency's interlocutor said" (or correspondent, reporter, source: the
-person speaks, the agency passes it on).
+person speaks, the agency passes it on); a paragraph that opens with a
+quotation and names no speaker goes on with the person who spoke in the
+paragraph before (not an organisation; not a heading in quotation marks).
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import _SPOKE_ON
+from .cues import _BODY_WORDS, _SPOKE_ON
 from .quotes import _quotes_touching
 
 
@@ -66,6 +66,20 @@ def _carry_quotes(rows, quotes):
                 spans[0][0] <= start and prev["kind"] == "direct" and _WHOLE_QUOTE.search(row["sentence"]))
             if same and prev["source"] is not None and prev["kind"] in ("direct", "mixed"):
                 _copy_source(row, prev)
+                continue
+        # a paragraph that opens with a quotation and names no speaker, right
+        # after a paragraph in which a person spoke: that person's words go on
+        # (“We will …” after "The governor said on Friday that …")
+        if i > 0 and row["kind"] == "direct" and spans[0][0] <= start and rows[i - 1]["paragraph"] != row["paragraph"] \
+                and (b > end or _WHOLE_QUOTE.search(row["sentence"])):
+            before = [r for r in rows[:i] if r["paragraph"] == rows[i - 1]["paragraph"] and r["source"] is not None]
+            if before and _a_person(before[-1]):
+                _copy_source(row, before[-1])
+
+
+def _a_person(row) -> bool:
+    """Whether a row's speaker may be a person (not an organisation or an outlet)."""
+    return row["entity"] == "person" or (row["entity"] is None and not _BODY_WORDS.search(row["source"]))
 
 
 def _carry_medium(rows):

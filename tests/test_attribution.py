@@ -607,3 +607,13 @@ def test_the_agencys_interlocutor_speaks_and_the_agency_passes_it_on():
     rows = rows_of(text)
     assert rows[1] == ("the agency’s interlocutor", ["the agency’s interlocutor", "Interfax"], "direct")
     assert rows[3][:2] == ("The channel's correspondent", ["The channel's correspondent", "Khabar 24"])
+
+
+def test_a_quotation_paragraph_with_no_cue_goes_on_with_the_person_of_the_paragraph_before():
+    text = ("The governor of Aktobe said on Friday that the curfew would stay.\n\n"
+            "“We will not allow chaos. Order comes first.”\n\n“Shops will open on Monday, and schools a week later.”"
+            "\n\nThe ministry said the roads were open.\n\n“Travel only if you must.”\n\n"
+            "The governor spoke again.\n\n‘Operation Steppe’")
+    assert [r[0] for r in rows_of(text)] == ["The governor of Aktobe"] * 4 + [
+        "The ministry", None,  # an organisation's quotation paragraph is not carried on
+        "The governor", None]  # nor a heading in quotation marks
