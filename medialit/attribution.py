@@ -133,7 +133,10 @@ her); "they" never points back to one person, nor is "… what they" a speaker;
 "the agency's interlocutor said" (or correspondent, reporter, source: the
 person speaks, the agency passes it on); a paragraph that opens with a
 quotation and names no speaker goes on with the person who spoke in the
-paragraph before (not an organisation; not a heading in quotation marks).
+paragraph before (not an organisation; not a heading in quotation marks);
+"Tokayev's order … “to open fire …” came in an address" (a possessive before
+a noun for something said - order, call, warning, words, statement … - and
+a quotation after it: the quotation is the possessor's; no cue word).
 """
 
 from __future__ import annotations
@@ -149,8 +152,8 @@ from .handoffs import _mark_handoffs
 from .quotes import _in_spans, _quotes_touching, quote_spans
 from .source_table import (SOURCE_TYPES, SOURCE_TYPES_FILE, _listed, _table, chain_text, load_source_types,
                            parse_chain, with_chain_text)
-from .speakers import (_build_chain, _kind, _relayed, _reporter_of, _speaker_for, _special_speaker, _titled_person,
-                       _unlisted_speaker)
+from .speakers import (_build_chain, _kind, _possessive_speaker, _relayed, _reporter_of, _speaker_for,
+                       _special_speaker, _titled_person, _unlisted_speaker)
 
 __all__ = [
     "SOURCE_TYPES",
@@ -306,6 +309,8 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
     if speaker is None and unlisted is None and mentions and mentions[0].start == 0 and \
             mentions[0].how == "name" and sentence[mentions[0].end:mentions[0].end + 1] == ":":
         speaker = mentions[0]  # a headline "Tokayev: terrorists were trained abroad"
+    if speaker is None and unlisted is None and quotes_rel:
+        speaker = _possessive_speaker(sentence, mentions, quotes_rel)  # "Tokayev's order “to …”"
     according = [m for m in mentions if m.role == "according" and m.resolved]
     if speaker is None and unlisted is None and according:
         speaker = according.pop(0)  # "According to TASS, 12 died": TASS is the speaker

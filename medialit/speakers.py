@@ -298,6 +298,23 @@ def _reporter_of(sentence, speaker, cues):
     return Mention(speaker.start, m.end(), words, "words", words, None, None, resolved=(words, None, None))
 
 
+# "Tokayev's order to troops “to open fire …”": a possessive and a noun for something said.
+_SPEECH_NOUN = re.compile(r"['’]s\s+(?:(?:\w+|[\w-]+)\s+)?(?:orders?|calls?|warnings?|words|remarks|comments|statements?|"
+                          r"appeals?|promises?|pledges?|vows?|demands?|instructions?|message|announcement|decree)\b")
+
+
+def _possessive_speaker(sentence, mentions, quotes_rel):
+    """"Tokayev's order … “to open fire …” came in an address": the person or
+    body whose order, call or words the quotation gives, or None. Only when a
+    quotation follows the noun in the same sentence."""
+    for m in mentions:
+        if m.role is None and m.resolved and m.how in ("name", "anaphor"):
+            noun = _SPEECH_NOUN.match(sentence, m.end)
+            if noun and any(a >= noun.end() for a, _b in quotes_rel):
+                return m
+    return None
+
+
 # What may follow the cue of an agency that passes on a sentence's first speaker:
 # "…, Interfax reported on Friday, citing the ministry."
 _RELAY_END = re.compile(r"\s*(?:on\s+\w+|\w+day)?\s*(?:,\s*citing\b.*)?[\s.!?\"”’]*$", re.I)

@@ -617,3 +617,13 @@ def test_a_quotation_paragraph_with_no_cue_goes_on_with_the_person_of_the_paragr
     assert [r[0] for r in rows_of(text)] == ["The governor of Aktobe"] * 4 + [
         "The ministry", None,  # an organisation's quotation paragraph is not carried on
         "The governor", None]  # nor a heading in quotation marks
+
+
+def test_a_possessive_order_or_call_with_a_quotation_is_the_possessors():
+    text = ("Tokayev addressed the nation on Friday. The president’s order to troops “to restore calm by any means” "
+            "was read on state television. Borrell’s call for “restraint on all sides” came after the talks. "
+            "Borrell’s plane landed in “the capital”. Tokayev’s order came late.")
+    assert rows_of(text)[1:] == [("Kassym-Jomart Tokayev", ["Kassym-Jomart Tokayev"], "mixed"),
+                                 ("Josep Borrell", ["Josep Borrell"], "mixed"),
+                                 (None, [], "mixed"),  # a plane says nothing
+                                 (None, [], "none")]   # no quotation: the writer's report of an order
