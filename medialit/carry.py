@@ -38,7 +38,10 @@ def _full_name(row, full_names):
 def _carry_quotes(rows, quotes):
     """Give a speaker to quoted sentences that have none of their own."""
     quote_ends = [b for _a, b in quotes]
+    spoke = {}  # paragraph -> its last row with a source so far
     for i, row in enumerate(rows):
+        if i > 0 and rows[i - 1]["source"] is not None:
+            spoke[rows[i - 1]["paragraph"]] = rows[i - 1]
         if row["source"] is not None:
             continue
         start, end = row["start"], row["end"]
@@ -72,9 +75,9 @@ def _carry_quotes(rows, quotes):
         # (“We will …” after "The governor said on Friday that …")
         if i > 0 and row["kind"] == "direct" and spans[0][0] <= start and rows[i - 1]["paragraph"] != row["paragraph"] \
                 and (b > end or _WHOLE_QUOTE.search(row["sentence"])):
-            before = [r for r in rows[:i] if r["paragraph"] == rows[i - 1]["paragraph"] and r["source"] is not None]
-            if before and _a_person(before[-1]):
-                _copy_source(row, before[-1])
+            before = spoke.get(rows[i - 1]["paragraph"])
+            if before is not None and _a_person(before):
+                _copy_source(row, before)
 
 
 def _a_person(row) -> bool:

@@ -307,10 +307,11 @@ def _possessive_speaker(sentence, mentions, quotes_rel):
     """"Tokayev's order … “to open fire …” came in an address": the person or
     body whose order, call or words the quotation gives, or None. Only when a
     quotation follows the noun in the same sentence."""
+    last_opening = max(a for a, _b in quotes_rel)
     for m in mentions:
         if m.role is None and m.resolved and m.how in ("name", "anaphor"):
             noun = _SPEECH_NOUN.match(sentence, m.end)
-            if noun and any(a >= noun.end() for a, _b in quotes_rel):
+            if noun and noun.end() <= last_opening:
                 return m
     return None
 
