@@ -53,7 +53,7 @@ def _speaker_for(cue, free, sentence, quotes_rel):
 
 
 # A name, then an apposition between commas that says who the person is, ending at a cue.
-_APPOSITION_BEFORE = re.compile(r"(?:^|(?<=[;:\x00])\s*|(?<=\bthat)\s+)((?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*),\s+"
+_APPOSITION_BEFORE = re.compile(r"(?:^|(?<=[;:\x00])\s*|(?<=,)\s+|(?<=\bthat)\s+)((?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*),\s+"
                                 r"(?:a|an|the)\s+[^,;:\x00]{2,120},\s*$")
 
 

@@ -593,6 +593,8 @@ def test_a_name_before_an_apposition_speaks_and_she_points_back_to_it():
     assert rows_of(text) == [("Aigerim", ["Aigerim"], "indirect"), ("Aigerim", ["Aigerim"], "direct"),
                              ("Aigerim", ["Aigerim"], "direct")]
     assert one("On Friday, a day of mourning, said nothing.")["source"] is None
+    # after an opening phrase too (not "said the night was quiet" as an inverted speaker)
+    assert one("In Almaty, Daniyar, a 30-year-old taxi driver, said the night was quiet.")["source"] == "Daniyar"
 
 
 def test_they_never_points_back_to_one_person():
