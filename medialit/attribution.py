@@ -136,7 +136,9 @@ quotation and names no speaker goes on with the person who spoke in the
 paragraph before (not an organisation; not a heading in quotation marks);
 "Tokayev's order … “to open fire …” came in an address" (a possessive before
 a noun for something said - order, call, warning, words, statement … - and
-a quotation after it: the quotation is the possessor's; no cue word).
+a quotation after it: the quotation is the possessor's; no cue word);
+"said on state television", "told national TV" (a broadcaster named by its
+kind is a hand-off, as a listed channel is).
 """
 
 from __future__ import annotations

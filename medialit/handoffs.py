@@ -31,6 +31,11 @@ _SOURCE_HEAD = re.compile(r"(?i)\b(?:media|agenc(?:y|ies)|sources?|officials?|mi
                           r"office|service|committee|channels?|television|TV|radio|newspapers?|outlets?)$")
 
 
+# "said on state television", "told national TV": a broadcaster named by its kind.
+_BROADCAST = re.compile(r"\b(?:on|to|told)\s+((?:the\s+)?(?:[\w-]+\s+){0,2}?(?:television|TV|radio)(?:\s+channel)?)"
+                        r"(?=\s*(?:[,.;:!?”\"]|$)|\s+(?:that|on|in|late|early|this|last|when|after|as)\b)", re.I)
+
+
 # "told Russian President Vladimir Putin": a person (the audience), not an outlet.
 _PERSON_TITLE = re.compile(r"\b(?:President|Prime|Minister|Secretary|Chancellor|King|Premier|Mr|Mrs|Ms|Dr)\b")
 
@@ -98,6 +103,16 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
             mentions.append(Mention(at, at + len(words), words, "words", words, None, None,
                                     role="medium", resolved=(words, None, None)))
     first_speech_end = min((c.end() for c in cues if c.group("speech")), default=None)
+    if first_speech_end is not None:  # "Tokayev said on state television.": a broadcaster the table does not list
+        first_speech = min(c.start() for c in cues if c.group("speech"))
+        for b in _BROADCAST.finditer(sentence, first_speech):
+            if b.start() - first_speech_end > 40:
+                break
+            if not any(x.start < b.end(1) and b.start(1) < x.end for x in mentions):
+                words = b.group(1)
+                mentions.append(Mention(b.start(1), b.end(1), words, "words", words, None, None,
+                                        role="medium", resolved=(words, None, None)))
+                break
     for m in mentions:
         medium = m.role is None and m.how != "pronoun" and \
             _MEDIUM_BEFORE.search(sentence, _back(backwards, m.start, _BACK_5_WORDS), m.start)

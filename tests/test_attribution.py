@@ -629,3 +629,9 @@ def test_a_possessive_order_or_call_with_a_quotation_is_the_possessors():
                                  ("Josep Borrell", ["Josep Borrell"], "mixed"),
                                  (None, [], "mixed"),  # a plane says nothing
                                  (None, [], "none")]   # no quotation: the writer's report of an order
+
+
+def test_a_broadcaster_named_by_its_kind_passes_the_words_on():
+    assert one("“We will win,” the governor said on state television.")["chain"] == ["the governor", "state television"]
+    assert one("The governor told national TV that roads were open.")["chain"] == ["The governor", "national TV"]
+    assert one("The mayor said the attacks on TV towers stopped.")["chain"] == ["The mayor"]  # not a broadcaster
