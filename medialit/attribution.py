@@ -129,7 +129,9 @@ with" (against, about, between, among, over) is that word's object, not a
 medium ("no reason to bargain with protesters"); "thanked", "praised",
 "condemned" and "criticised" report what someone said; "Saule, a 58-year-old
 worker who …, said" (a name before an apposition; "she" then points back to
-her); "they" never points back to one person, nor is "… what they" a speaker;
+her); "they" never points back to one person, nor is "… what they" a speaker
+("as authorities launched what they called …" is the label of the group just
+named, when the words before name one: authorities, officials, police …);
 "the agency's interlocutor said" (or correspondent, reporter, source: the
 person speaks, the agency passes it on); a paragraph that opens with a
 quotation and names no speaker goes on with the person who spoke in the

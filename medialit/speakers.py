@@ -52,6 +52,9 @@ def _speaker_for(cue, free, sentence, quotes_rel):
     return None
 
 
+_WHAT_THEY = re.compile(r"(?i)\bwhat they$")
+
+
 # A name, then an apposition between commas that says who the person is, ending at a cue.
 _APPOSITION_BEFORE = re.compile(r"(?:^|(?<=[;:\x00])\s*|(?<=,)\s+|(?<=\bthat)\s+)((?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*),\s+"
                                 r"(?:a|an|the)\s+[^,;:\x00]{2,120},\s*$")
@@ -79,6 +82,8 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
         return m.group(1) if m and m.group(1).split()[0] not in _NOT_A_NAME else None
     words = m.group(1).strip()
     last = words.split()[-1].lower()
+    if last == "they" and _WHAT_THEY.search(words):  # "as authorities launched what they called": the authorities
+        return next((w for w in reversed(words.split()[:-2]) if w.lower() in _BARE_GROUPS), None)
     if words.lower() in {"it", "he", "she", "they", "this", "which", "who", "that", "and", "but"} or \
             last in _NOT_SPEAKERS or last in ("it", "he", "she", "they"):  # "… began what they called"
         return None
