@@ -52,7 +52,7 @@ def _speaker_for(cue, free, sentence, quotes_rel):
     return None
 
 
-_WHAT_THEY = re.compile(r"(?i)\bwhat they$")
+_WHAT_THEY = re.compile(r"\b(" + "|".join(sorted(_BARE_GROUPS)) + r")\s+(?:[\w-]+\s+){1,3}what\s+they\s+$", re.I)
 
 
 # A name, then an apposition between commas that says who the person is, ending at a cue.
@@ -75,6 +75,9 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
     bracket = _BRACKET_BEFORE.search(masked_sentence, max(0, words_end - 83), end)
     if bracket:  # a placeholder in a model answer: "[a named source, e.g. a report] says"
         return bracket.group(0).strip()
+    they = _WHAT_THEY.search(masked_sentence, max(0, end - 80), end)
+    if they:  # "as authorities launched what they called": the authorities
+        return they.group(1)
     m = _FALLBACK_BEFORE.search(masked_sentence, _back(backwards, end, _BACK_9_WORDS), end)
     if not m:
         # "Saule, a 58-year-old teacher who …, said": the name before an apposition
@@ -82,8 +85,6 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
         return m.group(1) if m and m.group(1).split()[0] not in _NOT_A_NAME else None
     words = m.group(1).strip()
     last = words.split()[-1].lower()
-    if last == "they" and _WHAT_THEY.search(words):  # "as authorities launched what they called": the authorities
-        return next((w for w in reversed(words.split()[:-2]) if w.lower() in _BARE_GROUPS), None)
     if words.lower() in {"it", "he", "she", "they", "this", "which", "who", "that", "and", "but"} or \
             last in _NOT_SPEAKERS or last in ("it", "he", "she", "they"):  # "… began what they called"
         return None

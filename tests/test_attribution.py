@@ -640,4 +640,7 @@ def test_a_broadcaster_named_by_its_kind_passes_the_words_on():
 def test_what_they_called_is_the_label_of_the_group_just_named():
     row = one("Overnight, videos spread as authorities launched what they called “anti-terror” raids.")
     assert (row["source"], row["kind"]) == ("the authorities", "mixed")
+    row = one("Overnight, the city heard gunfire and sirens and people shouting in the streets as authorities "
+              "launched what they called “anti-terror” raids.")  # far from the sentence's start
+    assert (row["source"], row["kind"]) == ("the authorities", "mixed")
     assert one("Crowds gathered as the army began what they called a cleansing operation.")["source"] is None
