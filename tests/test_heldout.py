@@ -111,3 +111,21 @@ def test_script_says_a_part_has_no_texts_yet(script, monkeypatch, capsys):
     assert capsys.readouterr().out.strip() == "test: no texts in this part yet."
     result = {"dev": None, "test": None, "spin on article B (known=False)": 0.5}
     assert "no texts in this part yet" in script.quality_markdown(result)
+
+
+def test_the_summary_says_which_goals_are_met_from_the_figures(script):
+    """The sentence under the README's table is worked out from the figures,
+    not written by hand: a goal just reached is met, one just missed is not."""
+    def result(source, chain, any_recall, false_flags, b):
+        test = {"attribution": {"source": source, "chain": chain, "kind": 1.0},
+                "loaded": {"found recall": 1.0, "precision": 1.0, "voice (of found)": 1.0},
+                "spin": {"recall, spinner 'rarest'": 1.0, "recall, spinner 'any'": any_recall,
+                         "recall, spinner 'commonest'": 0.0, "false flags per 1,000 clean words": false_flags}}
+        return {"test": test, "spin on article B (known=False)": b}
+
+    text = script.quality_markdown(result(0.85, 0.699, 0.50, 3.1, 0.60))
+    assert ("met: right source in 85% of sentences, 50% of the toy spinner's swaps at random choice, "
+            "60% of article B's swaps; **not met**: whole chain in 70%, "
+            "at most 3 false flags per 1,000 clean words.") in text
+    assert "**not met**" not in script.quality_markdown(result(0.9, 0.8, 0.6, 0.0, 0.7))
+    assert "met: " not in script.quality_markdown(result(0.1, 0.1, 0.1, 9.0, 0.1))
