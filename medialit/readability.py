@@ -159,9 +159,9 @@ def zipf(word: str) -> float:
     form = _lookup_form(word)
     table = _zipf_table() if _PLAIN.match(form) else None
     if table is not None:
-        found = _bisect_table(table, form.encode("ascii"))
+        found = _find_row(table, form.encode("ascii"))
         if found is not None:
-            return found
+            return float(found)
         if "'" not in form:
             return 0.0  # wordfreq reads a word of a-z as itself: not in its list, Zipf 0
     from wordfreq import zipf_frequency
@@ -176,16 +176,27 @@ _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*\Z")
 
 
 def _zipf_table() -> bytes | None:
-    """The rows of :data:`ZIPF_TABLE` (``word<TAB>zipf``, one a line, sorted
-    by their bytes, a line break before the first), or None if the table is
-    missing (then wordfreq answers)."""
+    """The rows of :data:`ZIPF_TABLE` (see :func:`_sorted_rows`), or None if
+    the table is missing (then wordfreq answers)."""
+    return _sorted_rows(ZIPF_TABLE)
+
+
+# The two precomputed tables (Zipf values, syllable counts) are gzip-compressed
+# text: a ``#`` header line, then one ``word<TAB>value`` row a line, sorted by
+# their bytes.  A first check looks up a few hundred words in them, so they are
+# searched as they are, by bisection, rather than split into 300,000 strings.
+
+
+def _sorted_rows(name: str) -> bytes | None:
+    """The rows of the table ``data/<name>``, a line break before the first
+    and after the last, or None if the file is missing."""
     from .corpus import DATA_DIR
 
-    path = DATA_DIR / ZIPF_TABLE
-    return from_file(path, _read_zipf_table) if path.exists() else None
+    path = DATA_DIR / name
+    return from_file(path, _read_sorted_rows) if path.exists() else None
 
 
-def _read_zipf_table(path) -> bytes:
+def _read_sorted_rows(path) -> bytes:
     text = gzip.decompress(path.read_bytes())
     start = 0
     while text.startswith(b"#", start):  # the header
@@ -193,8 +204,8 @@ def _read_zipf_table(path) -> bytes:
     return b"\n" + text[start:]
 
 
-def _bisect_table(rows: bytes, word: bytes) -> float | None:
-    """The Zipf value on ``word``'s row of the sorted ``rows``, or None.
+def _find_row(rows: bytes, word: bytes) -> bytes | None:
+    """The value on ``word``'s row of the sorted ``rows``, or None.
     ``low`` and ``high`` are always the start of a row (just after a line
     break) or the end: the word, if there, is on a row between them."""
     low, high = 1, len(rows)
@@ -204,7 +215,7 @@ def _bisect_table(rows: bytes, word: bytes) -> float | None:
         tab = rows.index(b"\t", middle, end)
         here = rows[middle:tab]
         if here == word:
-            return float(rows[tab + 1:end])
+            return rows[tab + 1:end]
         if here < word:
             low = end + 1
         else:
@@ -257,18 +268,11 @@ def _rarity(tokens: list[str]) -> dict:
 SYLLABLE_TABLE = "lexicons/cmudict_syllables.tsv.gz"
 
 
-def _cmu_syllables() -> dict[str, int] | None:
-    """word -> syllables for the words where the CMU count differs from
-    Pyphen's; None if the table is missing (then textstat counts)."""
-    from .corpus import DATA_DIR
-
-    path = DATA_DIR / SYLLABLE_TABLE
-    return from_file(path, _read_syllables) if path.exists() else None
-
-
-def _read_syllables(path) -> dict[str, int]:
-    lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
-    return {word: int(count) for word, count in (line.split("\t") for line in lines if line and line[0] != "#")}
+def _cmu_syllables() -> bytes | None:
+    """The rows of :data:`SYLLABLE_TABLE` (see :func:`_sorted_rows`): the
+    words where the CMU count differs from Pyphen's; None if the table is
+    missing (then textstat counts)."""
+    return _sorted_rows(SYLLABLE_TABLE)
 
 
 def _syllables(word: str) -> int:
@@ -287,8 +291,8 @@ def _syllables(word: str) -> int:
     pyphen = get_pyphen(_LANG)
     count = 0
     for w in list_words(word, lowercase=True):
-        known = table.get(w)
-        count += known if known is not None else len(pyphen.positions(w)) + 1
+        known = _find_row(table, w.encode("utf-8"))
+        count += int(known) if known is not None else len(pyphen.positions(w)) + 1
     return count
 
 

@@ -293,11 +293,19 @@ def test_zipf_without_the_table_asks_wordfreq(monkeypatch):
         R.zipf.cache_clear()
 
 
-def test_the_zipf_table_bisection_finds_first_last_and_missing_rows():
-    rows = b"\nab\t1.00\nab'c\t2.00\nabc\t3.00\nb\t4.00\n"
-    assert [R._bisect_table(rows, w) for w in (b"ab", b"ab'c", b"abc", b"b")] == [1.0, 2.0, 3.0, 4.0]
-    assert [R._bisect_table(rows, w) for w in (b"a", b"aba", b"abd", b"c", b"")] == [None] * 5
-    assert R._bisect_table(b"\n", b"a") is None
+def test_the_table_bisection_finds_first_last_and_missing_rows():
+    rows = b"\nab\t1.00\nab'c\t2\nabc\t3.5\nb\t4\n"
+    assert [R._find_row(rows, w) for w in (b"ab", b"ab'c", b"abc", b"b")] == [b"1.00", b"2", b"3.5", b"4"]
+    assert [R._find_row(rows, w) for w in (b"a", b"aba", b"abd", b"c", b"", "é".encode())] == [None] * 6
+    assert R._find_row(b"\n", b"a") is None
+
+
+@pytest.mark.parametrize("name", [R.ZIPF_TABLE, R.SYLLABLE_TABLE])
+def test_the_precomputed_tables_are_sorted_by_bytes_with_one_row_a_word(name):
+    # the bisection finds a word only in rows sorted by their bytes
+    rows = R._sorted_rows(name)
+    words = [row.split(b"\t")[0] for row in rows.strip(b"\n").split(b"\n")]
+    assert len(words) > 40_000 and all(a < b for a, b in zip(words, words[1:]))
 
 
 def test_the_zipf_table_is_derived_from_the_installed_wordfreq():
