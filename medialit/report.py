@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import html
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -395,6 +394,9 @@ def check_folder(path, pattern: str = "*.txt", workers: int | None = None, progr
                 rows.append(_check_file(path_))
                 bar and bar.update()
         else:
+            # imported here: multiprocessing is no part of a first check_article
+            from concurrent.futures import ProcessPoolExecutor
+
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 for row in pool.map(_check_file, files, chunksize=max(1, len(files) // (workers * 8))):
                     rows.append(row)
