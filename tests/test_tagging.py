@@ -928,6 +928,6 @@ def test_a_contested_item_asks_for_the_reason_of_the_side_chosen(tmp_path):
     tagger.tag("A13", "contested")
     tagger.tag("A03", "loaded")
     tagger.show_feedback()
-    assert "Your reason for “loaded”? Say it in one line." in tagger.feedback_html["A02"].value
-    assert "Which side do you find stronger? Say why in one line." in tagger.feedback_html["A13"].value
+    assert "Note your reason for “loaded” in one line: you will use it when you compare." in tagger.feedback_html["A02"].value
+    assert "Which side do you find stronger? Note your reason in one line: you will use it when you compare." in tagger.feedback_html["A13"].value
     assert "one line" not in tagger.feedback_html["A03"].value
