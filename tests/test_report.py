@@ -65,6 +65,7 @@ def test_html_is_escaped_and_marks_have_a_legend():
     page = report._repr_html_()
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "How to read this" in page and "⊘" in page
+    assert "Zipf</i> says how common a word is in English" in page  # defined once, where the table uses it
     assert "<sup aria-hidden='true' inert>L" in page  # a loaded word is marked by more than colour
     # every character of the text is in the page, escaped, in order
     seen = re.sub(r"<span style='position:absolute[^']*'>[^<]*</span>", "", page)  # screen-reader-only words
@@ -85,7 +86,8 @@ def test_report_marks_say_what_they_mean_without_hover():
                            "\nBandits looted shops in the city centre.")  # a loaded word in the writer's own voice
     page = report._repr_html_()
     assert "hover" not in page.lower() and "title=" not in page, "nothing needs a mouse"
-    heard = _screen_reader_text(page[page.index("with its details.</p>"):page.index("<table")])  # the text
+    legend_end = page.index("</p>", page.index("How to read this"))
+    heard = _screen_reader_text(page[legend_end:page.index("<table")])  # the text
     own = report.loaded[report.loaded["voice"] == "own"]
     assert len(own) and all(f"{w} (loaded word, the writer's own voice)" in heard for w in own["matched"]), heard
     assert "abettors (may be a swapped word)" in heard
