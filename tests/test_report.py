@@ -178,6 +178,24 @@ def test_paste_box_shows_the_report_escaped():
     assert repr(box) == "PasteBox for 'pasted': paste a text and press 'Check this text'."
 
 
+def test_paste_box_checks_a_file_only_when_empty(tmp_path, capsys):
+    from medialit.pastebox import paste_box
+
+    article = tmp_path / "article.txt"
+    article.write_text(PASTE, encoding="utf-8")
+    box = paste_box("fallback")
+    assert box.who_says_so() is None and "No report yet" in capsys.readouterr().out
+    box.check_file(article)
+    assert box.text.value == PASTE and box.report.text == check_article(PASTE).text
+    assert html.escape(box.report.summary) in box.output.value  # the box shows the report
+    table = box.who_says_so()
+    assert table.frame.equals(box.report.who_says_so())
+    mine = "The mayor said the square would reopen on Monday after the protests ended."
+    box.text.value = mine
+    box.check_file(article)  # a student's own text is never replaced
+    assert box.text.value == mine and "kept" in capsys.readouterr().out
+
+
 def test_what_to_check_next():
     report = check_article(article_text("A"), prefix="A")
     todo = report.to_check()
