@@ -99,9 +99,12 @@ def _m(answer):
     if len(words) < 6 or set(words) <= {"one", "thing", "the", "report", "got", "wrong", "on", "my", "text"}:
         return False, ("Write one whole sentence (at least six words): which word or sentence, what the report "
                        "said about it, and what you think is right.")
-    return True, ("Noted. Bring it to the discussion: say what the report said, what is right, and why the "
+    return True, ("Bring it to the discussion: say what the report said, what is right, and why the "
                   "rules got it wrong (a cue it does not know, a rare word that is normal there, a source it "
                   "missed).")
+
+
+_m.note = True  # check() says "Noted.", not "Correct.": there is no key to a student's own text
 
 
 _p = choice({
