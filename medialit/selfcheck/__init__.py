@@ -85,7 +85,9 @@ def check(question: str, answer) -> None:
     it cannot be saved, one more line says so and the lesson goes on."""
     status, message = evaluate(question, answer)
     mark = {"correct": "✓ Correct.", "incorrect": "✗ Not yet.", "not answered": "…"}.get(status, "?")
-    if is_prediction(question) and status == "correct":
+    if status == "correct" and getattr(QUESTIONS.get(question), "note", False):
+        mark = "✓ Noted."  # a note on the student's own text (05.M): recorded, not marked right or wrong
+    elif is_prediction(question) and status == "correct":
         mark = "✓ Matches the sources."
     elif is_prediction(question) and status == "incorrect":
         mark = "A prediction, not a test."  # the message says what matches and where the reveal is
