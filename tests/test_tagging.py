@@ -289,7 +289,8 @@ def test_new_tagger_with_same_name_restores_tags(tmp_path):
     second = make(save_dir=folder)
     assert second.tags() == {"q1": "writer", "q3": "cited"}
     assert second.progress.value == 2
-    assert "restored 2 saved tag(s)" in second.message
+    assert "your saved tags are restored (2 tags, from " in second.message
+    assert str(folder) not in second.message, "no machine path: the folder and file name are enough"
 
 
 def test_explicit_save_and_load_with_autosave_off(tmp_path):
@@ -686,7 +687,7 @@ def test_write_ins_are_saved_restored_and_reset(tmp_path):
     assert saved["texts"]["q2"] == "allies" and saved["tags"]["q1"] == "writer"
     again = make("keepme", key=WRITE_KEY, write_in="Original", save_dir=tmp_path)
     assert again.tags() == {"q1": "writer"} and again.texts() == {"q2": "allies"}
-    assert "restored 2 saved tag(s)" in again.message
+    assert "restored (2 tags, from " in again.message
     again.reset()
     assert again.texts() == {} and again.tags() == {}
     before = json.loads((tmp_path / "keepme.before-reset.json").read_text(encoding="utf-8"))

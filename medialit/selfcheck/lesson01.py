@@ -17,9 +17,17 @@ def _q00_1(answer):
     from ..corpus import load_articles
 
     expected = len(load_articles())
+    if isinstance(answer, str):
+        typed = answer.strip()
+        if typed.isdigit():  # "2": the right idea, typed as text
+            raise TypeError(f'a number without quotes. "{typed}" in quotes is text: write {typed}, with no '
+                            "quotes, and run both cells again")
+        raise TypeError(f'a number written in digits, with no quotes, such as 5. "{typed}" in quotes is text')
+    if isinstance(answer, float) and answer.is_integer():
+        raise TypeError(f"a whole number, with no decimal point: write {int(answer)}, not {answer}")
     if whole_number(answer, "5") == expected:
         return True, f"The course studies {expected} articles, A and B. That is how a self-check answers."
-    return False, "Not quite. The table of articles above has one row per article."
+    return False, "The table of articles above has one row per article: count its rows."
 
 
 def _q01_1(answer):
