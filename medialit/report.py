@@ -128,7 +128,7 @@ class ArticleReport:
 # one text
 
 
-def check_article(text: str, title: str = "your text", prefix: str = "s") -> ArticleReport:
+def check_article(text: str, title: str = "your text", prefix: str = "s", *, known: bool = True) -> ArticleReport:
     """Run every check of the course on ``text`` and return the report.
 
     Sentence ids are ``prefix`` + a number (``s01`` ...); give ``prefix="A"``
@@ -143,6 +143,12 @@ def check_article(text: str, title: str = "your text", prefix: str = "s") -> Art
     (:func:`medialit.textcheck.normalise_invisible`); the report's
     ``invisible`` and its summary say so, and ``report.text`` is the text
     as checked.
+
+    ``known=False`` looks for likely swaps with the general clues only, as
+    :func:`medialit.spin.find_spin` does with ``known=False``: without the
+    course's spin map of article B and the list of tortured phrases, so
+    that article B is not flagged because the course listed its swaps
+    (lesson 05 compares A and B this way).
     """
     from .attribution import attribute
     from .corpus import split_sentences
@@ -156,7 +162,7 @@ def check_article(text: str, title: str = "your text", prefix: str = "s") -> Art
     sentences = split_sentences(text, prefix)
     attribution = attribute(text, sentences=sentences)
     loaded = find_loaded(text, attribution=attribution)
-    spin = find_spin(text, sentences=sentences)
+    spin = find_spin(text, known=known, sentences=sentences)
     readability = measures(text, validated=True, sentences=sentences)
     words = count_words(text)
     per_1000 = 1000 / words if words else 0.0

@@ -273,3 +273,18 @@ def test_plain_table_names_each_figure_in_words():
     # the Flesch score as the summary gives it (30.65 -> "31"), not a second figure
     assert plain["Flesch reading ease (higher is easier)"] == "31" and "Flesch reading ease 31 " in report.summary
     assert len(plain) == len(report.table()) and "unsourced_share" not in plain.index
+
+
+def test_check_article_known_false_leaves_the_course_lists_out():
+    """Lesson 05 compares A and B with the general clues only: the report's
+    likely swaps are then find_spin(known=False)'s, fewer on article B than
+    with the course's spin map of B."""
+    from medialit import article_text
+    from medialit.spin import find_spin
+
+    text_b = article_text("B")
+    general = check_article(text_b, prefix="B", known=False)
+    listed = check_article(text_b, prefix="B")
+    assert list(general.spin["phrase"]) == list(find_spin(text_b, known=False)["phrase"])
+    assert 0 < len(general.spin) < len(listed.spin)
+    assert not general.spin["kind"].isin(["known spun phrase", "tortured phrase"]).any()
