@@ -75,8 +75,12 @@ lessons rely on them):
   :mod:`medialit.attribution_eval`; like :func:`claims`, they can be
   imported from here too.
 
-This module holds the extraction itself: the sources table, quotations,
-cue words and the :class:`Mention` of a possible source in a sentence.
+This module reads each sentence; the pieces it uses have their own modules:
+the sources table (:mod:`medialit.source_table`), quotations
+(:mod:`medialit.quotes`), cue words and the :class:`Mention` of a possible
+source (:mod:`medialit.cues`), hand-offs (:mod:`medialit.handoffs`), who
+speaks in one sentence (:mod:`medialit.speakers`) and speakers carried from
+one sentence to others (:mod:`medialit.carry`).
 
 How it works (so you can predict its mistakes): it looks for *cue words*
 ("said", "told", "reported", "according to", "citing" ...) outside quotation
@@ -119,6 +123,24 @@ attribution, when the sentence has another cue; "according to plan"; "The
 figures reported on …" (figures do not speak); "reported on the situation"
 (a topic); "The President" after "President of Kazakhstan … held a meeting"
 (the person named before, when no person has spoken yet).
+
+Read since the fourth pass (the third dev part, T1-T5): a name after "to …
+with" (against, about, between, among, over) is that word's object, not a
+medium ("no reason to bargain with protesters"); "thanked", "praised",
+"condemned" and "criticised" report what someone said; "Saule, a 58-year-old
+worker who …, said" (a name before an apposition; "she" then points back to
+her); "they" never points back to one person, nor is "… what they" a speaker
+("as authorities launched what they called …" is the label of the group just
+named, when the words before name one: authorities, officials, police …);
+"the agency's interlocutor said" (or correspondent, reporter, source: the
+person speaks, the agency passes it on); a paragraph that opens with a
+quotation and names no speaker goes on with the person who spoke in the
+paragraph before (not an organisation; not a heading in quotation marks);
+"Tokayev's order … “to open fire …” came in an address" (a possessive before
+a noun for something said - order, call, warning, words, statement … - and
+a quotation after it: the quotation is the possessor's; no cue word);
+"said on state television", "told national TV" (a broadcaster named by its
+kind is a hand-off, as a listed channel is).
 """
 
 from __future__ import annotations
@@ -127,14 +149,15 @@ import re
 
 import pandas as pd
 
+from .carry import _carry_medium, _carry_quotes, _full_name
 from .corpus import sentences as corpus_sentences
-from .cues import _CITED_AS, Mention, _CUE, _Free, _History, _SPOKE_ON, _is_cue, _is_distancing, _mentions, _resolve
+from .cues import _CITED_AS, Mention, _CUE, _Free, _History, _is_cue, _is_distancing, _mentions, _resolve
 from .handoffs import _mark_handoffs
 from .quotes import _in_spans, _quotes_touching, quote_spans
 from .source_table import (SOURCE_TYPES, SOURCE_TYPES_FILE, _listed, _table, chain_text, load_source_types,
                            parse_chain, with_chain_text)
-from .speakers import (_build_chain, _kind, _relayed, _speaker_for, _special_speaker, _titled_person,
-                       _unlisted_speaker)
+from .speakers import (_build_chain, _kind, _possessive_speaker, _relayed, _reporter_of, _speaker_for,
+                       _special_speaker, _titled_person, _unlisted_speaker)
 
 __all__ = [
     "SOURCE_TYPES",
@@ -272,6 +295,10 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
         if inner is not None:  # "The ministry said …, Interfax reported.": Interfax passes it on
             speaker.role = "medium"
             speaker = inner
+        reporter = _reporter_of(sentence, speaker, cues)
+        if reporter is not None:  # "…,” the agency's interlocutor said.": the agency passes it on
+            speaker.role = "medium"
+            speaker = reporter
         person = _titled_person(sentence, speaker, cues)
         if person is not None:  # "Kremlin spokesman Dmitry Peskov told …": Peskov speaks
             speaker.role = "title"  # not a speaker, nor a hand-off
@@ -286,6 +313,8 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
     if speaker is None and unlisted is None and mentions and mentions[0].start == 0 and \
             mentions[0].how == "name" and sentence[mentions[0].end:mentions[0].end + 1] == ":":
         speaker = mentions[0]  # a headline "Tokayev: terrorists were trained abroad"
+    if speaker is None and unlisted is None and quotes_rel:
+        speaker = _possessive_speaker(sentence, mentions, quotes_rel)  # "Tokayev's order “to …”"
     according = [m for m in mentions if m.role == "according" and m.resolved]
     if speaker is None and unlisted is None and according:
         speaker = according.pop(0)  # "According to TASS, 12 died": TASS is the speaker
@@ -317,85 +346,6 @@ def _headline_source(sentence):
     """The source named after a dash at the end of a headline (no full stop), or None."""
     m = _HEADLINE_SOURCE.search(sentence) if len(sentence) <= 200 else None
     return m.group(1) if m else None
-
-
-_HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
-
-
-def _full_name(row, full_names):
-    """"Peskov said …" (or "Mr Peskov said …") after "… Dmitry Peskov told …":
-    the speaker's full name, for people not in the sources table (the table
-    lists its own variants)."""
-    source = row["source"]
-    if source is None or row["source_type"] is not None:
-        return
-    words = source.split()
-    if len(words) == 2 and words[0] in _HONORIFICS:
-        words = words[1:]
-        source = words[0]
-    if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
-        full_names[words[-1]] = source
-    elif len(words) == 1 and source in full_names:
-        row["source"] = full_names[source]
-        row["chain"] = [full_names[source]] + row["chain"][1:]
-
-
-def _carry_quotes(rows, quotes):
-    """Give a speaker to quoted sentences that have none of their own."""
-    quote_ends = [b for _a, b in quotes]
-    for i, row in enumerate(rows):
-        if row["source"] is not None:
-            continue
-        start, end = row["start"], row["end"]
-        spans = _quotes_touching(quotes, quote_ends, start, end)
-        if not spans:
-            continue
-        # a quotation that goes on into later sentences: its speaker is named
-        # where it closes (“Let me … . The playbook …,” she said.)
-        a, b = spans[-1]
-        if b > end:
-            for later in (rows[j] for j in range(i + 1, len(rows))):
-                if later["paragraph"] != row["paragraph"]:
-                    break
-                if later["start"] < b <= later["end"] or later["start"] >= b:
-                    if later["source"] is not None:
-                        _copy_source(row, later)
-                    break
-            if row["source"] is not None:
-                continue
-        # a quotation that simply continues the previous speaker's words, in
-        # the same paragraph or as the next paragraph (wire style)
-        if i > 0 and row["kind"] == "direct":
-            prev = rows[i - 1]
-            same = prev["paragraph"] == row["paragraph"] or (
-                spans[0][0] <= start and prev["kind"] == "direct" and _WHOLE_QUOTE.search(row["sentence"]))
-            if same and prev["source"] is not None and prev["kind"] in ("direct", "mixed"):
-                _copy_source(row, prev)
-
-
-def _carry_medium(rows):
-    """"She spoke on state news channel Khabar-24." names the medium of the
-    speaker's earlier sentences in the paragraph: their chains go through it."""
-    for i, row in enumerate(rows):
-        if row["source"] is None or len(row["chain"]) < 2 or not _SPOKE_ON.match(row["sentence"]):
-            continue
-        for earlier in reversed(rows[:i]):
-            if earlier["paragraph"] != row["paragraph"] or earlier["source"] != row["source"]:
-                break
-            missing = [m for m in row["chain"][1:] if m not in earlier["chain"]]
-            earlier["chain"] = earlier["chain"][:1] + missing + earlier["chain"][1:]
-
-
-# A quoted sentence that ends as a sentence: “… .” (not a heading in quotation marks)
-_WHOLE_QUOTE = re.compile(r"[.!?]\s*[”\"’]\s*$")
-
-
-def _copy_source(row, other):
-    row["source"] = other["source"]
-    row["chain"] = list(other["chain"])
-    row["source_type"] = other["source_type"]
-    row["entity"] = other["entity"]
-    row["cue"] = None
 
 
 # --------------------------------------------------------------------------

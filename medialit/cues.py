@@ -23,7 +23,7 @@ _SPEECH = (
     r"verified|claimed|claims|insisted|admitted|denied|cried|chanted|spoke|speaking|"
     r"stressed|stresses|declared|declares|informs|informed|urged|urges|explained|explains|wrote|writes|tweeted|"
     r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|highlighted|assured|"
-    r"blamed|accused|asserted|argued|vowed|vows|pledged|pledges|"
+    r"blamed|accused|asserted|argued|vowed|vows|pledged|pledges|thanked|praised|condemned|critici[sz]ed|"
     r"called(?!\s+(?:in|on|off|for|up|out)\b)|calls(?!\s+(?:in|on|off|for|up|out)\b)"
 )
 
@@ -234,6 +234,8 @@ class _History:
                 if entity is None and want is not None and \
                         bool(_BODY_WORDS.search(source)) == (want == "person") and not _looks_like_a_name(source):
                     continue
+                if words == "they" and (entity == "person" or entity is None and _looks_like_a_name(source, 1)):
+                    continue  # "Saule … said." is no "they"
                 if want is None or entity in (want, None):
                     return source, kind
             return None
@@ -263,10 +265,11 @@ _BODY_WORDS = re.compile(r"(?i)\b(?:ministry|office|council|committee|service|ag
                          r"police|authorities|media|secretariat|organi[sz]ation|administration)\b")
 
 
-def _looks_like_a_name(words: str) -> bool:
-    """"Marat Kozhayev" (a person not in the table), not "The Interior Ministry"."""
+def _looks_like_a_name(words: str, shortest: int = 2) -> bool:
+    """"Marat Kozhayev" (a person not in the table), not "The Interior Ministry";
+    with ``shortest=1`` also one capitalised word ("Saule")."""
     parts = words.split()
-    return 2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts) and parts[0] not in ("The", "A", "An") \
+    return shortest <= len(parts) <= 3 and all(p[:1].isupper() for p in parts) and parts[0] not in ("The", "A", "An") \
         and not _BODY_WORDS.search(words)
 
 

@@ -16,6 +16,10 @@ from .cues import _BACK_5_WORDS, Mention, _back, _words_mention
 _MEDIUM_BEFORE = re.compile(r"(?:\bon|\bto|\btold|\bvia|\bthrough|\binterview with)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
+# A word between "to" / "told" … and a name that makes the name its own object, not a medium.
+_OTHER_PREPOSITION = re.compile(r"\b(?:that|with|against|about|between|among|over)\s", re.I)
+
+
 _JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+")
 
 
@@ -25,6 +29,11 @@ _NOT_A_SOURCE = re.compile(r"(?i)(?:the\s+)?(?:plans?|schedule|law|laws|rules|tr
 
 _SOURCE_HEAD = re.compile(r"(?i)\b(?:media|agenc(?:y|ies)|sources?|officials?|ministry|police|authorities|witnesses|"
                           r"office|service|committee|channels?|television|TV|radio|newspapers?|outlets?)$")
+
+
+# "said on state television", "told national TV": a broadcaster named by its kind.
+_BROADCAST = re.compile(r"\b(?:on|to|told)\s+((?:the\s+)?(?:[\w-]+\s+){0,2}?(?:television|TV|radio)(?:\s+channel)?)"
+                        r"(?=\s*(?:[,.;:!?”\"]|$)|\s+(?:that|on|in|late|early|this|last|when|after|as)\b)", re.I)
 
 
 # "told Russian President Vladimir Putin": a person (the audience), not an outlet.
@@ -94,10 +103,21 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
             mentions.append(Mention(at, at + len(words), words, "words", words, None, None,
                                     role="medium", resolved=(words, None, None)))
     first_speech_end = min((c.end() for c in cues if c.group("speech")), default=None)
+    if first_speech_end is not None:  # "Tokayev said on state television.": a broadcaster the table does not list
+        first_speech = min(c.start() for c in cues if c.group("speech"))
+        for b in _BROADCAST.finditer(sentence, first_speech):
+            if b.start() - first_speech_end > 40:
+                break
+            if not any(x.start < b.end(1) and b.start(1) < x.end for x in mentions):
+                words = b.group(1)
+                mentions.append(Mention(b.start(1), b.end(1), words, "words", words, None, None,
+                                        role="medium", resolved=(words, None, None)))
+                break
     for m in mentions:
         medium = m.role is None and m.how != "pronoun" and \
             _MEDIUM_BEFORE.search(sentence, _back(backwards, m.start, _BACK_5_WORDS), m.start)
-        if medium and not re.search(r"\bthat\b", medium.group(0)):  # not "told reporters that Moscow …"
+        # not "told reporters that Moscow …", nor "to bargain with protesters" (the name belongs to "with")
+        if medium and not _OTHER_PREPOSITION.search(medium.group(0)):
             after_speech = first_speech_end is not None and first_speech_end <= m.start
             if after_speech or re.search(r"\bon\s", sentence[max(0, m.start - 40):m.start]):
                 m.role = "medium"

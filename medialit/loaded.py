@@ -280,9 +280,9 @@ def voice_list(found: pd.DataFrame, tagged=()) -> str:
 
     >>> found = find_loaded("Police said the bandits fled. The regime fell.", prefix="A")
     >>> print(voice_list(found.assign(article_id="A"), tagged=[("A02", "regime")]))
-    quoted (0 words): none
-    attributed (1 word): bandits (A01)
-    own (1 word): regime (A02*)
+    quoted (0 uses): none
+    attributed (1 use): bandits (A01)
+    own (1 use): regime (A02*)
     * a word you tagged.
     Article A: 1 quoted or attributed, 1 the writer's own
     """
@@ -295,7 +295,7 @@ def voice_list(found: pd.DataFrame, tagged=()) -> str:
             ids = [f"{s}*" if _is_tagged(s, m, marks) else s for s, m in zip(rows["sentence_id"], rows["matched"])]
             count = f" ×{len(ids)}" if len(ids) > 1 else ""
             entries.append(f"{term}{count} ({', '.join(ids)})")
-        noun = "word" if len(words) == 1 else "words"
+        noun = "use" if len(words) == 1 else "uses"  # occurrences: "authoritarian ×4" counts four
         lines.append(f"{voice} ({len(words)} {noun}): {', '.join(entries) or 'none'}")
     if marks:
         lines.append("* a word you tagged.")

@@ -174,6 +174,32 @@ class PasteBox:
             + render_html(result)
         return result
 
+    def check_file(self, path) -> None:
+        """Put the text of the file ``path`` (UTF-8) in the box and check it,
+        for a student with no article of their own: the box shows the
+        report, and ``box.report`` holds it.  A box that already holds a
+        text keeps it: nothing is replaced, and a line says so."""
+        if self.text.value.strip():
+            print("The box already holds a text, so it was kept. To check the file instead, empty the box "
+                  "and run this cell again.")
+            return
+        from pathlib import Path
+
+        self.text.value = Path(path).read_text(encoding="utf-8")
+        self.check()
+
+    def who_says_so(self):
+        """The last report's :meth:`~medialit.report.ArticleReport.who_says_so`
+        as a captioned table, or a line saying there is no report yet."""
+        if self.report is None:
+            print("No report yet: paste a text in the box above and press 'Check this text' "
+                  "(or run the cell that loads a news report into it).")
+            return None
+        from .tables import show_table
+
+        return show_table(self.report.who_says_so(), "Who the tool thinks says each sentence of your text",
+                          index=False)
+
     def _repr_mimebundle_(self, **kwargs):
         data = self.widget._repr_mimebundle_(**kwargs)
         data["text/plain"] = repr(self)

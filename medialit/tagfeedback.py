@@ -49,7 +49,8 @@ def item_feedback(row, number: int, sides: list[str], write_in: bool, highlighte
     box = text_feedback(row, sides, highlighted) if write_in else ""
     if row.result == "match" and sides:
         text = (f"<span style='color:#1a5e1a'>✓ Matches the key: contested, with a case for "
-                f"{_both(sides)}.</span> {why} <i>Which side do you find stronger? Say why in one line.</i>")
+                f"{_both(sides)}.</span> {why} <i>Which side do you find stronger? Note your reason in one line: "
+                f"you will use it when you compare.</i>")
     elif row.result == "match":
         # when a line on the box follows, say which answer the tick is for (not the typed word)
         whose = "Your tag matches the key." if box else "Matches the key."
@@ -57,7 +58,7 @@ def item_feedback(row, number: int, sides: list[str], write_in: bool, highlighte
     elif row.result == "accepted":
         text = (f"<span style='color:#1a5e1a'>✓ Agrees with the key: contested, so {_both(sides)} are both "
                 f"defensible; you chose “{html.escape(row.your_tag)}”.</span> {why} "
-                f"<i>Your reason for “{html.escape(row.your_tag)}”? Say it in one line.</i>")
+                f"<i>Note your reason for “{html.escape(row.your_tag)}” in one line: you will use it when you compare.</i>")
     elif row.result == "differs":
         text = (f"<span style='color:#8a1c1c'>✗ The key says “{html.escape(row.key)}”, "
                 f"you chose “{html.escape(row.your_tag)}”.</span> {why}")

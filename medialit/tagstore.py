@@ -59,11 +59,13 @@ class TagStore:
         if self.autosave and savedwork.exists(self.path):
             try:
                 loaded = self.load(self.path)
+                # the file named as the student finds it, from the work folder down, not the machine's path
+                welcome = (f"Welcome back: your saved tags are restored ({loaded} tag{'s' * (loaded != 1)}, "
+                           f"from {self.path.parent.name}/{self.path.name}).")
                 if loaded and self._kept_tags:
-                    self._say(f"Welcome back: restored {loaded} saved tag(s) from {self.path}. "
-                              + self._kept_sentence(), warning=True)
+                    self._say(welcome + " " + self._kept_sentence(), warning=True)
                 elif loaded:
-                    self._say(f"Welcome back: restored {loaded} saved tag(s) from {self.path}.")
+                    self._say(welcome)
             except ValueError as problem:
                 self.autosave = False
                 self._set_aside = True

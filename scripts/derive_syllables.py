@@ -10,6 +10,7 @@ textstat 0.7.8 counts a word's syllables as the number of stressed vowels
 word the dictionary lacks, as Pyphen's hyphenation points + 1. The table keeps
 only the words whose CMU count differs from Pyphen's: for every other word,
 Pyphen gives the same number, so ``medialit.readability`` computes it.
+Rows are sorted by the word's bytes: medialit finds a word by bisection.
 The dictionary's licence (BSD-2-Clause, Carnegie Mellon University) is
 copied beside the table as data/lexicons/cmudict_LICENSE.txt.
 """
@@ -33,7 +34,7 @@ def derive() -> bytes:
 
     pyphen = get_pyphen(LANG)
     lines = []
-    for word, pronunciations in sorted(cmudict.dict().items()):
+    for word, pronunciations in sorted(cmudict.dict().items(), key=lambda item: item[0].encode('utf-8')):
         if not pronunciations:
             continue  # textstat falls back to Pyphen for these too
         count = sum(1 for phone in pronunciations[0] if phone[-1].isdigit())

@@ -1,18 +1,23 @@
 """Measure the course's checks on real coverage they were not built on (issue 16).
 
-    .venv/bin/python scripts/evaluate_heldout.py            # dev, dev2 and test figures, as Markdown
+    .venv/bin/python scripts/evaluate_heldout.py            # dev, dev2, dev3 and test figures, as Markdown
     .venv/bin/python scripts/evaluate_heldout.py --json out.json
-    .venv/bin/python scripts/evaluate_heldout.py --part dev2    # one part only (while changing rules: dev or dev2)
-    .venv/bin/python scripts/evaluate_heldout.py --errors dev2  # every attribution and loaded-word mistake on dev2
+    .venv/bin/python scripts/evaluate_heldout.py --part dev3    # one part only (while changing rules: a dev part)
+    .venv/bin/python scripts/evaluate_heldout.py --errors dev3  # every attribution and loaded-word mistake on dev3
 
-The held-out set is ``data/heldout/`` (see data/README.md): fourteen excerpts
-of coverage of 5-10 January 2022, split into two *dev* parts (D1-D4, and
-D5-D9 added in the third pass as ``dev2``: rules may be changed after reading
-the mistakes listed by ``--errors dev`` / ``--errors dev2``) and a *test*
-part (T1-T5: only measured; never print its errors to tune a rule). The keys
-``data/heldout/attribution.csv`` and ``data/heldout/loaded.csv`` were written
-by hand and committed before the tools were first run on the texts of each
-part.
+The held-out set is ``data/heldout/`` (see data/README.md): excerpts of
+coverage of 5-10 January 2022, split into parts. Three *dev* parts: rules may
+be changed after reading the mistakes that ``--errors dev`` / ``dev2`` /
+``dev3`` lists. ``dev`` is D1-D4; ``dev2`` is D5-D9 (added in the third pass);
+``dev3`` is T1-T5, the first pass's test part, which became a dev part in the
+fourth pass after it had been measured three times (61.6% source, 56.2%
+chain) and its mistakes never read. The *test* part (T6 onwards, labelled
+in the fourth pass by someone who had not seen the rules) is only measured:
+never print its errors to tune a rule, and ``--errors test`` is refused. A
+part with no texts yet (``test`` before its texts are merged) is reported as
+"no texts in this part yet". The keys ``data/heldout/attribution.csv`` and
+``data/heldout/loaded.csv`` were written by hand and committed before the
+tools were first run on the texts of each part.
 
 What is measured, per part:
 
@@ -35,7 +40,7 @@ What is measured, per part:
   (``medialit.spin``, rate 0.5, seeds 0-4) choosing the rarest, a random
   ("any") or the commonest synonym: the share of the spinner's swaps that a
   flag overlaps; false flags per 1,000 words on the clean texts; and, for
-  reference, the recall on article B's spin map (the same in both parts).
+  reference, the recall on article B's spin map (the same in every part).
 """
 
 from __future__ import annotations
@@ -51,8 +56,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 HELDOUT = ROOT / "data" / "heldout"
-PARTS = ("dev", "dev2", "test")
-DEV_PARTS = ("dev", "dev2")
+PARTS = ("dev", "dev2", "dev3", "test")
+DEV_PARTS = ("dev", "dev2", "dev3")  # may be tuned on; "test" is only measured
+EMPTY = "no texts in this part yet"
 SEEDS = range(5)
 RATE = 0.5
 CHOICES = ("rarest", "any", "commonest")
@@ -236,9 +242,18 @@ def b_recall() -> float:
 # --------------------------------------------------------------------------
 
 
+def part_ids(part: str) -> list[str]:
+    """The article ids of ``part`` (none for a part whose texts are not in yet)."""
+    return sorted(a for a, r in texts().items() if r["part"] == part)
+
+
 def evaluate(parts=PARTS) -> dict:
+    """{part: figures, or None for a part with no texts yet, ..., "spin on article B (known=False)": share}."""
     result = {}
     for part in parts:
+        if not part_ids(part):
+            result[part] = None
+            continue
         items, found_rows = loaded_rows(part)
         result[part] = {
             "attribution": attribution_figures(attribution_rows(part)),
@@ -258,7 +273,11 @@ def _fmt(value, measure: str = "") -> str:
 
 
 def markdown(result: dict) -> str:
-    parts = [p for p in PARTS if p in result]
+    empty = [p for p in PARTS if p in result and result[p] is None]
+    parts = [p for p in PARTS if result.get(p) is not None]
+    notes = [f"{p}: {EMPTY}." for p in empty]
+    if not parts:
+        return "\n".join(notes)
     lines = ["| check | measure | " + " | ".join(parts) + " |", "| --- | --- |" + " ---: |" * len(parts)]
     for check in ("attribution", "loaded", "spin"):
         for measure in result[parts[0]][check]:
@@ -266,13 +285,32 @@ def markdown(result: dict) -> str:
                          + " | ".join(_fmt(result[p][check][measure], measure) for p in parts) + " |")
     lines.append(f"| spin | recall on article B's spin map, known=False | "
                  f"{_fmt(result['spin on article B (known=False)'])} |" + " (same text) |" * (len(parts) - 1))
-    return "\n".join(lines)
+    return "\n".join(lines + ([""] + notes if notes else []))
+
+
+#: issue 16's goals, on the test part (and on article B, a real spinner's work)
+GOALS = (("right source in 85% of sentences", lambda r: r["test"]["attribution"]["source"] >= 0.85),
+         ("whole chain in 70%", lambda r: r["test"]["attribution"]["chain"] >= 0.70),
+         ("50% of the toy spinner's swaps at random choice",
+          lambda r: r["test"]["spin"]["recall, spinner 'any'"] >= 0.50),
+         ("at most 3 false flags per 1,000 clean words",
+          lambda r: r["test"]["spin"]["false flags per 1,000 clean words"] <= 3.0),
+         ("60% of article B's swaps", lambda r: r["spin on article B (known=False)"] >= 0.60))
+
+
+def goals(result: dict) -> list[tuple[str, bool]]:
+    """Each goal of :data:`GOALS` and whether ``result`` (with a test part) meets it."""
+    return [(goal, bool(reached(result))) for goal, reached in GOALS]
 
 
 def quality_markdown(result: dict, link: str = "benchmarks/HELDOUT.md",
                      heading: str = "## How good are the checks on text they were not built on?") -> str:
     """The test part's figures as the section README.md and benchmarks/RESULTS.md show."""
-    t = result["test"]
+    t = result.get("test")
+    if t is None:
+        return "\n".join([heading, "", f"The *test* part of the held-out set (`data/heldout/`): {EMPTY}.",
+                          f"Its figures come with its texts; the dev parts' are in [{link.rsplit('/', 1)[-1]}]({link}).",
+                          ""])
     a, lo, sp = t["attribution"], t["loaded"], t["spin"]
     pct = lambda v: f"{100 * v:.1f}%"  # noqa: E731
     rows = [
@@ -288,18 +326,21 @@ def quality_markdown(result: dict, link: str = "benchmarks/HELDOUT.md",
         ("", "article B's listed swaps found (a real spinner)", pct(result["spin on article B (known=False)"])),
     ]
     lines = [heading, "",
-             "Measured on the *test* part of the held-out set (`data/heldout/`: five",
-             "excerpts of real coverage of 6–7 January 2022, labelled by hand before any",
-             "tool was run on them; the rules were changed only after reading the",
-             "separate *dev* part). Command: `.venv/bin/python scripts/evaluate_heldout.py`;",
-             "details, dev figures and the figures before this work in",
-             f"[{link.rsplit('/', 1)[-1]}]({link}).", "",
+             "Measured on the *test* part of the held-out set (`data/heldout/`: nine",
+             "excerpts of real coverage of 6–10 January 2022 from outlets used nowhere",
+             "else in the course, labelled by hand and committed before any tool was run",
+             "on them; the rules were changed only after reading the three *dev* parts).",
+             "Command: `.venv/bin/python scripts/evaluate_heldout.py`; details, dev",
+             f"figures and the figures before this work in [{link.rsplit('/', 1)[-1]}]({link}).", "",
              "| check | measure | test part |", "| --- | --- | ---: |"]
     lines += [f"| {c} | {m} | {v} |" for c, m, v in rows]
-    lines += ["", "The attribution and spin figures fall short of the course's goals (85% right",
-              "sources, 70% whole chains; 60% of B's swaps, 50% at random choice with at",
-              "most 3 false flags per 1,000 words): read what the tools flag, and read what",
-              "they do not.", ""]
+    met, missed = [], []
+    for goal, reached in goals(result):
+        (met if reached else missed).append(goal)
+    lines += ["", "Against the course's goals: " + "; ".join(
+        [f"met: {', '.join(met)}" if met else "", f"**not met**: {', '.join(missed)}" if missed else ""]).strip("; ")
+        + ". Read what the tools flag, and read what they do not.",
+              "Article B is not held out: its figure is for reference.", ""]
     return "\n".join(lines)
 
 
@@ -326,7 +367,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", help="also write the figures to this JSON file")
     parser.add_argument("--errors", choices=DEV_PARTS, help="list the mistakes on a dev part (never on test)")
-    parser.add_argument("--part", choices=PARTS, help="measure only this part (while changing rules: --part dev)")
+    parser.add_argument("--part", choices=PARTS, help="measure only this part (while changing rules: a dev part; test is only measured)")
     args = parser.parse_args(argv)
     if args.errors:
         print(errors(args.errors))

@@ -25,6 +25,8 @@ committed notebook before tagging sees nothing of the answer; they run like
 every other cell, and nbval runs them too but does not compare their output
 (they also carry nbval's ``nbval-ignore-output`` tag, which ``execute`` adds).
 tests/test_reveal_order.py checks that no committed output shows an answer.
+Cells tagged ``this-computer`` (where your work is saved) are saved empty the
+same way: their output is true only of the computer that ran them.
 """
 
 from __future__ import annotations
@@ -198,15 +200,21 @@ def execute(path: Path) -> float:
 
 
 REVEAL, IGNORE_OUTPUT = "reveal", "nbval-ignore-output"
+#: a cell whose output says something true only of the computer that ran it
+#: (where the work folder is): saved empty like a reveal, so the committed
+#: notebook never shows the build machine's folders
+THIS_COMPUTER = "this-computer"
+SAVED_EMPTY = (REVEAL, THIS_COMPUTER)
 
 
 def hide_reveals(notebook: nbformat.NotebookNode) -> int:
-    """Empty the outputs of the code cells tagged ``reveal`` (and give them
-    nbval's ``nbval-ignore-output`` tag); return how many were emptied."""
+    """Empty the outputs of the code cells tagged ``reveal`` or
+    ``this-computer`` (and give them nbval's ``nbval-ignore-output`` tag);
+    return how many were emptied."""
     hidden = 0
     for cell in notebook.cells:
         tags = cell.metadata.get("tags", [])
-        if cell.cell_type != "code" or REVEAL not in tags:
+        if cell.cell_type != "code" or not set(SAVED_EMPTY) & set(tags):
             continue
         if IGNORE_OUTPUT not in tags:
             cell.metadata["tags"] = [*tags, IGNORE_OUTPUT]

@@ -28,10 +28,12 @@ def texts():
 def test_sources_are_cited_and_split_before_use(texts):
     sources = rows("sources.csv")
     assert len(sources) >= 8
-    assert {r["part"] for r in sources} == {"dev", "dev2", "test"}
+    # test (T6 onwards) may not be in yet; T1-T5 were the test part until the fourth pass made them dev3
+    assert {"dev", "dev2", "dev3"} <= {r["part"] for r in sources} <= {"dev", "dev2", "dev3", "test"}
+    assert {r["article_id"] for r in sources if r["part"] == "dev3"} == {"T1", "T2", "T3", "T4", "T5"}
     for r in sources:
         where = f"sources.csv, {r['article_id']}"
-        assert r["article_id"][0] == {"dev": "D", "dev2": "D", "test": "T"}[r["part"]], where
+        assert r["article_id"][0] == {"dev": "D", "dev2": "D", "dev3": "T", "test": "T"}[r["part"]], where
         assert r["url"].startswith(("http://", "https://")) and r["outlet"].strip(), where
         assert r["published"][:7] == "2022-01" and "05" <= r["published"][8:] <= "10", where
         assert r["retrieved"] == "2026-11-30" and r["why_reproduced"].strip(), where
@@ -62,6 +64,13 @@ def test_attribution_key_quotes_its_texts(texts):
         assert "".join(text.split()) == "".join(covered.split()), art
 
 
+def test_keys_and_sources_agree_on_parts():
+    part = {r["article_id"]: r["part"] for r in rows("sources.csv")}
+    for name in ("attribution.csv", "loaded.csv"):
+        for r in rows(name):
+            assert r["part"] == part[r["article_id"]], f"{name}, {r.get('item_id') or r['sentence_id']}"
+
+
 def test_loaded_key_quotes_its_texts(texts):
     sentences = {r["sentence_id"]: r for r in rows("attribution.csv")}
     for r in rows("loaded.csv"):
@@ -72,3 +81,51 @@ def test_loaded_key_quotes_its_texts(texts):
         assert r["voice"] in VOICES and r["speaker"].strip(), where
         assert (r["voice"] == "own") == (r["speaker"] == "the writer"), where
         assert r["in_lexicon"] == ("yes" if r["term"] else "no"), where
+
+
+# ---------------------------------------------------------------- the script
+
+
+@pytest.fixture()
+def script(monkeypatch):
+    monkeypatch.syspath_prepend(str(HELDOUT.parent.parent / "scripts"))
+    import evaluate_heldout
+
+    return evaluate_heldout
+
+
+def test_script_knows_three_dev_parts_and_refuses_test_errors(script, capsys):
+    assert script.PARTS == ("dev", "dev2", "dev3", "test")
+    assert script.DEV_PARTS == ("dev", "dev2", "dev3")
+    with pytest.raises(SystemExit):
+        script.main(["--errors", "test"])
+    assert "invalid choice: 'test'" in capsys.readouterr().err
+    assert script.main(["--errors", "dev3"]) == 0
+    assert capsys.readouterr().out.startswith("Attribution mistakes on the dev3 part:")
+
+
+def test_script_says_a_part_has_no_texts_yet(script, monkeypatch, capsys):
+    full = script.texts()
+    monkeypatch.setattr(script, "texts", lambda: {a: r for a, r in full.items() if r["part"] != "test"})
+    assert script.main(["--part", "test"]) == 0
+    assert capsys.readouterr().out.strip() == "test: no texts in this part yet."
+    result = {"dev": None, "test": None, "spin on article B (known=False)": 0.5}
+    assert "no texts in this part yet" in script.quality_markdown(result)
+
+
+def test_the_summary_says_which_goals_are_met_from_the_figures(script):
+    """The sentence under the README's table is worked out from the figures,
+    not written by hand: a goal just reached is met, one just missed is not."""
+    def result(source, chain, any_recall, false_flags, b):
+        test = {"attribution": {"source": source, "chain": chain, "kind": 1.0},
+                "loaded": {"found recall": 1.0, "precision": 1.0, "voice (of found)": 1.0},
+                "spin": {"recall, spinner 'rarest'": 1.0, "recall, spinner 'any'": any_recall,
+                         "recall, spinner 'commonest'": 0.0, "false flags per 1,000 clean words": false_flags}}
+        return {"test": test, "spin on article B (known=False)": b}
+
+    text = script.quality_markdown(result(0.85, 0.699, 0.50, 3.1, 0.60))
+    assert ("met: right source in 85% of sentences, 50% of the toy spinner's swaps at random choice, "
+            "60% of article B's swaps; **not met**: whole chain in 70%, "
+            "at most 3 false flags per 1,000 clean words.") in text
+    assert "**not met**" not in script.quality_markdown(result(0.9, 0.8, 0.6, 0.0, 0.7))
+    assert "met: " not in script.quality_markdown(result(0.1, 0.1, 0.1, 9.0, 0.1))

@@ -16,6 +16,8 @@ from medialit.selfcheck.lateral import excerpt, reveal, sources
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = {"01": "01_the_coverage", "02": "02_who_says_so", "03": "03_loaded_words",
            "04": "04_spun_text", "05": "05_check_any_article"}
+# lessons whose prediction feedback points to the reveal by its heading, not by its code
+REVEAL_HEADING = {"01": "Back to your prediction"}
 # (a prediction the record confirms, one it does not)
 PREDICTIONS = {
     "01": ({"who": "the Almaty commandant's office", "area": "Almaty"}, {"who": "Interfax", "area": "the whole country"}),
@@ -54,7 +56,13 @@ def test_trace_checks_confirm_the_record_and_name_the_excerpts(lesson):
     assert status == "incorrect", message
     for i in re.findall(r"'(L\d\d)'", message):
         excerpt(i)  # every excerpt the message points to exists
-    assert "reveal(" in message
+    if lesson in REVEAL_HEADING:  # the message names the heading the reveal sits under
+        heading = REVEAL_HEADING[lesson]
+        assert f"'{heading}'" in message
+        nb = nbformat.read(ROOT / "notebooks" / f"{LESSONS[lesson]}.ipynb", as_version=4)
+        assert any(c.cell_type == "markdown" and re.search(rf"^#+ {heading}", c.source, re.M) for c in nb.cells)
+    else:
+        assert "reveal(" in message
 
 
 def test_reveal_prints_the_citation(capsys):
@@ -65,3 +73,16 @@ def test_reveal_prints_the_citation(capsys):
         assert part in shown
     with pytest.raises(ValueError, match="no excerpt"):
         excerpt("L99")
+
+
+def test_lesson_01_prediction_blanks_and_no_answer_before_the_reveal():
+    # the lesson's cell: who = ...; area = ...; check("01.T", {"who": who, "area": area})
+    assert evaluate("01.T", {"who": ..., "area": ...})[0] == "not answered"
+    assert evaluate("01.T", {"who": "Interfax", "area": ...})[0] == "not answered"
+    # a missed prediction is recorded, not corrected: the reveal says who gave the 12
+    status, message = evaluate("01.T", {"who": "Interfax", "area": "the whole country"})
+    assert status == "incorrect" and "Interfax / the whole country" in message
+    assert "commandant" not in message.lower() and "Almaty" not in message
+    # a right part is said to be right, the wrong part is left to the reveal
+    status, message = evaluate("01.T", {"who": "TASS", "area": "Almaty"})
+    assert status == "incorrect" and "'area' matches" in message and "'who' matches" not in message

@@ -22,7 +22,7 @@ import medialit
 PACKAGE = Path(medialit.__file__).resolve().parent
 ANALYSERS = ["corpus", "names", "attribution", "attribution_eval", "claim_ledger", "loaded", "spin",
              "readability", "textcheck", "report", "paths", "words", "datafiles", "source_table", "quotes", "cues",
-             "speakers", "lexicon", "spin_data", "report_html", "spin_eval"]
+             "speakers", "lexicon", "spin_data", "report_html", "report_tables", "spin_eval"]
 FORBIDDEN = {"tagging", "pastebox", "plots"}
 
 
@@ -88,3 +88,18 @@ def test_load_key_is_one_function_under_its_old_names():
     import medialit.tagging
 
     assert medialit.load_key is medialit.corpus.load_key is medialit.tagging.load_key
+
+
+def test_a_first_check_article_loads_no_widgets_and_no_figures():
+    # issue 16: `import medialit` and the first check_article, in a fresh
+    # process, are what a student waits for before the first answer; the
+    # widget and plotting libraries (a large part of a second) are not part of it
+    code = ("import sys\nimport medialit\n"
+            "report = medialit.check_article(medialit.article_text('A'))\n"
+            "assert report.figures['words'] > 800\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'matplotlib', 'ipywidgets', 'IPython'}),\n"
+            "      sorted(m for m in sys.modules if m in ('medialit.tagging', 'medialit.plots', 'medialit.tables',\n"
+            "                                             'medialit.pastebox')))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[] []"

@@ -365,12 +365,12 @@ def test_voice_list_gives_each_word_once_with_its_count_sentences_and_stars():
     lines = text.splitlines()
     assert [line.split(" (")[0] for line in lines[:3]] == ["quoted", "attributed", "own"]
     own = lines[2]
-    assert own.startswith("own (12 words): ")
+    assert own.startswith("own (12 uses): ")
     assert "authoritarian ×4 (A20, A24, A28, A35)" in own
     assert "insurrection ×3 (B01*, B19, B28)" in own            # the tagged sentence starred, not the others
     assert own.count("authoritarian") == 1 and "regime (A27)" in own  # A99 is no sentence of the articles
     assert "eliminated (A03*)" in lines[0] and "Buccaneers ×2 (B26, B32)" in lines[0]
-    assert lines[1] == ("attributed (4 words): attackers (A02), terrorist (A11), peacekeepers (A13), "
+    assert lines[1] == ("attributed (4 uses): attackers (A02), terrorist (A11), peacekeepers (A13), "
                         "insurrection (B16)")
     assert lines[3:] == ["* a word you tagged.",
                          "Article A: 10 quoted or attributed, 9 the writer's own",
@@ -381,5 +381,5 @@ def test_voice_list_without_tags_has_no_star_note():
     from medialit.loaded import find_loaded, voice_list
 
     text = voice_list(find_loaded("The regime fell. The regime rose again.", prefix="A"))
-    assert text.splitlines() == ["quoted (0 words): none", "attributed (0 words): none",
-                                 "own (2 words): regime ×2 (A01, A02)"]
+    assert text.splitlines() == ["quoted (0 uses): none", "attributed (0 uses): none",
+                                 "own (2 uses): regime ×2 (A01, A02)"]

@@ -77,8 +77,10 @@ def test_committed_executed_without_errors(path):
     notebook = _read(path)
     code = [c for c in notebook.cells if c.cell_type == "code"]
     assert code, "no code cells"
-    # reveals are saved empty, unnumbered (docs/lessons/README.md); the rest is numbered in order
-    counts = [c.execution_count for c in code if "reveal" not in c.metadata.get("tags", [])]
+    # reveals and this-computer cells are saved empty, unnumbered (docs/lessons/README.md);
+    # the rest is numbered in order
+    counts = [c.execution_count for c in code
+              if not {"reveal", "this-computer"} & set(c.metadata.get("tags", []))]
     assert None not in counts, f"{path.name}: not executed top to bottom; run scripts/notebook_tools.py all"
     assert counts == sorted(counts), f"{path.name}: cells were executed out of order"
     for cell in code:

@@ -47,6 +47,24 @@ def test_a_kernel_in_another_copy_uses_that_copy(tmp_path):
     assert articles == 2
 
 
+def test_where_names_a_place_as_the_file_browser_shows_it(tmp_path, monkeypatch):
+    """Lesson 00 prints where the work is saved: relative to the course
+    folder, not the full path of one computer (lesson 00 trial)."""
+    from medialit import savedwork
+
+    course = _copy_of_course(tmp_path / "course")
+    monkeypatch.chdir(course / "notebooks")
+    assert paths.where(course / "my_work") == "my_work, in the top folder of the course (next to notebooks/)"
+    assert paths.where(course / "my_work.zip") == "my_work.zip, in the top folder of the course (next to notebooks/)"
+    assert paths.where(course / "notebooks" / "Amira_K.zip") == "notebooks/Amira_K.zip, inside the course folder"
+    assert paths.where(tmp_path / "chosen" / "my_work") == str(tmp_path / "chosen" / "my_work")  # a teacher's choice
+    monkeypatch.delenv("MEDIALIT_WORK_DIR", raising=False)
+    with pytest.raises(ValueError) as problem:
+        savedwork.pack_work()
+    assert str(problem.value) == ("There is no saved work in my_work, in the top folder of the course "
+                                  "(next to notebooks/) yet: tag something first.")
+
+
 def test_environment_variables_win(tmp_path, monkeypatch):
     monkeypatch.setenv("MEDIALIT_DATA", str(tmp_path / "elsewhere"))
     monkeypatch.setenv("MEDIALIT_WORK_DIR", str(tmp_path / "work"))

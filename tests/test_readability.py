@@ -252,3 +252,82 @@ def test_check_article_never_parses_the_cmu_dictionary():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert float(done.stdout.strip()) == pytest.approx(30.65)  # lesson 05's figure for article A (857 words, 36 sentences)
+
+
+# ------------------------------------------- the precomputed Zipf table (issue 16)
+
+def test_zipf_equals_wordfreqs_for_course_words_list_words_and_words_it_lacks():
+    """medialit reads the Zipf value of a word of a-z from a table
+    (scripts/derive_zipf.py); wordfreq must give the very same number, for
+    words in its list, words not in it (0), and words the table leaves to
+    wordfreq (accents, apostrophe words the list lacks)."""
+    from pathlib import Path
+
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    from medialit.words import words as course_words
+
+    data = Path(__file__).resolve().parent.parent / "data"
+    texts = [article_text("A"), article_text("B")] + [p.read_text(encoding="utf-8")
+                                                      for p in sorted((data / "heldout").glob("*.txt"))]
+    listed = list(iter_wordlist("en"))
+    sample = {w for t in texts for w in course_words(t)} | set(listed[::40]) | set(listed[-2000:])
+    sample |= {w + "q" for w in listed[:3000:3]} | {w.capitalize() for w in listed[:3000:7]}
+    sample |= {"a", "zzxqv", "didn’t", "o'er", "o’clock", "Kremlin’s", "café", "naïve", "Ærø", "Алматы",
+               "rock'n'roll", "qq'zz", "İstanbul", "K"}
+    assert R._zipf_table() is not None
+    wrong = {w: (R.zipf(w), zipf_frequency(R._lookup_form(w), "en")) for w in sample
+             if R.zipf(w) != zipf_frequency(R._lookup_form(w), "en")}
+    assert len(sample) > 10_000 and not wrong
+
+
+def test_zipf_without_the_table_asks_wordfreq(monkeypatch):
+    from wordfreq import zipf_frequency
+
+    monkeypatch.setattr(R, "_zipf_table", lambda: None)
+    R.zipf.cache_clear()
+    try:
+        assert R.zipf("megacity") == zipf_frequency("megacity", "en") < 2.5
+        assert R.zipf("zzxqv") == 0.0
+    finally:
+        R.zipf.cache_clear()
+
+
+def test_the_table_bisection_finds_first_last_and_missing_rows():
+    rows = b"\nab\t1.00\nab'c\t2\nabc\t3.5\nb\t4\n"
+    assert [R._find_row(rows, w) for w in (b"ab", b"ab'c", b"abc", b"b")] == [b"1.00", b"2", b"3.5", b"4"]
+    assert [R._find_row(rows, w) for w in (b"a", b"aba", b"abd", b"c", b"", "é".encode())] == [None] * 6
+    assert R._find_row(b"\n", b"a") is None
+
+
+@pytest.mark.parametrize("name", [R.ZIPF_TABLE, R.SYLLABLE_TABLE])
+def test_the_precomputed_tables_are_sorted_by_bytes_with_one_row_a_word(name):
+    # the bisection finds a word only in rows sorted by their bytes
+    rows = R._sorted_rows(name)
+    words = [row.split(b"\t")[0] for row in rows.strip(b"\n").split(b"\n")]
+    assert len(words) > 40_000 and all(a < b for a, b in zip(words, words[1:]))
+
+
+def test_the_zipf_table_is_derived_from_the_installed_wordfreq():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, str(root / "scripts" / "derive_zipf.py"), "--check"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_first_check_article_of_english_text_does_not_load_wordfreq():
+    # importing wordfreq and reading its English list: a third of a second of
+    # a student's first answer (issue 16); the table answers instead
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom medialit.corpus import article_text\nfrom medialit.report import check_article\n"
+            "r = check_article(article_text('A') + '\\n\\n' + article_text('B'))\n"
+            "print(r.figures['flesch_reading_ease'], 'wordfreq' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.split()[1] == "False"

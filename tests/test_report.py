@@ -65,6 +65,7 @@ def test_html_is_escaped_and_marks_have_a_legend():
     page = report._repr_html_()
     assert "<script>" not in page and "&lt;script&gt;" in page
     assert "How to read this" in page and "⊘" in page
+    assert "Zipf</i> says how common a word is in English" in page  # defined once, where the table uses it
     assert "<sup aria-hidden='true' inert>L" in page  # a loaded word is marked by more than colour
     # every character of the text is in the page, escaped, in order
     seen = re.sub(r"<span style='position:absolute[^']*'>[^<]*</span>", "", page)  # screen-reader-only words
@@ -85,7 +86,8 @@ def test_report_marks_say_what_they_mean_without_hover():
                            "\nBandits looted shops in the city centre.")  # a loaded word in the writer's own voice
     page = report._repr_html_()
     assert "hover" not in page.lower() and "title=" not in page, "nothing needs a mouse"
-    heard = _screen_reader_text(page[page.index("with its details.</p>"):page.index("<table")])  # the text
+    legend_end = page.index("</p>", page.index("How to read this"))
+    heard = _screen_reader_text(page[legend_end:page.index("<table")])  # the text
     own = report.loaded[report.loaded["voice"] == "own"]
     assert len(own) and all(f"{w} (loaded word, the writer's own voice)" in heard for w in own["matched"]), heard
     assert "abettors (may be a swapped word)" in heard
@@ -176,18 +178,70 @@ def test_paste_box_shows_the_report_escaped():
     assert repr(box) == "PasteBox for 'pasted': paste a text and press 'Check this text'."
 
 
+def test_paste_box_checks_a_file_only_when_empty(tmp_path, capsys):
+    from medialit.pastebox import paste_box
+
+    article = tmp_path / "article.txt"
+    article.write_text(PASTE, encoding="utf-8")
+    box = paste_box("fallback")
+    assert box.who_says_so() is None and "No report yet" in capsys.readouterr().out
+    box.check_file(article)
+    assert box.text.value == PASTE and box.report.text == check_article(PASTE).text
+    assert html.escape(box.report.summary) in box.output.value  # the box shows the report
+    table = box.who_says_so()
+    assert table.frame.equals(box.report.who_says_so())
+    mine = "The mayor said the square would reopen on Monday after the protests ended."
+    box.text.value = mine
+    box.check_file(article)  # a student's own text is never replaced
+    assert box.text.value == mine and "kept" in capsys.readouterr().out
+
+
 def test_what_to_check_next():
     report = check_article(article_text("A"), prefix="A")
     todo = report.to_check()
     assert list(todo.columns) == ["sentence_id", "what", "question"]
-    figures = todo[todo["what"].str.startswith("a figure")]
-    a04 = figures[figures["sentence_id"] == "A04"]
-    assert any("12 law enforcement officers were killed" in w for w in a04["what"])
-    assert all("Khabar 24 > Interfax" in q for q in a04["question"])
-    headline = figures[figures["sentence_id"] == "A01"]
+    claims = todo[todo["what"].str.startswith("a claim")]
+    a04 = claims[claims["sentence_id"] == "A04"]
+    # A04's two figures have one question: one row lists both
+    assert len(a04) == 1
+    assert "“12 law enforcement officers were killed”; “more than 350 were injured”" in a04["what"].iloc[0]
+    assert "via Khabar 24, then Interfax" in a04["question"].iloc[0] and ">" not in a04["question"].iloc[0]
+    headline = claims[claims["sentence_id"] == "A01"]
     assert "No source is given" in headline["question"].iloc[0]
+    # "authoritarian" in the writer's voice in A20, A24, A28 and A35: one question, one row
     own = todo[todo["what"].str.startswith("the writer's word")]
-    assert len(own) == (report.loaded["voice"] == "own").sum()
+    authoritarian = own[own["what"] == "the writer's word: “authoritarian”"]
+    assert list(authoritarian["sentence_id"]) == ["A20, A24, A28, A35"]
+    assert len(own) == 6  # 9 own-voice words, "authoritarian" 4 times
+    assert not todo.duplicated(["what", "question"]).any()
+    # the guessed original of a flag is offered as a guess, after reading the sentence
+    stigmatize = todo[todo["what"].str.contains("stigmatize")]["question"].iloc[0]
+    assert stigmatize.startswith("Read the sentence") and "“brand” (a guess)" in stigmatize
+
+
+def test_who_says_so_is_a_plain_table_without_none():
+    report = check_article(article_text("A"), prefix="A")
+    table = report.who_says_so()
+    assert list(table.columns) == ["sentence", "text", "who says so", "how"]
+    assert len(table) == 36 and not table.isna().any().any()
+    row = table.set_index("sentence")
+    assert row.loc["A01", "who says so"] == "no one: the writer's own words" and row.loc["A01", "how"] == ""
+    assert row.loc["A03", "who says so"] == "Sultanat Azirbek (through Khabar 24, then TASS)"
+    assert row.loc["A03", "how"] == "quoted" and row.loc["A02", "how"] == "reported"
+    assert row.loc["A09", "how"] == "quoted and reported"  # the CSTO: a paraphrase with a quoted phrase
+    assert "None" not in table.to_string()
+
+
+def test_likely_swaps_plain_columns_in_a_stable_order():
+    swaps = check_article(article_text("B"), prefix="B").likely_swaps(8)
+    assert list(swaps.columns) == ["words", "likely original", "the original is"]
+    # the spin map's first eight rows of high confidence, in text order
+    assert list(swaps["words"]) == ["largest megacity", "insurrection", "abettors", "main megacity",
+                                    "had failed", "plants", "guillotined", "Further, then"]
+    assert list(swaps["the original is"]) == ["inferred"] + ["attested"] * 7  # data/keys/spin_map.csv S001, S003-S009
+    a = check_article(article_text("A"), prefix="A").likely_swaps()
+    tenge = a[a["words"] == "tenge"].iloc[0]  # a rare word: no guess, no status, no None
+    assert tenge["likely original"] == "" and tenge["the original is"] == ""
 
 
 def test_try_check_and_practice_folder(tmp_path):
@@ -216,4 +270,6 @@ def test_plain_table_names_each_figure_in_words():
     assert plain["share of sentences with no source"] == "53%"  # 19 of 36
     assert plain["sentences with no source"] == "19"
     assert plain["words"] == "857"
+    # the Flesch score as the summary gives it (30.65 -> "31"), not a second figure
+    assert plain["Flesch reading ease (higher is easier)"] == "31" and "Flesch reading ease 31 " in report.summary
     assert len(plain) == len(report.table()) and "unsourced_share" not in plain.index

@@ -411,3 +411,23 @@ def test_hide_reveals_empties_only_tagged_code_cells():
     assert hidden.metadata["tags"] == [REVEAL, IGNORE_OUTPUT]
     assert kept.outputs[0]["text"] == "1\n" and kept.execution_count == 4
     assert hide_reveals(notebook) == 1 and hidden.metadata["tags"] == [REVEAL, IGNORE_OUTPUT]  # no second tag
+
+
+def test_cells_about_this_computer_are_saved_empty_too():
+    """Lesson 00 trial: the committed lesson showed the build machine's
+    /tmp/... folder as "where your work is saved"."""
+    from notebook_tools import THIS_COMPUTER
+
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("print(work_dir())", metadata={"tags": [THIS_COMPUTER]},
+                                  outputs=[nbformat.v4.new_output("stream", text="/tmp/tmpx/my_work\n")],
+                                  execution_count=1)])
+    assert hide_reveals(notebook) == 1
+    cell = notebook.cells[0]
+    assert cell.outputs == [] and cell.metadata["tags"] == [THIS_COMPUTER, IGNORE_OUTPUT]
+    lesson = json.loads((ROOT / "notebooks" / "00_start_here.ipynb").read_text(encoding="utf-8"))
+    for cell in lesson["cells"]:
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "code" and ("work_dir()" in source or "pack_work()" in source):
+            assert THIS_COMPUTER in _tags(cell) and not cell["outputs"], source
+    assert "/tmp/" not in json.dumps([c.get("outputs", []) for c in lesson["cells"]])

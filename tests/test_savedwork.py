@@ -182,7 +182,7 @@ def test_a_pack_uploaded_to_notebooks_is_restored_into_the_real_work_folder(tmp_
     assert not (course / "notebooks" / "my_work").exists()
     tagger = Tagger(ITEMS, ["a", "b"], name="act")
     assert tagger.tags() == {"i1": "a", "i3": "b"}
-    assert tagger.message.startswith("Welcome back: restored 2 saved tag(s)")
+    assert tagger.message == "Welcome back: your saved tags are restored (2 tags, from my_work/act.json)."
 
 
 def test_restoring_twice_changes_nothing(work_folder, tmp_path):

@@ -54,3 +54,18 @@ def test_05_2_and_03_2_give_terrorism_in_a20_one_answer():
         assert evaluate(question, writers_words)[0] == "correct", question
         assert evaluate(question, writers_words + ["terrorism"])[0] == "correct", question
         assert evaluate(question, writers_words[:-1])[0] == "incorrect", question
+
+
+def test_05_t_month_and_year_in_any_common_form():
+    # A31 says June 2019; he was sworn in on 20 March 2019 (data/lateral L10)
+    for right in ("March 2019", "march 2019", "20 March 2019", "Mar. 2019", "03/2019", "3/2019",
+                  "20/03/2019", "2019-03", "2019-03-20"):
+        assert evaluate("05.T", right)[0] == "correct", right
+    status, message = evaluate("05.T", "March")
+    assert status == "incorrect" and "The month, March, matches the sources" in message
+    status, message = evaluate("05.T", "May 2019")
+    assert status == "incorrect" and "The year, 2019, matches the sources" in message and "March" not in message
+    for trusted in ("June 2019", "06/2019", "june"):
+        assert "You trusted the text" in evaluate("05.T", trusted)[1], trusted
+    status, message = evaluate("05.T", "2021")
+    assert status == "incorrect" and "matches" not in message

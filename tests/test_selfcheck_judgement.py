@@ -120,13 +120,36 @@ def test_every_exercise_notebook_has_checked_judgement_items_in_its_exercise_cop
 
 
 def test_the_text_answer_of_lesson_00():
-    assert evaluate("00.2", "TASS")[0] == "correct"
-    assert evaluate("00.2", "  tass ")[0] == "correct"
+    # 00.2 asks for the last name in the source column of the timeline's row about the
+    # 12 officers (data/timeline.csv, A04: "Khabar 24 > Interfax"), not of the row the
+    # lesson explains (the police statement, "Sultanat Azirbek > Khabar 24 > TASS")
+    timeline = pd.read_csv(ROOT / "data" / "timeline.csv", dtype=str, keep_default_na=False)
+    row = timeline[timeline["event"].str.contains("12 law enforcement officers")]
+    assert list(row["source"]) == ["Khabar 24 > Interfax"]
+    assert evaluate("00.2", "Interfax")[0] == "correct"
+    assert evaluate("00.2", "  interfax ")[0] == "correct"
     status, message = evaluate("00.2", "Khabar 24")
-    assert status == "incorrect" and "channel" in message
+    assert status == "incorrect" and "channel" in message and "first speaker first" in message
+    status, message = evaluate("00.2", "TASS")
+    assert status == "incorrect" and "police statement" in message and "12 law enforcement officers" in message
+    for outlet in ("Mint", "Reuters"):  # they passed article A on, but are not in the source column
+        status, message = evaluate("00.2", outlet)
+        assert status == "incorrect" and "source column stops before them" in message
     status, message = evaluate("00.2", 24)
     assert status == "unexpected" and "quotes" in message
     assert evaluate("00.2", ...)[0] == "not answered"
+
+
+def test_the_number_answer_of_lesson_00_says_what_to_type():
+    status, message = evaluate("00.1", "2")  # the right number, typed as text
+    assert status == "unexpected"
+    assert '"2" in quotes is text: write 2, with no quotes' in message
+    status, message = evaluate("00.1", "two")
+    assert status == "unexpected" and "digits, with no quotes" in message
+    status, message = evaluate("00.1", 2.0)
+    assert status == "unexpected" and "write 2, not 2.0" in message
+    status, message = evaluate("00.1", 3)
+    assert status == "incorrect" and not message.startswith("Not quite"), "'✗ Not yet. Not quite.' says it twice"
 
 
 def test_lesson_00_teaches_quotes_errors_and_text_cells():

@@ -22,7 +22,7 @@ CHOICES = {
     "04.J1": "b", "04.J4": "b", "04.J5": "b", "04.E1": "b", "04.E2": "a", "04.E3": "a",
     "05.P": "b", "05.J1": "b", "05.J2": "b", "05.J3": "b", "05.J4": "c", "05.E1": "b", "05.E2": "b", "05.E3": "c",
 }
-WRITE_INS = {"03.J4", "04.J2", "04.J3"}
+WRITE_INS = {"03.J4", "04.J2", "04.J3", "05.M"}
 
 
 def test_every_practice_question_is_registered_and_tested():
@@ -81,6 +81,28 @@ def test_04_write_ins(question, right, wrong):
     assert status == "incorrect" and "Revisit: lesson 04" in message
     assert evaluate(question, "   ")[0] == "incorrect"
     assert evaluate(question, ...)[0] == "not answered"
+
+
+def test_05_m_records_any_honest_sentence():
+    # lesson 05's note on the student's own text: no key, any real sentence counts
+    status, message = evaluate("05.M", "It flagged 'riot police' as the writer's loaded word, but it is a job title.")
+    assert status == "correct" and message.startswith("Bring it to the discussion")
+    for short in ("wrong", "it missed a source", "One thing the report got wrong on my text"):
+        status, message = evaluate("05.M", short)
+        assert status == "incorrect" and "at least six words" in message, short
+    assert evaluate("05.M", ...)[0] == "not answered"
+    assert evaluate("05.M", 3)[0] == "unexpected"
+
+
+def test_05_m_is_noted_not_called_correct(tmp_path, monkeypatch, capsys):
+    from medialit.selfcheck import check
+
+    monkeypatch.setenv("MEDIALIT_WORK_DIR", str(tmp_path))
+    check("05.M", "It gave the CGT union's figure to nobody, but the text says the union put it.")
+    said = capsys.readouterr().out
+    assert said.startswith("Exercise 05.M: ✓ Noted. Bring it") and "Correct" not in said
+    check("05.E1", "b")
+    assert "✓ Correct." in capsys.readouterr().out
 
 
 def _cells(path):

@@ -289,7 +289,8 @@ def test_new_tagger_with_same_name_restores_tags(tmp_path):
     second = make(save_dir=folder)
     assert second.tags() == {"q1": "writer", "q3": "cited"}
     assert second.progress.value == 2
-    assert "restored 2 saved tag(s)" in second.message
+    assert "your saved tags are restored (2 tags, from " in second.message
+    assert str(folder) not in second.message, "no machine path: the folder and file name are enough"
 
 
 def test_explicit_save_and_load_with_autosave_off(tmp_path):
@@ -700,7 +701,7 @@ def test_write_ins_are_saved_restored_and_reset(tmp_path):
     assert saved["texts"]["q2"] == "allies" and saved["tags"]["q1"] == "writer"
     again = make("keepme", key=WRITE_KEY, write_in="Original", save_dir=tmp_path)
     assert again.tags() == {"q1": "writer"} and again.texts() == {"q2": "allies"}
-    assert "restored 2 saved tag(s)" in again.message
+    assert "restored (2 tags, from " in again.message
     again.reset()
     assert again.texts() == {} and again.tags() == {}
     before = json.loads((tmp_path / "keepme.before-reset.json").read_text(encoding="utf-8"))
@@ -942,6 +943,6 @@ def test_a_contested_item_asks_for_the_reason_of_the_side_chosen(tmp_path):
     tagger.tag("A13", "contested")
     tagger.tag("A03", "loaded")
     tagger.show_feedback()
-    assert "Your reason for “loaded”? Say it in one line." in tagger.feedback_html["A02"].value
-    assert "Which side do you find stronger? Say why in one line." in tagger.feedback_html["A13"].value
+    assert "Note your reason for “loaded” in one line: you will use it when you compare." in tagger.feedback_html["A02"].value
+    assert "Which side do you find stronger? Note your reason in one line: you will use it when you compare." in tagger.feedback_html["A13"].value
     assert "one line" not in tagger.feedback_html["A03"].value

@@ -53,7 +53,7 @@ def test_all_tags_and_write_ins_come_back(name, tmp_path):
     assert second.tags() == expected_tags
     assert second.texts() == expected_texts
     assert second.progress.value == len(ids)
-    assert f"restored {len(ids) * (2 if second.write_in else 1)} saved tag(s)" in second.message
+    assert f"your saved tags are restored ({len(ids) * (2 if second.write_in else 1)} tags, from " in second.message
 
 
 def test_restore_in_a_new_python_process(tmp_path):

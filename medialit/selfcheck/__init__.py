@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Mapping
 from pathlib import Path
 
 from .. import answers
@@ -58,6 +59,9 @@ def evaluate(question: str, answer) -> tuple[str, str]:
     if answer is ... or answer is None or (isinstance(answer, (list, tuple)) and answer
                                             and all(a is ... for a in answer)):
         # a blank, or blanks only (lesson 04's two prediction lines, [..., ...])
+        return "not answered", NOT_ANSWERED
+    if isinstance(answer, Mapping) and any(a is ... for a in answer.values()):
+        # a blank left in a labelled answer (lesson 01's {"who": who, "area": area})
         return "not answered", NOT_ANSWERED
     try:
         ok, message = QUESTIONS[question](answer)
@@ -91,7 +95,9 @@ def check(question: str, answer) -> None:
     it cannot be saved, one more line says so and the lesson goes on."""
     status, message = evaluate(question, answer)
     mark = {"correct": "✓ Correct.", "incorrect": "✗ Not yet.", "not answered": "…"}.get(status, "?")
-    if is_prediction(question) and status == "correct":
+    if status == "correct" and getattr(QUESTIONS.get(question), "note", False):
+        mark = "✓ Noted."  # a note on the student's own text (05.M): recorded, not marked right or wrong
+    elif is_prediction(question) and status == "correct":
         mark = "✓ Matches the sources."
     elif is_prediction(question) and status == "incorrect":
         mark = "A prediction, not a test."  # the message says what matches and where the reveal is

@@ -17,9 +17,17 @@ def _q00_1(answer):
     from ..corpus import load_articles
 
     expected = len(load_articles())
+    if isinstance(answer, str):
+        typed = answer.strip()
+        if typed.isdigit():  # "2": the right idea, typed as text
+            raise TypeError(f'a number without quotes. "{typed}" in quotes is text: write {typed}, with no '
+                            "quotes, and run both cells again")
+        raise TypeError(f'a number written in digits, with no quotes, such as 5. "{typed}" in quotes is text')
+    if isinstance(answer, float) and answer.is_integer():
+        raise TypeError(f"a whole number, with no decimal point: write {int(answer)}, not {answer}")
     if whole_number(answer, "5") == expected:
         return True, f"The course studies {expected} articles, A and B. That is how a self-check answers."
-    return False, "Not quite. The table of articles above has one row per article."
+    return False, "The table of articles above has one row per article: count its rows."
 
 
 def _q01_1(answer):
@@ -115,18 +123,21 @@ def _q01_t(answer):
     who = str(given.get("who", "")).strip().lower()
     area = str(given.get("area", "")).strip().lower()
     if not who or not area:
-        raise TypeError("a dict with two keys, such as {'who': 'Interfax', 'area': 'the whole country'}")
-    reveal = " Now run the next cell: reveal('L03', 'L04', 'L05') shows the public copies."
+        raise TypeError('both blanks filled in: who = "..." and area = "...", each in quotes')
+    # the lesson's reveal is a few cells further down, under this heading
+    reveal = " The reveal further down, under 'Back to your prediction', shows who gave the 12 and for where."
     right_who, right_area = "commandant" in who, "almaty" in area and "country" not in area
     if right_who and right_area:
         return True, ("Your prediction matches the record: Khabar 24 was citing the Almaty city commandant's "
                       "office, and its 12 counted Almaty only; the 18 in B was the interior ministry's count for "
-                      "the whole country." + reveal)
+                      "the whole country. The reveal further down, under 'Back to your prediction', shows the "
+                      "public copies that say so.")
+    # a prediction gets no verdict on the part that missed: the reveal shows it
     parts = [f"Your prediction is recorded: {given.get('who')} / {given.get('area')}."]
-    if not right_who:
-        parts.append("The channel was passing on someone else's count; article A does not say whose.")
-    if not right_area:
-        parts.append("And the 12 did not cover the whole country.")
+    if right_who:
+        parts.append("Your 'who' matches the record.")
+    if right_area:
+        parts.append("Your 'area' matches the record.")
     return False, " ".join(parts) + reveal
 
 

@@ -62,14 +62,16 @@ QUESTIONS = {
                "later (230 in March: TASS, 14 March 2022)."),  # data/lateral/sources.csv L26
     }, VOICE),
     "01.E1": multiple_choice({
-        "a": O("Count how many words it has.", False,
-               "Length says nothing about origin."),
-        "b": O("Read the lines where the text tells on itself: a publisher's note, who people 'told', which "
-               "agency is relayed.", True,
+        "a": O("The name of the website it is on: the site that shows a story wrote it.", False,
+               "A site often prints other people's stories: Mint printed article A unchanged from a wire "
+               "agency's feed, and its own last line says so."),
+        "b": O("Lines inside the text that say where its words came from: a publisher's note, who people "
+               "'told', which agency is relayed.", True,
                "Article A says it was printed unchanged from a wire feed; B's witnesses 'told AFP' and "
                "'told Reuters'. Clues, not proof, but the place to start."),
-        "c": O("Trust the headline: it says who wrote the story.", False,
-               "Article A's headline names no source at all, and B has no headline."),
+        "c": O("Its first sentence: the news agency named there wrote the story.", False,
+               "A02 names TASS, but only as the agency whose report the story passes on; article A itself came "
+               "from a wire agency's feed, as its last line says."),
     }, "lesson 01, 'Where did they come from? Clues inside the texts'"),
     "01.E2": multiple_choice({
         "a": O("Take the larger figure: tolls only go up.", False,
@@ -85,7 +87,9 @@ QUESTIONS = {
                "The writer wrote every sentence. The question is who the sentence says the claim comes from."),
         "b": O("Someone the writer cites: X.", True,
                "'reported that' hands the claim to X. The writer vouches only that X said it."),
-        "c": O("Nobody's: a report is a fact.", False,
-               "A report is a claim by whoever made it."),
+        "c": O("The writer's, because there are no quotation marks: only a quotation is someone else's voice.",
+               False,
+               "A claim can be cited without quotation marks: 'X reported that' hands it to X in the writer's "
+               "paraphrase (A02, A04, A06 in the lesson)."),
     }, VOICE),
 }

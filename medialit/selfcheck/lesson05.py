@@ -6,6 +6,7 @@ check runs, so the checks stay right if the tools improve.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ._common import answer_list, compare_sets, whole_number
@@ -126,17 +127,49 @@ def _q05_5(answer):
 # 05.T Trace to the origin: when did Tokayev take office?
 
 
+#: Month names and their short forms: "March", "Mar", "Mar." all give 3.
+_MONTHS = {name: number for number, names in enumerate(
+    [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+     ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+     ("november", "nov"), ("december", "dec")], start=1) for name in names}
+
+
+def _month_year(text: str) -> tuple[int | None, int | None]:
+    """The month (1-12) and year a student wrote, each ``None`` if absent:
+    "March 2019", "20 march 2019", "Mar 2019", "03/2019", "3.2019",
+    "20/03/2019", "2019-03-20", "2019-03"."""
+    text = text.strip().lower()
+    year = re.search(r"(?<!\d)(\d{4})(?!\d)", text)
+    year = int(year.group(1)) if year else None
+    for word in re.findall(r"[a-z]+", text):
+        if word in _MONTHS:
+            return _MONTHS[word], year
+    numbers = re.fullmatch(r"\s*(?:(\d{1,2})[/.\-])?(\d{1,2})[/.\-](\d{4})\s*", text)  # [day/]month/year
+    if numbers:
+        return int(numbers.group(2)), year
+    numbers = re.fullmatch(r"\s*(\d{4})[/.\-](\d{1,2})(?:[/.\-]\d{1,2})?\s*", text)  # year-month[-day]
+    if numbers:
+        return int(numbers.group(2)), year
+    return None, year
+
+
 def _q05_t(answer):
+    """Month and year on their own: a right part is said to be right."""
     if not isinstance(answer, str):
-        raise TypeError("a month and year as a string, such as 'June 2019'")
-    given = answer.strip().lower()
+        raise TypeError("a month and year in quotation marks, such as \"June 2019\"")
+    month, year = _month_year(answer)
     reveal = " Now run the next cell: reveal('L10') shows a report from the day he was sworn in."
-    if "march" in given and "2019" in given:
+    if month == 3 and year == 2019:
         return True, ("Right: he was sworn in on Wednesday 20 March 2019, the day after Nazarbayev resigned; "
                       "A31's “June 2019” is wrong." + reveal)
-    if "june" in given:
-        return False, "Your prediction is recorded: you trusted the text. Check it." + reveal
-    return False, f"Your prediction is recorded ({answer.strip()})." + reveal
+    recorded = f"Your prediction is recorded ({answer.strip()})."
+    if month == 6 and year in (2019, None):
+        return False, recorded + " You trusted the text. Check it." + reveal
+    if month == 3:
+        return False, recorded + " The month, March, matches the sources; which year?" + reveal
+    if year == 2019:
+        return False, recorded + " The year, 2019, matches the sources." + reveal
+    return False, recorded + reveal
 
 
 QUESTIONS = {

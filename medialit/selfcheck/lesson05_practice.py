@@ -1,5 +1,6 @@
 """Lesson 05's no-code questions: the prediction before the practice report
-(05.P), the judgement track of the exercises (05.J1-05.J4) and the lesson's
+(05.P), the note on what the report got wrong on the student's own text
+(05.M), the judgement track of the exercises (05.J1-05.J4) and the lesson's
 exit ticket (05.E1-05.E3).
 
 05.J3 quotes a website in the name of Karim Massimov (undated; data/lateral
@@ -9,7 +10,7 @@ one names the part of lesson 05 to revisit.
 
 from __future__ import annotations
 
-from .choices import choice
+from .choices import choice, words_in
 
 _FLAGS = "lesson 05, “3. Is it spun?” and “A text we wrote for this lesson”"
 _SOURCES = "lesson 05, “1. Who says so?”"
@@ -61,29 +62,49 @@ _j4 = choice({
 
 
 _e1 = choice({
-    "a": (False, "One flag does not prove spinning: the tools also flag rare words that are correct "
+    "a": (False, "One flag is not proof of spinning: the tools also flag rare words that are correct "
                  "(names, currencies, technical terms)."),
     "b": (True, "A flag points at a sentence to read closely; you decide."),
-    "c": (False, "A flagged word may be fine: rare is not wrong."),
+    "c": (False, "A flagged word may be fine: rare is not wrong. Read the sentence before you change "
+                 "anything."),
 }, _FLAGS)
 
 
 _e2 = choice({
     "a": (False, "Headlines, dates and the writer describing what a video shows are fine in the writer's "
-                 "own voice."),
+                 "own voice: a careful writer does not need a source for every sentence."),
     "b": (True, "Look for claims with no source: a figure, a cause, blame. Those need an owner."),
     "c": (False, "A figure, a cause or blame stated with no source is exactly what the ⊘ mark helps you "
-                 "find."),
+                 "find: the writer is not a source for what they did not see or count."),
 }, _SOURCES)
 
 
 _e3 = choice({
-    "a": (False, "Re-reading the same text cannot tell you more than the text says: the answer is outside "
-                 "it."),
-    "b": (False, "The report reads only the text you give it; it cannot check a figure."),
+    "a": (False, "Re-reading the same text cannot tell you more than the text says: whether a figure adds "
+                 "up inside it says nothing about whether it is true."),
+    "b": (False, "The report reads only the text you give it: its source column says who the text names, "
+                 "not whether they are right."),
     "c": (True, "Leave the page: find who first gave the figure, when, and what other coverage said "
                 "(lateral reading)."),
 }, _LATERAL)
+
+
+def _m(answer):
+    """05.M, one thing the report got wrong on the student's own text: any
+    honest sentence of some length is recorded (for the discussion), with
+    no verdict on what it says."""
+    if not isinstance(answer, str):
+        raise TypeError("a sentence in quotation marks, such as \"It missed 'the mayor said' as a source.\"")
+    words = words_in(answer)
+    if len(words) < 6 or set(words) <= {"one", "thing", "the", "report", "got", "wrong", "on", "my", "text"}:
+        return False, ("Write one whole sentence (at least six words): which word or sentence, what the report "
+                       "said about it, and what you think is right.")
+    return True, ("Bring it to the discussion: say what the report said, what is right, and why the "
+                  "rules got it wrong (a cue it does not know, a rare word that is normal there, a source it "
+                  "missed).")
+
+
+_m.note = True  # check() says "Noted.", not "Correct.": there is no key to a student's own text
 
 
 _p = choice({
@@ -96,5 +117,5 @@ _p = choice({
 }, "lesson 03, “Your turn 2: whose voice?”")
 
 
-QUESTIONS = {"05.P": _p, "05.J1": _j1, "05.J2": _j2, "05.J3": _j3, "05.J4": _j4,
+QUESTIONS = {"05.P": _p, "05.M": _m, "05.J1": _j1, "05.J2": _j2, "05.J3": _j3, "05.J4": _j4,
              "05.E1": _e1, "05.E2": _e2, "05.E3": _e3}

@@ -19,7 +19,8 @@ WARMUP_00 = {
     "both": "an event you could check, plus the writer's own verdict words (\"brutally\", \"rigged\")",
 }
 VOICE_01 = {
-    "cited": "a speech verb (said, reported, told, warned) or quotation marks, and who they belong to",
+    "cited": ("a speech verb (said, reported, told, warned) or quotation marks, and who they belong to, "
+              "even at the very end of the sentence (“…, it said”)"),
     "writer": "no speech verb and no quotation marks: someone being named is not the same as someone speaking",
 }
 TYPE_02 = {

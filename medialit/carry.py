@@ -1,0 +1,110 @@
+"""Speakers carried from one sentence to others: a quotation with no cue of
+its own takes the speaker of the sentence where it closes or of the quotation
+it continues; "She spoke on state news channel Khabar-24." puts the channel
+into the chains of her earlier sentences; "Peskov said" after "Dmitry Peskov
+told" is Dmitry Peskov.  Works on the rows :func:`medialit.attribution.attribute`
+builds, after each sentence has been read on its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .cues import _BODY_WORDS, _SPOKE_ON
+from .quotes import _quotes_touching
+
+
+_HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
+
+
+def _full_name(row, full_names):
+    """"Peskov said …" (or "Mr Peskov said …") after "… Dmitry Peskov told …":
+    the speaker's full name, for people not in the sources table (the table
+    lists its own variants)."""
+    source = row["source"]
+    if source is None or row["source_type"] is not None:
+        return
+    words = source.split()
+    if len(words) == 2 and words[0] in _HONORIFICS:
+        words = words[1:]
+        source = words[0]
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+        full_names[words[-1]] = source
+    elif len(words) == 1 and source in full_names:
+        row["source"] = full_names[source]
+        row["chain"] = [full_names[source]] + row["chain"][1:]
+
+
+def _carry_quotes(rows, quotes):
+    """Give a speaker to quoted sentences that have none of their own."""
+    quote_ends = [b for _a, b in quotes]
+    spoke = {}  # paragraph -> its last row with a source so far
+    for i, row in enumerate(rows):
+        if i > 0 and rows[i - 1]["source"] is not None:
+            spoke[rows[i - 1]["paragraph"]] = rows[i - 1]
+        if row["source"] is not None:
+            continue
+        start, end = row["start"], row["end"]
+        spans = _quotes_touching(quotes, quote_ends, start, end)
+        if not spans:
+            continue
+        # a quotation that goes on into later sentences: its speaker is named
+        # where it closes (“Let me … . The playbook …,” she said.)
+        a, b = spans[-1]
+        if b > end:
+            for later in (rows[j] for j in range(i + 1, len(rows))):
+                if later["paragraph"] != row["paragraph"]:
+                    break
+                if later["start"] < b <= later["end"] or later["start"] >= b:
+                    if later["source"] is not None:
+                        _copy_source(row, later)
+                    break
+            if row["source"] is not None:
+                continue
+        # a quotation that simply continues the previous speaker's words, in
+        # the same paragraph or as the next paragraph (wire style)
+        if i > 0 and row["kind"] == "direct":
+            prev = rows[i - 1]
+            same = prev["paragraph"] == row["paragraph"] or (
+                spans[0][0] <= start and prev["kind"] == "direct" and _WHOLE_QUOTE.search(row["sentence"]))
+            if same and prev["source"] is not None and prev["kind"] in ("direct", "mixed"):
+                _copy_source(row, prev)
+                continue
+        # a paragraph that opens with a quotation and names no speaker, right
+        # after a paragraph in which a person spoke: that person's words go on
+        # (“We will …” after "The governor said on Friday that …")
+        if i > 0 and row["kind"] == "direct" and spans[0][0] <= start and rows[i - 1]["paragraph"] != row["paragraph"] \
+                and (b > end or _WHOLE_QUOTE.search(row["sentence"])):
+            before = spoke.get(rows[i - 1]["paragraph"])
+            if before is not None and _a_person(before):
+                _copy_source(row, before)
+
+
+def _a_person(row) -> bool:
+    """Whether a row's speaker may be a person (not an organisation or an outlet)."""
+    return row["entity"] == "person" or (row["entity"] is None and not _BODY_WORDS.search(row["source"]))
+
+
+def _carry_medium(rows):
+    """"She spoke on state news channel Khabar-24." names the medium of the
+    speaker's earlier sentences in the paragraph: their chains go through it."""
+    for i, row in enumerate(rows):
+        if row["source"] is None or len(row["chain"]) < 2 or not _SPOKE_ON.match(row["sentence"]):
+            continue
+        for earlier in reversed(rows[:i]):
+            if earlier["paragraph"] != row["paragraph"] or earlier["source"] != row["source"]:
+                break
+            missing = [m for m in row["chain"][1:] if m not in earlier["chain"]]
+            earlier["chain"] = earlier["chain"][:1] + missing + earlier["chain"][1:]
+
+
+# A quoted sentence that ends as a sentence: “… .” (not a heading in quotation marks)
+_WHOLE_QUOTE = re.compile(r"[.!?]\s*[”\"’]\s*$")
+
+
+def _copy_source(row, other):
+    row["source"] = other["source"]
+    row["chain"] = list(other["chain"])
+    row["source_type"] = other["source_type"]
+    row["entity"] = other["entity"]
+    row["cue"] = None
