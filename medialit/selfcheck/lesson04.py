@@ -254,7 +254,7 @@ def _q04_t(answer):
     B04 (the size of the lost figure).  The wire's own wording is left to the
     reveal; a part that is right is said to be right."""
     b03, b04 = _q04_t_given(answer)
-    reveal = " Run the reveal two cells below: it shows the Reuters wire."
+    reveal = " Run the reveal two cells below, reveal('L12'): it shows the Reuters wire."
     exact = _B03_EXACT[0] in b03 and any(w in b03 for w in _B03_EXACT[1])
     size = _b04_size(b04)
     if exact and size == "right":
