@@ -298,15 +298,18 @@ def chain_diagram(table: pd.DataFrame, title: str, tail=(), type_of=None):
 # Lesson 04: spun text
 
 
-def measure_panels(table: pd.DataFrame, title: str, measures=None, notes=None, ncols: int = 3):
+def measure_panels(table: pd.DataFrame, title: str, measures=None, notes=None, ncols: int = 3, limits=None):
     """Small multiples: one panel per measure (a row of ``table``), one bar
     per text (a column of ``table``), each panel on its own scale, so that a
     measure near 30 and one near 100 can be read side by side.
 
     ``measures`` picks and orders the rows (default: all); ``notes`` maps a
-    measure to a short line under its name (e.g. "lower = harder").  Bars
-    carry their values.  Returns ``(figure, table)``; the table (the rows
-    shown) is the text alternative.
+    measure to a short line under its name (e.g. "lower = harder");
+    ``limits`` maps a measure to the ``(low, high)`` of its axis, to draw it
+    on its whole scale (Flesch reading ease on 0 to 100, so that 5 points
+    look like 5 points) instead of from 0 to a little above its tallest bar.
+    Bars carry their values.  Returns ``(figure, table)``; the table (the
+    rows shown) is the text alternative.
     """
     if table.empty:
         raise ValueError("There is nothing to plot: the table is empty.")
@@ -314,6 +317,10 @@ def measure_panels(table: pd.DataFrame, title: str, measures=None, notes=None, n
     missing = [m for m in measures if m not in table.index]
     if missing:
         raise ValueError(f"These measures are not in the table: {', '.join(map(str, missing))}.")
+    limits = dict(limits or {})
+    unknown = [m for m in limits if m not in measures]
+    if unknown:
+        raise ValueError(f"These limits are for measures not shown: {', '.join(map(str, unknown))}.")
     shown = table.loc[measures]
     series = list(shown.columns)
     nrows = -(-len(measures) // ncols)
@@ -330,15 +337,21 @@ def measure_panels(table: pd.DataFrame, title: str, measures=None, notes=None, n
         ax.set_title(heading, fontsize=9)
         ax.set_ylabel("value", fontsize=8)
         top = max([v for v in values if v == v] + [0])
-        ax.set_ylim(0, top * 1.2 if top > 0 else 1)
+        if measure in limits:
+            ax.set_ylim(*limits[measure])
+        else:
+            ax.set_ylim(0, top * 1.2 if top > 0 else 1)
         ax.spines[["top", "right"]].set_visible(False)
     for ax in list(axes.flat)[len(measures):]:
         ax.set_visible(False)
     fig.suptitle(title, fontsize=11)
     fig.tight_layout()
     values = "; ".join(f"{m} " + " vs ".join(_number(shown.loc[m, s]) for s in series) for m in measures)
-    sentence = (f"{len(measures)} small bar charts, one per measure, each on its own scale, comparing "
-                f"{' with '.join(map(str, series))}: {values}.")
+    whole = "; ".join(f"{m} on its whole scale, {_number(low)} to {_number(high)}"
+                      for m, (low, high) in limits.items())
+    sentence = (f"{len(measures)} small bar charts, one per measure, each on its own scale"
+                + (f" ({whole})" if whole else "")
+                + f", comparing {' with '.join(map(str, series))}: {values}.")
     return _describe(fig, title, sentence), shown
 
 

@@ -46,12 +46,15 @@ def item_feedback(row, number: int, sides: list[str], write_in: bool, highlighte
     answers a contested item's rationale defends (else empty);
     ``highlighted``: the item's highlighted words, for the write-in notes."""
     why = html.escape(row.rationale)
+    box = text_feedback(row, sides, highlighted) if write_in else ""
     if row.result == "match" and sides:
         text = (f"<span style='color:#1a5e1a'>✓ Matches the key: contested, with a case for "
                 f"{_both(sides)}.</span> {why} <i>Which side do you find stronger? Note your reason in one line: "
                 f"you will use it when you compare.</i>")
     elif row.result == "match":
-        text = f"<span style='color:#1a5e1a'>✓ Matches the key.</span> {why}"
+        # when a line on the box follows, say which answer the tick is for (not the typed word)
+        whose = "Your tag matches the key." if box else "Matches the key."
+        text = f"<span style='color:#1a5e1a'>✓ {whose}</span> {why}"
     elif row.result == "accepted":
         text = (f"<span style='color:#1a5e1a'>✓ Agrees with the key: contested, so {_both(sides)} are both "
                 f"defensible; you chose “{html.escape(row.your_tag)}”.</span> {why} "
@@ -63,7 +66,6 @@ def item_feedback(row, number: int, sides: list[str], write_in: bool, highlighte
         text = "<span style='color:#555'>… Not tagged yet: choose a tag, then check again.</span>"
     else:
         text = "<span style='color:#555'>No answer key for this item: discuss it.</span>"
-    box = text_feedback(row, sides, highlighted) if write_in else ""
     if box:
         text += "<br>" + box
     which = f"Feedback on {number} [{html.escape(row.item_id)}]:"

@@ -94,3 +94,19 @@ def test_missing_values_are_said_as_such():
     fig, _ = measure_panels(table, title="t")
     assert "x no value vs no value" in fig.alt_text
     plt.close(fig)
+
+
+def test_measure_panels_draws_a_measure_on_its_whole_scale_when_given_limits():
+    table = pd.DataFrame({"spun": [34.86, 102.6], "restored": [40.12, 51.2]},
+                         index=["Flesch reading ease", "rare words per 1,000"])
+    fig, _ = measure_panels(table, title="t", limits={"Flesch reading ease": (0, 100)})
+    flesch, rare = [ax for ax in fig.axes if ax.get_visible()]
+    assert flesch.get_ylim() == (0, 100)
+    assert rare.get_ylim() == pytest.approx((0, 102.6 * 1.2))    # the others keep their own scale
+    assert "(Flesch reading ease on its whole scale, 0 to 100)" in fig.alt_text
+    plt.close(fig)
+    fig, _ = measure_panels(table, title="t")
+    assert fig.axes[0].get_ylim() == pytest.approx((0, 40.12 * 1.2)) and "whole scale" not in fig.alt_text
+    plt.close(fig)
+    with pytest.raises(ValueError, match="measures not shown"):
+        measure_panels(table, title="t", measures=["rare words per 1,000"], limits={"Flesch reading ease": (0, 100)})

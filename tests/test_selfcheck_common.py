@@ -173,3 +173,31 @@ def test_04t_takes_two_plain_strings_and_checks_each_part_on_its_own(capsys):
     assert capsys.readouterr().out.startswith("Exercise 04.T: ✓ Matches the sources. Well predicted.")
     assert "B03 ✓" in evaluate("04.T", ["two found decapitated", "dozens"])[1]
     assert evaluate("04.T", ["two found decapitated"])[0] == "unexpected"
+
+
+def test_04p_the_flesch_prediction_is_a_recorded_prediction(work_folder, capsys):
+    """Lesson 04 asks, before measuring: by how much will Flesch reading ease
+    change when B is restored, (a) less than 10 points, (b) 10 to 30, (c) more
+    than 30?  Measured: 34.86 -> 40.12, 5.26 points, so (a).  A guess that
+    differs is a prediction, recorded, with no verdict (found by the second
+    trial: the old guess was never checked nor recorded)."""
+    from medialit.selfcheck import check, evaluate, is_prediction, my_answers
+
+    assert is_prediction("04.P") and not is_prediction("05.P") and not is_prediction("04.E1")
+    assert evaluate("04.P", ...)[0] == "not answered"
+    for right in ("a", "A", "(a)", "a) it barely moves"):
+        assert evaluate("04.P", right)[0] == "correct", right
+    for other in ("b", "c"):
+        assert evaluate("04.P", other)[0] == "incorrect", other
+    for junk in ("d", 5, "Flesch"):
+        assert evaluate("04.P", junk)[0] == "unexpected", junk
+    check("04.P", "c")
+    shown = capsys.readouterr().out
+    assert shown == ("Exercise 04.P: A prediction, not a test. Your prediction is recorded: (c) more than 30 "
+                     "points. Flesch reading ease goes from 34.9 to 40.1: 5.3 points on a 100-point scale "
+                     "(the table below).\n")
+    check("04.P", "a")
+    assert capsys.readouterr().out.startswith("Exercise 04.P: ✓ Matches the sources. (a) less than 10 points. "
+                                              "Flesch reading ease goes from 34.9 to 40.1")
+    my_answers("04")
+    assert capsys.readouterr().out.endswith("  04.P: 'a' - prediction, matches the sources (answered 2 times)\n")

@@ -641,6 +641,20 @@ def test_write_in_match_accepts_alternatives_ignoring_case_and_punctuation(tmp_p
     assert "Write-ins: 2 of 3 written, 1 matches the key." in t.summary()
 
 
+def test_the_tick_for_a_tag_says_it_is_for_the_tag_when_a_line_on_the_box_follows(tmp_path):
+    # found by lesson 04's second trial: "✓ Matches the key." then "✗ You wrote …" read as a contradiction
+    t = make("tick", key=WRITE_KEY, write_in="The original word", save_dir=tmp_path)
+    t.tag("q2", "cited")
+    t.write("q2", "helpers")
+    t.show_feedback()
+    q2 = t.feedback_html["q2"].value
+    assert "✓ Your tag matches the key.</span> r2" in q2 and "the key has “allies”" in q2
+    plain = make("tick_plain", key=WRITE_KEY, save_dir=tmp_path)   # no box: nothing to tell apart
+    plain.tag("q2", "cited")
+    plain.show_feedback()
+    assert "✓ Matches the key.</span> r2" in plain.feedback_html["q2"].value
+
+
 def test_a_typed_name_matches_only_a_listed_wording_and_is_close_when_less_precise(tmp_path):
     from medialit.tagscoring import name_result
 

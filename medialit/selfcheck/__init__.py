@@ -70,12 +70,18 @@ def evaluate(question: str, answer) -> tuple[str, str]:
     return ("correct" if ok else "incorrect"), message
 
 
+#: Predictions not named ``0N.T``: lesson 04's guess at how far Flesch
+#: reading ease moves, made before the lesson measures it.
+PREDICTIONS = frozenset({"04.P"})
+
+
 def is_prediction(question: str) -> bool:
     """Whether ``question`` asks for a prediction: the "trace to the origin"
     questions ``01.T`` … ``05.T``, answered before ``reveal()`` shows the
-    public sources.  A student cannot know the answer yet, so a prediction
-    that differs from the sources gets no verdict."""
-    return question.endswith(".T")
+    public sources, and those in :data:`PREDICTIONS` (answered before the
+    lesson measures).  A student cannot know the answer yet, so a
+    prediction that differs gets no verdict."""
+    return question.endswith(".T") or question in PREDICTIONS
 
 
 def check(question: str, answer) -> None:

@@ -1,4 +1,4 @@
-"""Self-check questions 04.1-04.6 (lesson 04, spun text).
+"""Self-check questions 04.1-04.6 (lesson 04, spun text), and the lesson's two predictions, 04.T and 04.P.
 
 Every expected answer is worked out from the course data when the check
 runs (the spin map, the texts, medialit.readability and medialit.spin), so
@@ -254,7 +254,7 @@ def _q04_t(answer):
     B04 (the size of the lost figure).  The wire's own wording is left to the
     reveal; a part that is right is said to be right."""
     b03, b04 = _q04_t_given(answer)
-    reveal = " Now run the next cell: reveal('L12') shows the Reuters wire."
+    reveal = " Run the reveal two cells below, reveal('L12'): it shows the Reuters wire."
     exact = _B03_EXACT[0] in b03 and any(w in b03 for w in _B03_EXACT[1])
     size = _b04_size(b04)
     if exact and size == "right":
@@ -276,6 +276,50 @@ def _q04_t(answer):
     return False, " ".join(parts) + reveal
 
 
+# --------------------------------------------------------------------------
+# 04.P Predict the measure: how far will Flesch reading ease move?
+
+
+#: The three bands the lesson offers (letter: words); :func:`_flesch_band` draws them.
+_FLESCH_BANDS = {"a": "less than 10 points", "b": "10 to 30 points", "c": "more than 30 points"}
+
+
+def flesch_change() -> tuple[float, float, float]:
+    """Flesch reading ease of spun B, of restored B, and the change (restored minus spun)."""
+    from ..corpus import article_text
+    from ..readability import compare
+    from ..spin import restore
+
+    spun = article_text("B")
+    row = compare(spun, restore(spun), labels=("spun", "restored")).loc["Flesch reading ease"]
+    return float(row["spun"]), float(row["restored"]), float(row["difference"])
+
+
+def _flesch_band(points: float) -> str:
+    """The letter of the band that a change of ``points`` (either sign) falls in:
+    less than 10 is "a", 10 to 30 "b", more than 30 "c"."""
+    size = abs(points)
+    return "a" if size < 10 else "b" if size <= 30 else "c"
+
+
+def _q04_p(answer):
+    """A prediction (no verdict when it differs): the band of Flesch's change
+    when B is restored, as a letter."""
+    from .choices import letter
+
+    given = letter(answer, sorted(_FLESCH_BANDS))
+    words = _FLESCH_BANDS
+    if given not in words:
+        raise TypeError('one of the letters "a", "b" or "c", in quotation marks')
+    spun, restored, change = flesch_change()
+    measured = (f"Flesch reading ease goes from {spun:.1f} to {restored:.1f}: {abs(change):.1f} points "
+                f"on a 100-point scale (the table below).")
+    right = _flesch_band(change)
+    if given == right:
+        return True, f"({given}) {words[given]}. {measured}"
+    return False, f"Your prediction is recorded: ({given}) {words[given]}. {measured}"
+
+
 QUESTIONS = {
     "04.1": _q04_1,
     "04.2": _q04_2,
@@ -284,4 +328,5 @@ QUESTIONS = {
     "04.5": _q04_5,
     "04.6": _q04_6,
     "04.T": _q04_t,
+    "04.P": _q04_p,
 }
