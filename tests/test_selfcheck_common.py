@@ -197,7 +197,7 @@ def test_04p_the_flesch_prediction_is_a_recorded_prediction(work_folder, capsys)
                      "points. Flesch reading ease goes from 34.9 to 40.1: 5.3 points on a 100-point scale "
                      "(the table below).\n")
     check("04.P", "a")
-    assert capsys.readouterr().out.startswith("Exercise 04.P: ✓ Matches the sources. (a) less than 10 points. "
+    assert capsys.readouterr().out.startswith("Exercise 04.P: ✓ Matches the measurement. (a) less than 10 points. "
                                               "Flesch reading ease goes from 34.9 to 40.1")
     my_answers("04")
-    assert capsys.readouterr().out.endswith("  04.P: 'a' - prediction, matches the sources (answered 2 times)\n")
+    assert capsys.readouterr().out.endswith("  04.P: 'a' - prediction, matches the measurement (answered 2 times)\n")

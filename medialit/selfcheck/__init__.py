@@ -98,7 +98,8 @@ def check(question: str, answer) -> None:
     if status == "correct" and getattr(QUESTIONS.get(question), "note", False):
         mark = "✓ Noted."  # a note on the student's own text (05.M): recorded, not marked right or wrong
     elif is_prediction(question) and status == "correct":
-        mark = "✓ Matches the sources."
+        # a trace (0N.T) is compared with public sources, 04.P with the course's own measurement
+        mark = "✓ Matches the sources." if question.endswith(".T") else "✓ Matches the measurement."
     elif is_prediction(question) and status == "incorrect":
         mark = "A prediction, not a test."  # the message says what matches and where the reveal is
     print(f"Exercise {question}: {mark} {message}")
@@ -120,7 +121,8 @@ def _in_solutions() -> bool:
 
 def _result_in_words(question: str, status: str) -> str:
     if is_prediction(question):
-        return "prediction, matches the sources" if status == "correct" else "prediction"
+        what = "the sources" if question.endswith(".T") else "the measurement"
+        return f"prediction, matches {what}" if status == "correct" else "prediction"
     return {"correct": "✓", "incorrect": "not yet"}.get(status, "not yet (not the kind of answer expected)")
 
 
