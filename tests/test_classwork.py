@@ -228,13 +228,19 @@ def test_same_names_are_warned_about(tmp_path):
     assert name_warnings(["amira", "ben"]) == []
 
 
+def run_class_script(folder, csv_out):
+    """scripts/class_agreement.py on a class folder, as a teacher runs it, with --csv; it must succeed."""
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "class_agreement.py"), str(folder),
+                             "--csv", str(csv_out)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
 def test_command_line_explains_and_writes_csv(contested_class, tmp_path):
     pack(contested_class / "my_work.zip", "words", {"k2": "loaded"})
     pack(contested_class / "my_work (1).zip", "words", {"k2": "loaded"})
     out = tmp_path / "report.csv"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "class_agreement.py"), str(contested_class),
-                             "--csv", str(out)], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
+    result = run_class_script(contested_class, out)
     assert "Warning: 'my_work' and 'my_work (1)' look like the same name" in result.stdout
     # no key file is called "words", so the script reports agreement between students only
     assert "k2: loaded 3 · contested 1 · neutral 1 (of 5)" in result.stdout
@@ -315,9 +321,7 @@ def test_answers_that_cannot_be_read_are_listed_and_skipped(answering_class):
 
 def test_command_line_prints_and_writes_the_self_check_table(answering_class, tmp_path):
     out = tmp_path / "report.csv"
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "class_agreement.py"), str(answering_class),
-                             "--csv", str(out)], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
+    result = run_class_script(answering_class, out)
     assert "== demo ==" in result.stdout
     assert "== self-checks ==\n3 student(s) recorded answers to 4 question(s)" in result.stdout
     assert re.search(r"\n +03\.T +prediction +3 +2 +the police 2 · tass 1\n", result.stdout)
