@@ -175,7 +175,7 @@ class Tagger(TagStore):
         self.feedback_html[item_id] = widgets.HTML("")
         parts = [self.item_html[item_id], toggle]
         if self.write_in:
-            when = f", only if you tagged {tagfeedback.either(self._asked_for)}" if self._asked_for else ""
+            when = tagfeedback.asked_when(self._asked_for, [label for label, _ in self.choices])
             box = _write_in_box(widgets, f"{self.write_in} ({number}{when}):", self.write_in_check == "model")
             box.observe(self._on_change, names="value")
             self.text_widgets[item_id] = box
@@ -285,4 +285,4 @@ class Tagger(TagStore):
     def summary(self, table: pd.DataFrame | None = None) -> str:
         """The student's score sentence, as shown under the Check button."""
         mode = self.write_in_check if self.write_in else None
-        return tagfeedback.summary(self.score(table), mode, self._asked_for or None)
+        return tagfeedback.summary(self.score(table), mode, self._asked_for or None, [c for c, _ in self.choices])

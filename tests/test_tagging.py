@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from medialit import savedwork, tagging
+from medialit import savedwork, tagfeedback, tagging
 from medialit.tagging import Tagger, kappa_meaning, load_key, work_dir
 
 ITEMS = [
@@ -856,6 +856,27 @@ def test_an_empty_box_after_a_tag_that_does_not_ask_for_it_is_not_missing(tmp_pa
     every.tag("A08", "neutral")
     assert every.feedback().set_index("item_id").loc["A08", "text_result"] == "not written"
     assert every.summary().endswith("Write-ins: 0 of 15 written; compare each with the model answer.")
+
+
+def test_a_box_asked_after_every_tag_but_one_names_that_one(tmp_path):
+    """Lesson 02's first Tagger: a speaker is asked for after seven source
+    types, not after "the writer"; the label names the one tag, not seven."""
+    sources = ["state media", "news agency", "government official", "foreign government",
+               "international organisation", "eyewitness", "unnamed"]
+    tagger = Tagger.from_key("attribution_02_type", choices=sources + ["the writer"], save_dir=tmp_path,
+                             write_in="Who says so?", write_in_check="name", write_in_for=sources)
+    assert tagger.text_widgets["A07"].description == "Who says so? (6, not if you tagged the writer):"
+    tagger.tag("A07", "the writer")   # not asked
+    tagger.tag("A06", "unnamed")      # asked, and written
+    tagger.write("A06", "officials")
+    tagger.tag("A05", "state media")  # asked, left empty
+    table = tagger.feedback().set_index("item_id")
+    assert table.loc[["A07", "A06", "A05"], "text_result"].tolist() == ["not asked", "match", "not written"]
+    assert tagger.summary().endswith(
+        "Write-ins (asked for the items you did not tag the writer): 1 of 2 written, 1 matches the key.")
+    # two tags that ask, of three: both are named, as before
+    assert tagfeedback.asked_when(["loaded", "contested"], ["loaded", "neutral", "contested"]) == (
+        ", only if you tagged loaded or contested")
 
 
 def test_write_in_for_must_name_choices():
