@@ -218,6 +218,8 @@ def test_the_trace_prediction_says_how_to_type_a_list():
     assert all(choice in " ".join(a) for choice in PSAKI_CHOICES), "every choice occurs in A21-A23"
     status, message = evaluate("02.T", ["crazy", "point out" "absolutely wrong"])  # a comma missed
     assert status == "unexpected" and "“point out” and “absolutely wrong” joined (did you miss a comma?)" in message
+    assert message.startswith("Almost: Python needs each word in its own quotes"), "a typing slip, not a verdict"
+    assert "wrong kind of thing" not in message
     status, message = evaluate("02.T", "crazy, point out")  # one string
     assert status == "unexpected" and "each word in its own quotes" in message and "one piece of text" in message
     status, message = evaluate("02.T", ["crazy", "convey"])
