@@ -59,14 +59,19 @@ def asked_when(asked, labels=()) -> str:
     return f", not if you tagged {other}" if other else f", only if you tagged {either(asked)}"
 
 
-def item_feedback(row, number: int, sides: list[str], write_in: bool, highlighted: str | None = None) -> str:
+def item_feedback(row, number: int, sides: list[str], write_in: bool, highlighted: str | None = None,
+                  fold: bool = False) -> str:
     """The feedback under one item after Check.  ``sides``: the labels of the
     answers a contested item's rationale defends (else empty);
-    ``highlighted``: the item's highlighted words, for the write-in notes."""
+    ``highlighted``: the item's highlighted words, for the write-in notes;
+    ``fold``: a plain match shows its reason folded under "Why?"."""
     why = html.escape(row.rationale)
     if row.result == "match" and sides:
         text = (f"<span style='color:#1a5e1a'>✓ Matches the key: contested, with a case for "
                 f"{_both(sides)}.</span> {why} <i>Which side do you find stronger? Say why in one line.</i>")
+    elif row.result == "match" and fold:
+        text = (f"<details><summary><span style='color:#1a5e1a'>✓ Matches the key.</span> Why?</summary>"
+                f"{why}</details>")
     elif row.result == "match":
         text = f"<span style='color:#1a5e1a'>✓ Matches the key.</span> {why}"
     elif row.result == "accepted":

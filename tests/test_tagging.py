@@ -1,6 +1,7 @@
 """Unit tests for medialit.tagging: the Tagger, driven from Python the way
 the solution notebooks drive it (set ``.value``, call ``.click()``)."""
 
+import html
 import json
 import os
 import time
@@ -877,6 +878,25 @@ def test_a_box_asked_after_every_tag_but_one_names_that_one(tmp_path):
     # two tags that ask, of three: both are named, as before
     assert tagfeedback.asked_when(["loaded", "contested"], ["loaded", "neutral", "contested"]) == (
         ", only if you tagged loaded or contested")
+
+
+def test_fold_matches_folds_the_reason_of_a_match_only(tmp_path):
+    """Lesson 02's Taggers (second trial): a ✓ item's reason is one click away,
+    the reason of an item that differs is shown as before."""
+    kinds = Tagger.from_key("attribution_02_kind", choices=["direct", "indirect", "mixed", "none"],
+                            save_dir=tmp_path, autosave=False, fold_matches=True)
+    kinds.tag("A03", "direct")   # matches
+    kinds.tag("B14", "none")     # differs
+    kinds.show_feedback()
+    reason = html.escape(kinds.key["A03"][1], quote=False)
+    a03, b14 = kinds.feedback_html["A03"].value, kinds.feedback_html["B14"].value
+    assert "<details><summary>" in a03 and "Why?</summary>" + reason + "</details>" in a03
+    assert "<details>" not in b14 and html.escape(kinds.key["B14"][1], quote=False) in b14
+    plain = Tagger.from_key("attribution_02_kind", choices=["direct", "indirect", "mixed", "none"],
+                            save_dir=tmp_path / "plain", autosave=False)
+    plain.tag("A03", "direct")
+    plain.show_feedback()
+    assert "<details>" not in plain.feedback_html["A03"].value and reason in plain.feedback_html["A03"].value
 
 
 def test_write_in_for_must_name_choices():

@@ -81,14 +81,15 @@ QUESTIONS = {
                "Khabar 24 only broadcast what someone said on it. Who said it? Start with her."),
     }, CHAINS),
     "02.E3": multiple_choice({
-        "a": O("48 of 50 (96%): its rules were checked on those sentences.", False,
+        "a": O("48 of 50 (96%)", False,
                "Its rules were written while reading those sentences: a test on its own homework. A new "
                "article is not one of them."),
-        "b": O("30 of 50 (60%): a new article is text it was not built from.", True,
-               "The test on unseen text is the one that tells you how it does on a new article; then read the "
+        "b": O("30 of 50 (60%)", True,
+               "A new article is text it was not built from, so the test on unseen text is the one that "
+               "tells you how it does there; then read the "
                "sentences it gets wrong. The course's extractor drops the same way: 69 of 71 sentences on its "
                "two articles, about 60% on real coverage it was not tuned on."),
-        "c": O("The average of the two: 78 of 100.", False,
+        "c": O("The average of the two: 78 of 100", False,
                "The average mixes in the homework score. Only the test on unseen text says how it does on "
                "text it has never seen."),
     }, "lesson 02, 'Can you trust the extractor? In short' and the takeaways"),
