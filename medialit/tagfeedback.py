@@ -14,7 +14,7 @@ from .tagscoring import NOT_ASKED, NOT_TAGGED
 from .words import normalise_answer
 
 __all__ = ["highlight", "item_feedback", "text_feedback", "write_in_notes", "summary", "summary_html",
-           "status_html", "either"]
+           "status_html", "either", "asked_when"]
 
 #: Visually hidden but read by screen readers (the usual "sr-only" rules).
 HIDDEN = ("position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;"
@@ -41,19 +41,42 @@ def either(labels) -> str:
     return " or ".join(filter(None, [", ".join(labels[:-1]), labels[-1] if labels else ""]))
 
 
-def item_feedback(row, number: int, sides: list[str], write_in: bool, highlighted: str | None = None) -> str:
+def _unasked(asked, labels) -> str | None:
+    """The one tag after which a write-in box is not asked for, when it is
+    asked for after every other tag and there are more than two of those
+    (“the writer” among eight source types); else None."""
+    rest = [label for label in labels if label not in asked]
+    return rest[0] if len(asked) > 2 and len(rest) == 1 else None
+
+
+def asked_when(asked, labels=()) -> str:
+    """The words after a write-in box's label that say when it is asked for:
+    "" (always), ", only if you tagged loaded or contested", or, when every
+    tag but one asks for it, ", not if you tagged the writer"."""
+    if not asked:
+        return ""
+    other = _unasked(asked, labels)
+    return f", not if you tagged {other}" if other else f", only if you tagged {either(asked)}"
+
+
+def item_feedback(row, number: int, sides: list[str], write_in: bool, highlighted: str | None = None,
+                  fold: bool = False) -> str:
     """The feedback under one item after Check.  ``sides``: the labels of the
     answers a contested item's rationale defends (else empty);
-    ``highlighted``: the item's highlighted words, for the write-in notes."""
+    ``highlighted``: the item's highlighted words, for the write-in notes;
+    ``fold``: a plain match shows its reason folded under "Why?"."""
     why = html.escape(row.rationale)
     box = text_feedback(row, sides, highlighted) if write_in else ""
+    # when a line on the box follows, say which answer the tick is for (not the typed word)
+    whose = "Your tag matches the key." if box else "Matches the key."
     if row.result == "match" and sides:
         text = (f"<span style='color:#1a5e1a'>✓ Matches the key: contested, with a case for "
                 f"{_both(sides)}.</span> {why} <i>Which side do you find stronger? Note your reason in one line: "
                 f"you will use it when you compare.</i>")
+    elif row.result == "match" and fold:
+        text = (f"<details><summary><span style='color:#1a5e1a'>✓ {whose}</span> Why?</summary>"
+                f"{why}</details>")
     elif row.result == "match":
-        # when a line on the box follows, say which answer the tick is for (not the typed word)
-        whose = "Your tag matches the key." if box else "Matches the key."
         text = f"<span style='color:#1a5e1a'>✓ {whose}</span> {why}"
     elif row.result == "accepted":
         text = (f"<span style='color:#1a5e1a'>✓ Agrees with the key: contested, so {_both(sides)} are both "
@@ -158,12 +181,14 @@ def _other_feedback(row) -> str:
     return "<span style='color:#555'>No model answer for this box: discuss it.</span>"
 
 
-def summary(s: dict, write_in_check: str | None = None, write_in_for: list[str] | None = None) -> str:
+def summary(s: dict, write_in_check: str | None = None, write_in_for: list[str] | None = None,
+            labels=()) -> str:
     """The student's score sentence, from :func:`medialit.tagscoring.score`:
     counts only, "13 of 15" (kappa and the percentage stay in the score, for
     instructors).  ``write_in_check``: the activity's write-in mode, if it
     has boxes; ``write_in_for``: the labels of the tags that ask for a box
-    (None: every item asks)."""
+    (None: every item asks); ``labels``: every tag's label, to name the one
+    tag that does not ask instead (:func:`asked_when`)."""
     if s["tagged"] == 0 and not s.get("written"):
         return f"Nothing tagged yet: {s['items']} items are waiting."
     text = ""
@@ -180,7 +205,9 @@ def summary(s: dict, write_in_check: str | None = None, write_in_for: list[str] 
         text += f"; {waiting} not tagged yet." if waiting else "."
     if write_in_check:
         if write_in_for:
-            words = (f"Write-ins (asked for the items you tag {either(write_in_for)}): "
+            other = _unasked(write_in_for, labels)
+            which = f"you did not tag {other}" if other else f"you tag {either(write_in_for)}"
+            words = (f"Write-ins (asked for the items {which}): "
                      f"{s['asked'] - s['missing']} of {s['asked']} written")
         else:
             words = f"Write-ins: {s['written']} of {s['items']} written"

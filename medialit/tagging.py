@@ -51,7 +51,9 @@ highlighted words or uses a loaded word of the course lexicon.
 ``("loaded", "contested")``); after any other tag it may stay empty, is not
 counted as missing and gets no feedback (default: every item).  The box
 stays in place either way (the same Tab order), and its label says when it
-is asked for.
+is asked for.  ``fold_matches``: on an item that matches the key, the key's
+reason is folded under "Why?" (one click opens it), so the feedback to read
+is that of the items that differ (default: every reason shown).
 """
 
 from __future__ import annotations
@@ -93,7 +95,7 @@ class Tagger(TagStore):
     def __init__(self, items, choices, key=None, *, name: str, title: str = "",
                  instructions: str = "", save_dir=None, autosave: bool = True,
                  id_column: str = "item_id", text_column: str = "text",
-                 write_in: str | None = None, write_in_check: str = "match", write_in_for=None):
+                 write_in: str | None = None, write_in_check: str = "match", write_in_for=None, fold_matches=False):
         if not name or not str(name).replace("_", "").replace("-", "").isalnum() or len(str(name)) > MAX_NAME:
             raise ValueError(f"A Tagger needs a short name (at most {MAX_NAME} characters) made of "
                              "letters, digits, '-' or '_'.")
@@ -112,7 +114,7 @@ class Tagger(TagStore):
         self.answers = tagscoring.key_answers(key)
         tagscoring.check_key(self.key, self.items["item_id"], self._values)
         self._start_store(Path(save_dir or work_dir()) / f"{self.name}.json", autosave)
-        self._checked = False
+        self._checked, self.fold_matches = False, bool(fold_matches)
         self._build(title, instructions)
         self._restore_saved()
 
@@ -175,7 +177,7 @@ class Tagger(TagStore):
         self.feedback_html[item_id] = widgets.HTML("")
         parts = [self.item_html[item_id], toggle]
         if self.write_in:
-            when = f", only if you tagged {tagfeedback.either(self._asked_for)}" if self._asked_for else ""
+            when = tagfeedback.asked_when(self._asked_for, [label for label, _ in self.choices])
             box = _write_in_box(widgets, f"{self.write_in} ({number}{when}):", self.write_in_check == "model")
             box.observe(self._on_change, names="value")
             self.text_widgets[item_id] = box
@@ -273,7 +275,7 @@ class Tagger(TagStore):
             label, rationale = self.key.get(row.item_id, ("", ""))
             sides = [self._labels[v] for v in tagscoring.defended(label, rationale, self.choices)]
             self.feedback_html[row.item_id].value = tagfeedback.item_feedback(
-                row, number, sides, bool(self.write_in), highlighted.get(row.item_id))
+                row, number, sides, bool(self.write_in), highlighted.get(row.item_id), self.fold_matches)
         self.summary_html.value = tagfeedback.summary_html(self.summary(table))
         return table
 
@@ -285,4 +287,4 @@ class Tagger(TagStore):
     def summary(self, table: pd.DataFrame | None = None) -> str:
         """The student's score sentence, as shown under the Check button."""
         mode = self.write_in_check if self.write_in else None
-        return tagfeedback.summary(self.score(table), mode, self._asked_for or None)
+        return tagfeedback.summary(self.score(table), mode, self._asked_for or None, [c for c, _ in self.choices])

@@ -102,9 +102,11 @@ def test_voice_key(sentences):
 
 #: A Tagger item whose sentence leans on the one before ("it said", "she said")
 #: shows that sentence first: "[Before it, A13: …] Russia … it said."; one
-#: whose speaker is named in the next sentence (A02) shows that one after it.
+#: whose speaker is named in the next sentence (A02) points to it, the next
+#: item: "[After it, A03: item 2, just below.]" (not shown twice in a row).
 CONTEXT = re.compile(r"\[Before it, (A\d\d(?:–A\d\d)?): (.+?)\] (.+)", re.S)
 CONTEXT_AFTER = re.compile(r"(.+?) \[After it, (A\d\d): (.+)\]", re.S)
+POINTER = re.compile(r"item (\d+), just below\.")
 #: The keys that may carry such context (lesson 02's two Taggers).
 KEYS_WITH_CONTEXT = {"keys/attribution_02_type.csv", "keys/attribution_02_kind.csv"}
 

@@ -243,6 +243,11 @@ def test_to_revisit_names_the_items_that_differ_and_what_to_look_for(tmp_path):
     text = to_revisit(types, TYPE_02)
     assert "A05: you wrote “Interfax”, the key has “Kazakh state media”" in text
     assert "you chose" not in text, "the right tag is not listed"
+    assert "(1 sentence)" in text
+    types.tag("A07", "news agency")
+    types.write("A07", "TASS")  # a tag and a write-in that differ: two lines, one sentence
+    text = to_revisit(types, TYPE_02)
+    assert "(2 sentences)" in text and text.count("- A07:") == 2
     labels = set(pd.read_csv(KEYS / "warmup_00.csv")["label"])
     assert labels <= set(WARMUP_00) and set(pd.read_csv(KEYS / "voice_01.csv")["label"]) <= set(VOICE_01)
     assert set(pd.read_csv(KEYS / "attribution_02_type.csv")["label"]) <= set(TYPE_02)

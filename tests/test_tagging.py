@@ -1,6 +1,7 @@
 """Unit tests for medialit.tagging: the Tagger, driven from Python the way
 the solution notebooks drive it (set ``.value``, call ``.click()``)."""
 
+import html
 import json
 import os
 import time
@@ -9,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from medialit import savedwork, tagging
+from medialit import savedwork, tagfeedback, tagging
 from medialit.tagging import Tagger, kappa_meaning, load_key, work_dir
 
 ITEMS = [
@@ -871,6 +872,46 @@ def test_an_empty_box_after_a_tag_that_does_not_ask_for_it_is_not_missing(tmp_pa
     every.tag("A08", "neutral")
     assert every.feedback().set_index("item_id").loc["A08", "text_result"] == "not written"
     assert every.summary().endswith("Write-ins: 0 of 15 written; compare each with the model answer.")
+
+
+def test_a_box_asked_after_every_tag_but_one_names_that_one(tmp_path):
+    """Lesson 02's first Tagger: a speaker is asked for after seven source
+    types, not after "the writer"; the label names the one tag, not seven."""
+    sources = ["state media", "news agency", "government official", "foreign government",
+               "international organisation", "eyewitness", "unnamed"]
+    tagger = Tagger.from_key("attribution_02_type", choices=sources + ["the writer"], save_dir=tmp_path,
+                             write_in="Who says so?", write_in_check="name", write_in_for=sources)
+    assert tagger.text_widgets["A07"].description == "Who says so? (6, not if you tagged the writer):"
+    tagger.tag("A07", "the writer")   # not asked
+    tagger.tag("A06", "unnamed")      # asked, and written
+    tagger.write("A06", "officials")
+    tagger.tag("A05", "state media")  # asked, left empty
+    table = tagger.feedback().set_index("item_id")
+    assert table.loc[["A07", "A06", "A05"], "text_result"].tolist() == ["not asked", "match", "not written"]
+    assert tagger.summary().endswith(
+        "Write-ins (asked for the items you did not tag the writer): 1 of 2 written, 1 matches the key.")
+    # two tags that ask, of three: both are named, as before
+    assert tagfeedback.asked_when(["loaded", "contested"], ["loaded", "neutral", "contested"]) == (
+        ", only if you tagged loaded or contested")
+
+
+def test_fold_matches_folds_the_reason_of_a_match_only(tmp_path):
+    """Lesson 02's Taggers (second trial): a ✓ item's reason is one click away,
+    the reason of an item that differs is shown as before."""
+    kinds = Tagger.from_key("attribution_02_kind", choices=["direct", "indirect", "mixed", "none"],
+                            save_dir=tmp_path, autosave=False, fold_matches=True)
+    kinds.tag("A03", "direct")   # matches
+    kinds.tag("B14", "none")     # differs
+    kinds.show_feedback()
+    reason = html.escape(kinds.key["A03"][1], quote=False)
+    a03, b14 = kinds.feedback_html["A03"].value, kinds.feedback_html["B14"].value
+    assert "<details><summary>" in a03 and "Why?</summary>" + reason + "</details>" in a03
+    assert "<details>" not in b14 and html.escape(kinds.key["B14"][1], quote=False) in b14
+    plain = Tagger.from_key("attribution_02_kind", choices=["direct", "indirect", "mixed", "none"],
+                            save_dir=tmp_path / "plain", autosave=False)
+    plain.tag("A03", "direct")
+    plain.show_feedback()
+    assert "<details>" not in plain.feedback_html["A03"].value and reason in plain.feedback_html["A03"].value
 
 
 def test_write_in_for_must_name_choices():

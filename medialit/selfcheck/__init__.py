@@ -33,7 +33,7 @@ from pathlib import Path
 
 from .. import answers
 from ..paths import course_root
-from ._common import NOT_ANSWERED
+from ._common import NOT_ANSWERED, TypingHint
 
 __all__ = ["check", "evaluate", "is_prediction", "my_answers", "QUESTIONS"]
 
@@ -65,6 +65,8 @@ def evaluate(question: str, answer) -> tuple[str, str]:
         return "not answered", NOT_ANSWERED
     try:
         ok, message = QUESTIONS[question](answer)
+    except TypingHint as hint:  # a typing slip: how to type it, in the question's own words
+        return "unexpected", str(hint)
     except (TypeError, ValueError, AttributeError, KeyError) as problem:
         return "unexpected", f"This answer is the wrong kind of thing: the exercise expects {problem}."
     return ("correct" if ok else "incorrect"), message

@@ -13,6 +13,11 @@ import pandas as pd
 NOT_ANSWERED = "Not answered yet: replace the ... with your answer and run the cell again."
 
 
+class TypingHint(ValueError):
+    """An answer typed badly, not a wrong answer: its message is shown as it
+    is ("Almost: Python needs …"), with no "wrong kind of thing" before it."""
+
+
 def exercise_key(key_name: str, question: str) -> pd.DataFrame:
     """The rows of ``data/keys/<key_name>.csv`` for one question."""
     from ..corpus import load_key

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ._common import answer_list, as_mapping, whole_number
+from ._common import TypingHint, answer_list, as_mapping, whole_number
 
 
 def _ids(answer) -> set[str]:
@@ -162,7 +162,7 @@ def _q02_7(answer):
 PSAKI_CHOICES = ("crazy", "point out", "clearly", "absolutely wrong", "disinformation", "playbook",
                  "we have seen")
 _PSAKI_SAID = {"crazy", "clearly", "disinformation", "playbook"}  # L06, L07
-_HOW = 'each word in its own quotes, with commas between them, for example ["crazy", "playbook"]'
+_HOW = 'Almost: Python needs each word in its own quotes, with commas between them, for example ["crazy", "playbook"]'
 
 
 def _joined(word: str) -> list[str] | None:
@@ -179,7 +179,7 @@ def _joined(word: str) -> list[str] | None:
 
 
 def _psaki_words(answer) -> set[str]:
-    """The chosen words, or a ValueError that says how to type the list."""
+    """The chosen words, or a TypingHint that says how to type the list."""
     words = [answer] if isinstance(answer, str) else list(answer)
     given = set()
     for word in words:
@@ -187,12 +187,13 @@ def _psaki_words(answer) -> set[str]:
         if word in PSAKI_CHOICES:
             given.add(word)
         elif "," in word:
-            raise ValueError(f"{_HOW}; you typed “{word}” as one piece of text, inside one pair of quotes")
+            raise TypingHint(f"{_HOW}. You typed “{word}” as one piece of text, inside one pair of quotes.")
         elif (parts := _joined(word)) and len(parts) > 1:
-            raise ValueError(f"{_HOW}; “{word}” looks like {' and '.join(f'“{p}”' for p in parts)} joined "
+            raise TypingHint(f"{_HOW}. “{word}” looks like {' and '.join(f'“{p}”' for p in parts)} joined "
                              "(did you miss a comma?)")
         else:
-            raise ValueError(f"words from the list only: {', '.join(PSAKI_CHOICES)} (“{word}” is not one of them)")
+            raise TypingHint(f"Almost: choose words from the list only, spelled as there: {', '.join(PSAKI_CHOICES)} "
+                             f"(“{word}” is not one of them).")
     return given
 
 

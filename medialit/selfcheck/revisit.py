@@ -30,8 +30,8 @@ TYPE_02 = {
     "foreign government": "another country's government or its spokespeople",
     "international organisation": "a body of several states (the CSTO)",
     "eyewitness": "someone who was there and is quoted",
-    "unnamed": "a source with no name: \"officials\", \"reports\", \"the authorities\"",
-    "the writer": "no source at all",
+    "unnamed": "someone who speaks but is given no name or office: \"officials\", \"the authorities\"",
+    "the writer": "no speaker at all: the writer states it",
 }
 KIND_02 = {
     "direct": "a quotation plus, at most, who said it (even with no speaker)",
@@ -48,7 +48,7 @@ def to_revisit(tagger, look_for: dict | None = None) -> str:
     if not tagger.tags():
         return "Nothing tagged yet: tag the sentences, press Check, then run this cell again."
     values = {label: value for label, value in tagger.choices}
-    lines = []
+    lines, items = [], []  # an item can have two lines: its tag and its write-in
     for row in table.itertuples(index=False):
         if row.result == "differs":
             clue = look_for.get(values.get(row.key, row.key), "")
@@ -62,12 +62,15 @@ def to_revisit(tagger, look_for: dict | None = None) -> str:
             question = ("does anyone speak in it at all, or does the writer describe?" if first == "the writer"
                         else "who speaks first, before anyone passes the words on?")
             lines.append(f"- {row.item_id}: you wrote “{row.your_text}”, the key has “{first}”: {question}")
+        if lines and lines[-1].startswith(f"- {row.item_id}:") and row.item_id not in items:
+            items.append(row.item_id)
     missing = list(table.loc[table["result"] == "not tagged", "item_id"])
     if not lines and not missing:
         return "Nothing to revisit: every tag matches the key. Read the reasons anyway: would you defend each one?"
     out = []
     if lines:
-        out.append(f"Read these again, with what to look for ({len(lines)}); the key's reasons are under each item above:")
+        count = f"{len(items)} sentence{'s' if len(items) != 1 else ''}"
+        out.append(f"Read these again, with what to look for ({count}); the key's reasons are under each item above:")
         out += lines
     else:
         out.append("Every tag so far matches the key.")
