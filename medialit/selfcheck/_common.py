@@ -10,7 +10,8 @@ from collections.abc import Mapping
 import pandas as pd
 
 
-NOT_ANSWERED = "Not answered yet: replace the ... with your answer and run the cell again."
+NOT_ANSWERED = ("Not answered yet: put your answer in place of the ... and run its cell again "
+                "(a red error there? lesson 00's 'When Python answers with an error' shows the fix).")
 
 
 class TypingHint(ValueError):
