@@ -196,8 +196,9 @@ def name_result(answer: str, written: str) -> str:
     that are all accepted ("no one / the writer").  "close": an accepted
     wording is among the words typed, or the words typed are part of one
     ("a spokesman" for "a spokesman for the city's police department")."""
-    def words(text):  # compared without a leading "a", "an" or "the"
-        return re.sub(r"^(?:a|an|the) ", "", normalise_answer(text))
+    def words(text):  # compared without a leading "a", "an" or "the", and without possessive s
+        plain = re.sub(r"^(?:a|an|the) ", "", normalise_answer(text))
+        return re.sub(r"(\w) s\b", r"\1", plain)  # "russia s" (from "Russia's"): "russia"
 
     accepted = {words(a) for a in answer.split("|")} - {""}
     alternatives = [re.split(r"[,(]", part)[0] for part in re.split(r"/|\bor\b", written)]
