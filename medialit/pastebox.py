@@ -174,19 +174,31 @@ class PasteBox:
             + render_html(result)
         return result
 
-    def check_file(self, path) -> None:
+    def check_file(self, path, what: str | None = None) -> None:
         """Put the text of the file ``path`` (UTF-8) in the box and check it,
         for a student with no article of their own: the box shows the
-        report, and ``box.report`` holds it.  A box that already holds a
-        text keeps it: nothing is replaced, and a line says so."""
-        if self.text.value.strip():
-            print("The box already holds a text, so it was kept. To check the file instead, empty the box "
-                  "and run this cell again.")
-            return
+        report, ``box.report`` holds it, and a line under the cell says
+        where to read it.  ``what`` names the text in that line (default:
+        the file's name).  A box that already holds a text keeps it:
+        nothing is replaced, and a line says so (or, when the box already
+        holds this very file, that its report is above)."""
         from pathlib import Path
 
-        self.text.value = Path(path).read_text(encoding="utf-8")
+        what = what or f"the text of {Path(path).name}"
+        text = Path(path).read_text(encoding="utf-8")
+        if self.text.value.strip():
+            if self.text.value != text:
+                print("The box already holds a text, so it was kept. To check the file instead, empty the box "
+                      "and run this cell again.")
+            elif self.report is not None and self._checked_text == text:
+                print(f"The box already holds {what}; its report is above, under the box.")
+            else:
+                self.check()
+                print(f"The box already held {what}; checked it. Scroll up to read the report under the box.")
+            return
+        self.text.value = text
         self.check()
+        print(f"Loaded {what} into the box above and checked it. Scroll up to read the report under the box.")
 
     def who_says_so(self):
         """The last report's :meth:`~medialit.report.ArticleReport.who_says_so`

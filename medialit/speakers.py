@@ -104,7 +104,8 @@ def _speaker_after(cue, sentence, masked_sentence, backwards):
         return None
     if _last_char(masked_sentence, backwards, cue.start()) not in (",", "\x00"):
         return None
-    m = _SPEAKER_AFTER.match(masked_sentence, cue.end())
+    # "…,” said student leader Ana Petrova, 19." / "said resident Jane Doe": a post in small letters, then the name
+    m = _SPEAKER_AFTER.match(masked_sentence, cue.end()) or _TITLED_AFTER.match(masked_sentence, cue.end())
     if not m or "\x00" in m.group(1):
         return None
     words = m.group(1).strip()
@@ -244,6 +245,14 @@ _NAME = r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*)(?!['’])"
 _TITLED_NAME = re.compile(r"\b" + _TITLES + r"\s+" + _NAME + r"$")
 
 
+# After a cue: "said student leader Ana Petrova", "said resident Jane Doe" (up to three small words, a post, a name).
+_TITLED_AFTER = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,3}?" + _TITLES + r"\s+" + _NAME + r")\s*(?=[,.;:!?]|$)")
+
+
+# After a listed body that follows a cue: "said police spokeswoman Jane Doe." (the name, then the end of the clause).
+_THEN_TITLED_NAME_END = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _TITLES + r"\s+" + _NAME + r"(?=\s*[,.;:!?]|\s*$)")
+
+
 _TITLE_THEN_NAME = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?" + _TITLES + r"\s+" + _NAME + r"(?=\s*,|\s+(?:also\s+)?[a-z])")
 
 
@@ -278,6 +287,14 @@ def _titled_person(sentence, speaker, cues):
     if office and any(c.group("speech") and 0 <= c.start() - speaker.end <= 12 for c in cues):
         words = sentence[office.start():speaker.end]
         return Mention(office.start(), speaker.end, words, "words", words, None, None, resolved=(words, None, None))
+    after = _THEN_TITLED_NAME_END.match(sentence, speaker.end)
+    if after and speaker.entity != "person" and not _BODY.search(after.group(1)) and any(
+            c.group("speech") and re.fullmatch(r"\s*(?:the\s+|a\s+)?", sentence[c.end():speaker.start])
+            for c in cues if c.end() <= speaker.start):
+        # "…, said police spokeswoman Jane Doe.": the cue comes first, and Jane Doe speaks for the police
+        words = after.group(1)
+        return Mention(after.start(1), after.end(1), words, "words", words, None, "person",
+                       resolved=(words, None, "person"))
     m = _TITLE_THEN_NAME.match(sentence, speaker.end)
     if m and speaker.entity == "person" and sentence[speaker.end:speaker.end + 1] not in "'’":
         return None  # "President Kassym-Jomart Tokayev said": no post of his own after his name

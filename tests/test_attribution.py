@@ -438,6 +438,17 @@ def test_a_person_is_named_without_the_post_before_the_name():
         "A spokesman for the UN Secretary-General"
 
 
+def test_said_then_a_post_then_a_name_gives_the_name():
+    # news style (issue 14, a student's own text): the cue first, then a post in small letters, then the name
+    row = one('"We will not go home," said student leader Ana Petrova, 19.')
+    assert (row["source"], row["kind"], row["cue"]) == ("Ana Petrova", "direct", "said")
+    assert one("The square was full by noon, said resident Jane Doe.")["source"] == "Jane Doe"
+    # "police" is only her post: she speaks, not the police
+    assert one("Three people were detained, said police spokeswoman Jane Doe.")["chain"] == ["Jane Doe"]
+    assert one("Three people were detained, said the police spokeswoman Jane Doe, adding that all were "
+               "released.")["source"] == "Jane Doe"
+
+
 def test_a_spokesman_of_a_listed_organisation_speaks_himself_and_his_surname_points_back():
     text = "Kremlin spokesman Dmitry Peskov told reporters that Moscow was watching closely. Peskov said more."
     assert rows_of(text) == [("Dmitry Peskov", ["Dmitry Peskov"], "indirect")] * 2

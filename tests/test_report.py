@@ -185,9 +185,16 @@ def test_paste_box_checks_a_file_only_when_empty(tmp_path, capsys):
     article.write_text(PASTE, encoding="utf-8")
     box = paste_box("fallback")
     assert box.who_says_so() is None and "No report yet" in capsys.readouterr().out
-    box.check_file(article)
+    box.check_file(article, what="the practice story")
     assert box.text.value == PASTE and box.report.text == check_article(PASTE).text
     assert html.escape(box.report.summary) in box.output.value  # the box shows the report
+    # the cell that loads the file says where the report is (the box is above it)
+    assert capsys.readouterr().out.startswith("Loaded the practice story into the box above and checked it.")
+    first = box.report
+    box.check_file(article, what="the practice story")  # the cell run again: same text, same report
+    said = capsys.readouterr().out
+    assert said.startswith("The box already holds the practice story; its report is above") and "kept" not in said
+    assert box.report is first
     table = box.who_says_so()
     assert table.frame.equals(box.report.who_says_so())
     mine = "The mayor said the square would reopen on Monday after the protests ended."

@@ -94,6 +94,17 @@ def test_05_m_records_any_honest_sentence():
     assert evaluate("05.M", 3)[0] == "unexpected"
 
 
+def test_05_m_nothing_found_is_not_told_why_the_rules_got_it_wrong():
+    # a student who found no mistake is sent back to read, not told "why the rules got it wrong"
+    for none_found in ("I could not find anything it got wrong.", "I couldn't find a single mistake in it.",
+                       "The report made no mistakes on my text."):
+        status, message = evaluate("05.M", none_found)
+        assert status == "correct" and "got it wrong" not in message, none_found
+        assert "read them again" in message
+    status, message = evaluate("05.M", "It said nothing about the quote from the mayor in s04.")
+    assert "why the rules got it wrong" in message  # a real miss that uses the word "nothing"
+
+
 def test_05_m_is_noted_not_called_correct(tmp_path, monkeypatch, capsys):
     from medialit.selfcheck import check
 

@@ -10,6 +10,8 @@ one names the part of lesson 05 to revisit.
 
 from __future__ import annotations
 
+import re
+
 from .choices import choice, words_in
 
 _FLAGS = "lesson 05, “3. Is it spun?” and “A text we wrote for this lesson”"
@@ -89,6 +91,13 @@ _e3 = choice({
 }, _LATERAL)
 
 
+# "I could not find anything it got wrong", "It got nothing wrong", "no mistakes"
+_NOT = r"(?:could not|couldn t|cannot|can not|can t|did not|didn t|do not|don t)"
+_NOTHING_WRONG = re.compile(rf"\b(?:{_NOT} (?:find|see|spot) (?:any|anything|a|one)|(?:found|find|see) nothing|"
+                            r"nothing (?:wrong|incorrect)|no (?:mistakes?|errors?)|"
+                            r"(?:got|gets) (?:everything|it all|all of it) right)\b")
+
+
 def _m(answer):
     """05.M, one thing the report got wrong on the student's own text: any
     honest sentence of some length is recorded (for the discussion), with
@@ -99,6 +108,10 @@ def _m(answer):
     if len(words) < 6 or set(words) <= {"one", "thing", "the", "report", "got", "wrong", "on", "my", "text"}:
         return False, ("Write one whole sentence (at least six words): which word or sentence, what the report "
                        "said about it, and what you think is right.")
+    if _NOTHING_WRONG.search(" ".join(words)):
+        return True, ("Bring it to the discussion. A report with no mistake you could find is worth a second look: "
+                      "pick two sentences it says no one stands behind (⊘) and one word it marked, and read "
+                      "them again. If they still hold, say which sentences you checked.")
     return True, ("Bring it to the discussion: say what the report said, what is right, and why the "
                   "rules got it wrong (a cue it does not know, a rare word that is normal there, a source it "
                   "missed).")
