@@ -9,6 +9,7 @@ results into its HTML widgets; the rows are those of
 from __future__ import annotations
 
 import html
+import re
 
 from .tagscoring import NOT_ASKED, NOT_TAGGED
 from .words import normalise_answer
@@ -71,8 +72,8 @@ def item_feedback(row, number: int, sides: list[str], write_in: bool, highlighte
     whose = "Your tag matches the key." if box else "Matches the key."
     if row.result == "match" and sides:
         text = (f"<span style='color:#1a5e1a'>✓ Matches the key: contested, with a case for "
-                f"{_both(sides)}.</span> {why} <i>Which side do you find stronger? Note your reason in one line: "
-                f"you will use it when you compare.</i>")
+                f"{_both(sides)}.</span> {why} <i>Which side do you find stronger? Keep your reason in mind, or jot it "
+                f"down: you will argue it when you compare answers.</i>")
     elif row.result == "match" and fold:
         text = (f"<details><summary><span style='color:#1a5e1a'>✓ {whose}</span> Why?</summary>"
                 f"{why}</details>")
@@ -81,7 +82,8 @@ def item_feedback(row, number: int, sides: list[str], write_in: bool, highlighte
     elif row.result == "accepted":
         text = (f"<span style='color:#1a5e1a'>✓ Agrees with the key: contested, so {_both(sides)} are both "
                 f"defensible; you chose “{html.escape(row.your_tag)}”.</span> {why} "
-                f"<i>Note your reason for “{html.escape(row.your_tag)}” in one line: you will use it when you compare.</i>")
+                f"<i>Keep your reason for “{html.escape(row.your_tag)}” in mind, or jot it down: you will argue it "
+                f"when you compare answers.</i>")
     elif row.result == "differs":
         text = (f"<span style='color:#8a1c1c'>✗ The key says “{html.escape(row.key)}”, "
                 f"you chose “{html.escape(row.your_tag)}”.</span> {why}")
@@ -99,6 +101,18 @@ def _stop(quoted: str) -> str:
     """The full stop after a quoted answer, unless the quotation already ends a
     sentence (no “… rigged.”.)."""
     return "" if quoted.rstrip().endswith((".", "!", "?")) else "."
+
+
+#: words just before a label that hand it back to its owner: "what they call", "described as", "so-called"
+_HANDING_BACK = re.compile(r"\b(?:call|calls|called|calling|describe[sd]?\s+\w+\s+as|described\s+as|"
+                           r"describes\s+as|so-called|brand(?:s|ed)?|label(?:s|led)?)\b[^.;:!?]{0,40}$", re.I)
+
+
+def _handed_back(written: str, matched: str) -> bool:
+    """Whether ``matched`` (a label found in ``written``) follows words that
+    hand it back to whoever uses it ("leaders call protesters terrorists")."""
+    at = written.lower().find(matched.lower())
+    return at > 0 and bool(_HANDING_BACK.search(written[:at]))
 
 
 def write_in_notes(written: str, highlighted: str | None, answer: str = "", keep_word: bool = False,
@@ -123,11 +137,13 @@ def write_in_notes(written: str, highlighted: str | None, answer: str = "", keep
         or (own_term is not None and term_for(written, lexicon) == own_term)        # another form of them
         or (own_term is not None and own_term not in in_answer                      # a rewrite that keeps them
             and any(r["term"] == own_term for r in found)))
-    if repeats and not keep_word:
+    if repeats and not keep_word and not _handed_back(written, highlighted):
         notes.append(f"“{written.strip()}” repeats the highlighted “{highlighted}”: "
                      "a neutral word says the same without its verdict.")
     for row in found:
         if row["category"] == "neutral" or row["term"] in in_answer or row["term"] == own_term:
+            continue
+        if _handed_back(written, row["matched"]):  # "… call protesters terrorists": attributed, as taught
             continue
         why = row["why"].split(";")[0].strip().rstrip(".")
         notes.append(f"“{row['matched']}” carries a verdict too: {why[:1].lower() + why[1:]}.")

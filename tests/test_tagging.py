@@ -988,6 +988,19 @@ def test_a_contested_item_asks_for_the_reason_of_the_side_chosen(tmp_path):
     tagger.tag("A13", "contested")
     tagger.tag("A03", "loaded")
     tagger.show_feedback()
-    assert "Note your reason for “loaded” in one line: you will use it when you compare." in tagger.feedback_html["A02"].value
-    assert "Which side do you find stronger? Note your reason in one line: you will use it when you compare." in tagger.feedback_html["A13"].value
+    assert "Keep your reason for “loaded” in mind, or jot it down: you will argue it when you compare answers." in tagger.feedback_html["A02"].value
+    assert "Which side do you find stronger? Keep your reason in mind, or jot it down: you will argue it when you compare answers." in tagger.feedback_html["A13"].value
     assert "one line" not in tagger.feedback_html["A03"].value
+
+
+def test_a_write_in_that_hands_the_label_back_is_not_told_it_carries_a_verdict():
+    """Lesson 03 teaches handing a label back ("what the government calls
+    terrorism"); a rewrite that does so is not flagged (fifth lesson 03 trial)."""
+    from medialit.tagfeedback import write_in_notes
+
+    assert write_in_notes("leaders call protesters terrorists to make them look bad", "terrorism",
+                          "violence, or attacks") == []
+    assert write_in_notes("what the ministry described as bandits", "bandits", "armed men") == []
+    # a label used in the writer's own voice is still pointed out
+    assert write_in_notes("the terrorists attacked", "terrorism", "violence")[0].startswith("“terrorists” carries")
+    assert write_in_notes("bandits", "bandits", "armed men")[0].startswith("“bandits” repeats")
