@@ -199,7 +199,7 @@ def _psaki_words(answer) -> set[str]:
 
 def _q02_t(answer):
     given = _psaki_words(answer)
-    reveal = " Now run the next cell: reveal('L06', 'L07') shows her words as two agencies copied them."
+    reveal = " Now run the next cell: reveal('L06', 'L07') shows her words as two outlets copied them."
     if given == _PSAKI_SAID:
         return True, ("Exactly: “point out”, “absolutely wrong” and “we have seen” are not in her briefing, "
                       "though article A puts them inside quotation marks." + reveal)

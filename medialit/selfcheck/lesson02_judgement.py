@@ -88,7 +88,7 @@ QUESTIONS = {
                "A new article is text it was not built from, so the test on unseen text is the one that "
                "tells you how it does there; then read the "
                "sentences it gets wrong. The course's extractor drops the same way: 69 of 71 sentences on its "
-               "two articles, about three in four (74%) on real coverage it was not tuned on."),
+               "two articles, about half of the sentences with a source on real coverage it was not tuned on."),
         "c": O("The average of the two: 78 of 100", False,
                "The average mixes in the homework score. Only the test on unseen text says how it does on "
                "text it has never seen."),
