@@ -14,6 +14,11 @@ import pandas as pd
 from .report import ArticleReport
 
 
+#: How a sentence's id looks before the sentence: small and muted but read
+#: out (it is information: "A20"); #555 on white is 7.5:1, above WCAG AA's 4.5:1.
+_SID_STYLE = "color:#555;font-size:85%"
+
+
 _LEGEND = (
     "<p style='font-size:90%'><b>How to read this:</b> "
     "a <span style='border-bottom:3px double #D55E00'>word<sup>L</sup></span> with a double underline and a "
@@ -22,6 +27,8 @@ _LEGEND = (
     "A <span style='border:1px dashed #0072B2'>word<sup>S</sup></span> in a dashed box with a small S may "
     "have been swapped by a spinner. "
     "<b>⊘</b> at the start of a sentence: the sentence names no source. "
+    f"The small grey label before each sentence is its id: <span class='ml-sid' style='{_SID_STYLE}'>A20</span> "
+    "is article A's sentence 20, s05 your text's sentence 5. "
     "The table under the text lists every mark with its details; in it, <i>Zipf</i> says how common a word "
     "is in English: 6 or more is very common, below 3 is rare (fewer than one use in a million words).</p>"
 )
@@ -34,6 +41,11 @@ _HIDDEN = ("position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflo
 
 #: How each voice is said in words.
 _VOICES = {"own": "the writer's own voice", "quoted": "in a quotation", "attributed": "a paraphrase the writer attributes to someone"}
+
+
+def _sentence_id(sentence_id) -> str:
+    """The label with a sentence's id (escaped, like every text shown)."""
+    return f"<span class='ml-sid' style='{_SID_STYLE}'>{html.escape(str(sentence_id))}</span> "
 
 
 def _said(text: str) -> str:
@@ -94,7 +106,8 @@ def _mark(fragment: str, mark: _Mark) -> str:
 def render_html(report: ArticleReport) -> str:
     """The report as HTML: summary, legend, the marked-up text, a table of
     every mark with its details, and a table of the sources.  All text from
-    the article is escaped; every mark says what it means in words to a
+    the article is escaped; each sentence starts with its id (a small grey
+    label, read out too); every mark says what it means in words to a
     screen reader, and nothing needs a mouse."""
     from .tables import table_html
 
@@ -110,6 +123,8 @@ def render_html(report: ArticleReport) -> str:
         if boundary > position:
             out.append(html.escape(text[position:boundary]))
             position = boundary
+        if position in starts:
+            out.append(_sentence_id(starts[position].sentence_id))
         if position in starts and starts[position].source is None:
             out.append(f"<b {_EYES_ONLY}>⊘</b>{_said('(no source given)')} ")
         if position in mark_at:

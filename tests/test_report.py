@@ -102,6 +102,36 @@ def test_report_marks_say_what_they_mean_without_hover():
     assert all(html.escape(e, quote=False) in table for e in report.spin["evidence"])  # the details once in a tooltip
 
 
+def _marked_text(page: str) -> str:
+    """The report's marked text (between the legend and the first table)."""
+    legend_end = page.index("</p>", page.index("How to read this"))
+    return page[legend_end:page.index("<table")]
+
+
+def test_each_sentence_of_the_marked_text_starts_with_its_id():
+    """Lessons point at sentences by id (A20, s05): the marked text shows each
+    id before its sentence, as text a screen reader reads too (issue 14)."""
+    page = check_article(PASTE)._repr_html_()
+    heard = _screen_reader_text(_marked_text(page).replace("<br>", "\n"))
+    for sid, start in [("s01", "Officials said on Monday"), ("s02", '"We acted within the law,"'),
+                       ("s03", "Witnesses described the crowd"), ("s04", "The so-called")]:
+        assert re.search(re.escape(sid) + r" (\(no source given\) )?" + re.escape(start), heard), (sid, heard)
+    assert re.findall(r"\bs\d\d\b", heard) == ["s01", "s02", "s03", "s04"]  # each once, in order
+    label = re.search(r"<span class='ml-sid' style='([^']*)'>s01</span>", page)
+    assert label and "color:#555" in label.group(1), "muted, with 7.5:1 contrast on white"
+    assert "is its id: " in page and "A20" in page  # the legend says what the labels are
+    assert "s01" not in repr(check_article(PASTE)) and "ml-sid" not in check_article(PASTE).plain_table().to_string()
+
+
+def test_a_sentence_id_cannot_inject_html():
+    """Ids are made by the course (prefix + number), but a prefix is an argument:
+    the label escapes it like every other text shown."""
+    report = check_article(PASTE, prefix="<img src=x onerror=alert(1)>")
+    page = report._repr_html_()
+    assert "<img" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;01</span>" in _marked_text(page)
+
+
 @pytest.mark.parametrize("bad, words", [
     ("", "empty"),
     ("x" * 2_100_000, "limit is 2 MB"),
