@@ -15,8 +15,10 @@ from .report import ArticleReport
 
 
 #: How a sentence's id looks before the sentence: small and muted but read
-#: out (it is information: "A20"); #555 on white is 7.5:1, above WCAG AA's 4.5:1.
-_SID_STYLE = "color:#555;font-size:85%"
+#: out (it is information: "A20"); muted by opacity, not a fixed colour, so it follows the theme: the
+#: light theme's text colour (87% black) at 75% is about 7:1 on white, and a dark theme's light text
+#: stays light; above WCAG AA's 4.5:1.  JupyterLab keeps opacity in an untrusted output's inline style.
+_SID_STYLE = "opacity:0.75;font-size:85%"
 
 
 _LEGEND = (
@@ -27,7 +29,7 @@ _LEGEND = (
     "A <span style='border:1px dashed #0072B2'>word<sup>S</sup></span> in a dashed box with a small S may "
     "have been swapped by a spinner. "
     "<b>⊘</b> at the start of a sentence: the sentence names no source. "
-    f"The small grey label before each sentence is its id: <span class='ml-sid' style='{_SID_STYLE}'>A20</span> "
+    f"The small faint label before each sentence is its id: <span class='ml-sid' style='{_SID_STYLE}'>A20</span> "
     "is article A's sentence 20, s05 your text's sentence 5. "
     "The table under the text lists every mark with its details; in it, <i>Zipf</i> says how common a word "
     "is in English: 6 or more is very common, below 3 is rare (fewer than one use in a million words).</p>"

@@ -118,7 +118,7 @@ def test_each_sentence_of_the_marked_text_starts_with_its_id():
         assert re.search(re.escape(sid) + r" (\(no source given\) )?" + re.escape(start), heard), (sid, heard)
     assert re.findall(r"\bs\d\d\b", heard) == ["s01", "s02", "s03", "s04"]  # each once, in order
     label = re.search(r"<span class='ml-sid' style='([^']*)'>s01</span>", page)
-    assert label and "color:#555" in label.group(1), "muted, with 7.5:1 contrast on white"
+    assert label and "opacity:0.75" in label.group(1), "muted by opacity: it follows a light or dark theme"
     assert "is its id: " in page and "A20" in page  # the legend says what the labels are
     assert "s01" not in repr(check_article(PASTE)) and "ml-sid" not in check_article(PASTE).plain_table().to_string()
 
