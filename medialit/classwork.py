@@ -21,9 +21,15 @@ and then::
 The self-check answers the students' ``check(...)`` cells recorded
 (``my_work/answers.json``, see :mod:`medialit.answers`) come with them::
 
-    from medialit.classwork import collect_answers, answers_table
+    from medialit.classwork import collect_answers, answers_table, answers_by_student
     found, problems = collect_answers("class_tags")
-    answers_table(found)  # per question: how many answered, how many right, the spread
+    everyone = sorted(set(tags["student"]) | set(found["student"]))   # the class
+    answers_table(found, everyone)       # per question: answered (of the class), right, the spread, who has not
+    answers_by_student(found, everyone)  # per student: the letter or answer given to each question, or "—"
+
+Questions come in lesson order (:func:`question_order`): per lesson, the
+exercises (judgement track, then data track, by number), then the
+predictions, then the exit ticket.
 
 The student's name is the first folder (or the zip file's name) under the
 class folder.  A file that cannot be read is listed in ``problems`` and
@@ -44,7 +50,8 @@ from nltk.metrics.agreement import AnnotationTask
 from . import answers, savedwork, tagscoring
 from .corpus import load_key
 
-__all__ = ["collect", "collect_answers", "answers_table", "class_agreement", "alpha_meaning", "name_warnings", "shorten", "ClassAgreement"]
+__all__ = ["collect", "collect_answers", "answers_table", "answers_by_student", "question_order",
+           "one_line", "class_agreement", "alpha_meaning", "name_warnings", "shorten", "ClassAgreement"]
 
 TAG_COLUMNS = ["student", "activity", "item_id", "tag", "text", "file"]
 #: how long the sentence and the key's reason are in the per-item table
@@ -186,9 +193,40 @@ def _kind(question: str) -> str:
     return "exit ticket" if question.split(".")[-1].startswith("E") else "exercise"
 
 
+#: the order of a lesson's questions in the class report: the exercises
+#: notebook's judgement track (J1, J2, ...) and data track (1, 2, ...), then
+#: the lesson's predictions and its other questions (M, P, T), the exit
+#: ticket (E1-E3) last; so lesson 03 reads 03.J1-J4, 03.1-03.5, 03.T, 03.E1-E3
+_GROUPS = {"J": 0, "": 1, "M": 2, "P": 2, "T": 2, "E": 3}
+
+
+def question_order(question: str) -> tuple:
+    """A sort key putting self-check questions in the order the class report
+    lists them: by lesson, then as :data:`_GROUPS` says (exercises by
+    number, then the predictions, then the exit ticket), numbers by value
+    (``03.2`` before ``03.10``).  An id of another form comes last, by name."""
+    match = re.fullmatch(r"(\d+)\.([A-Z]*)(\d*)", str(question))
+    if not match or match.group(2) not in _GROUPS:
+        return (1, 0, 0, "", 0, str(question))
+    lesson, letters, number = match.groups()
+    return (0, int(lesson), _GROUPS[letters], letters, int(number or 0), "")
+
+
+def one_line(text) -> str:
+    """``text`` on one line, each line break shown as "\u23ce" (a write-in
+    typed over two lines stays readable in a one-line report)."""
+    return re.sub(r"\r\n|\r|\n", "\u23ce", str(text))
+
+
+def _written(answer) -> str:
+    """An answer as the student wrote it, on one line, outer spaces removed."""
+    text = answer if isinstance(answer, str) else repr(answer)
+    return re.sub(r"[ \t]+", " ", one_line(text.strip())) or "(empty)"
+
+
 def _as_choice(question: str, answer) -> str:
-    """What a student chose, for the spread: the letter of a multiple-choice
-    question ("B) because ..." -> "b"), else the answer in lower case, shortened."""
+    """What a student chose: the letter of a multiple-choice question
+    ("B) because ..." -> "b"), else the answer as written, on one line."""
     from .selfcheck import QUESTIONS
     from .selfcheck.choices import letter
 
@@ -197,29 +235,77 @@ def _as_choice(question: str, answer) -> str:
         given = letter(answer, sorted(options))
         if given in options:
             return given
-    text = answer if isinstance(answer, str) else repr(answer)
-    return shorten(text.strip().casefold(), 40) or "(empty)"
+    return _written(answer)
 
 
-def answers_table(answers_found: pd.DataFrame) -> pd.DataFrame:
-    """The class's self-checks, one row per question: its ``kind``
-    (exercise, prediction or exit ticket), how many students ``answered``,
-    how many were ``right`` (for a prediction: matched the sources), and,
-    for predictions, exit tickets and other multiple-choice questions, the
-    ``spread`` of what they chose (``"b 5 · a 2"``), most chosen first."""
+def _spread(question: str, given) -> str:
+    """``"b 5 · a 2"``: what the class chose, most chosen first.  Written
+    answers that differ only in capitals count as one, shown as most
+    students wrote it; an answer with a comma (or the separator) is quoted."""
+    forms: dict[str, list[str]] = {}
+    for answer in given:
+        choice = _as_choice(question, answer)
+        forms.setdefault(choice.casefold(), []).append(choice)
+    counted = []
+    for written in forms.values():
+        shown = min(set(written), key=lambda form: (-written.count(form), form))
+        if any(mark in shown for mark in (",", "\u00b7", '"')):
+            shown = '"' + shorten(shown, 40).replace('"', "'") + '"'
+        else:
+            shown = shorten(shown, 40)
+        counted.append((shown, len(written)))
+    return " \u00b7 ".join(f"{choice} {number}" for choice, number in
+                           sorted(counted, key=lambda pair: (-pair[1], pair[0])))
+
+
+def _class(answers_found: pd.DataFrame, students) -> list[str]:
+    """The class: ``students`` given (everyone in the class folder), with anyone who answered."""
+    return sorted(set(students if students is not None else []) | set(answers_found["student"]))
+
+
+def answers_table(answers_found: pd.DataFrame, students=None) -> pd.DataFrame:
+    """The class's self-checks, one row per question in the order of
+    :func:`question_order`: its ``kind`` (exercise, prediction or exit
+    ticket), how many students ``answered`` it ``of`` the class, how many
+    were ``right`` (for a prediction: matched the sources), for predictions,
+    exit tickets and other multiple-choice questions the ``spread`` of what
+    they chose (``"b 5 · a 2"``, most chosen first, answers in their own
+    capitals), and ``no_answer``: who in the class has not answered it.
+
+    ``students`` is the class (for example everyone with work in the class
+    folder: :func:`collect`'s and :func:`collect_answers`' students); by
+    default, the students who answered anything."""
     from .selfcheck import QUESTIONS
 
+    everyone = _class(answers_found, students)
     rows = []
-    for question, group in answers_found.groupby("question", sort=True):
+    for question in sorted(answers_found["question"].unique(), key=question_order):
+        group = answers_found[answers_found["question"] == question]
         multiple = hasattr(QUESTIONS.get(question), "options")
-        spread = ""
-        if multiple or _kind(question) != "exercise":
-            counts = pd.Series([_as_choice(question, a) for a in group["answer"]]).value_counts()
-            spread = " \u00b7 ".join(f"{choice} {number}" for choice, number in
-                                     sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])))
-        rows.append({"question": question, "kind": _kind(question), "answered": len(group),
-                     "right": int((group["status"] == "correct").sum()), "spread": spread})
-    return pd.DataFrame(rows, columns=["question", "kind", "answered", "right", "spread"])
+        spread = _spread(question, group["answer"]) if multiple or _kind(question) != "exercise" else ""
+        answered = set(group["student"])
+        rows.append({"question": question, "kind": _kind(question), "answered": len(answered),
+                     "of": len(everyone), "right": int((group["status"] == "correct").sum()), "spread": spread,
+                     "no_answer": ", ".join(s for s in everyone if s not in answered)})
+    return pd.DataFrame(rows, columns=["question", "kind", "answered", "of", "right", "spread", "no_answer"])
+
+
+#: a question a student has not answered, in :func:`answers_by_student`
+NO_ANSWER = "\u2014"
+
+
+def answers_by_student(answers_found: pd.DataFrame, students=None) -> pd.DataFrame:
+    """The class's self-checks per student: one row per student of the
+    class (``students``, as in :func:`answers_table`), one column per
+    question in the order of :func:`question_order`; each cell is what the
+    student chose (the letter of a multiple-choice question, else the
+    answer as written, on one line) or "\u2014" (:data:`NO_ANSWER`)."""
+    everyone = _class(answers_found, students)
+    questions = sorted(answers_found["question"].unique(), key=question_order)
+    given = {(s, q): _as_choice(q, a) for s, q, a in
+             zip(answers_found["student"], answers_found["question"], answers_found["answer"])}
+    return pd.DataFrame([{"student": student, **{q: given.get((student, q), NO_ANSWER) for q in questions}}
+                         for student in everyone], columns=["student", *questions])
 
 
 def _base_name(student: str) -> str:
