@@ -54,8 +54,9 @@ __all__ = ["collect", "collect_answers", "answers_table", "answers_by_student", 
            "one_line", "class_agreement", "alpha_meaning", "name_warnings", "shorten", "ClassAgreement"]
 
 TAG_COLUMNS = ["student", "activity", "item_id", "tag", "text", "file"]
-#: how long the sentence and the key's reason are in the per-item table
-SENTENCE_CHARS, REASON_CHARS = 70, 110
+#: how long the key's reason is in the one-line :meth:`ClassAgreement.explain`
+#: (the per-item table keeps the sentence and the reason in full)
+REASON_CHARS = 110
 
 
 def _rows_from_state(state, student: str, where: str) -> list[dict]:
@@ -373,7 +374,9 @@ class ClassAgreement:
         return hard.sort_values([column, "item_id"]).head(n)
 
     def explain(self, item_id: str) -> str:
-        """One item in a sentence: what the class chose and what the key says, and why."""
+        """One item on one line: what the class chose and what the key says, and
+        why (the reason shortened), and what students typed (a line break
+        shown as "\u23ce")."""
         row = self.items.set_index("item_id").loc[str(item_id)]
         line = f"{item_id}: {row['choices']} (of {row['students']})"
         if row["key"]:
@@ -382,12 +385,12 @@ class ClassAgreement:
                 line += f" ({row['accepted']} accepted: a side the key defends)"
             line += "."
             if row["key_reason"]:
-                reason = row["key_reason"]
+                reason = shorten(row["key_reason"], REASON_CHARS)
                 line += f" Why: {reason}{'' if reason[-1] in '.!?…' else '.'}"
         else:
             line += "."
         if row["write_ins"]:
-            line += f" Typed: {row['write_ins']}"
+            line += f" Typed: {one_line(row['write_ins'])}"
         return line
 
     def _repr_html_(self) -> str:
@@ -410,7 +413,7 @@ def class_agreement(tags: pd.DataFrame, activity: str, key: pd.DataFrame | str |
     key as the Tagger counts it (``match_key``: a tag that is the key's label,
     or a side of a ``contested`` item that the key's rationale defends, as in
     :func:`medialit.tagscoring.defended`; ``accepted`` counts the latter).
-    Also: the sentence and the key's reason (both shortened), the
+    Also: the sentence and the key's reason (in full), the
     ``choices`` made (``"news agency 2 · government official 1"``), the
     ``class_choice`` (``"split"`` on a tie) and the ``write_ins`` students
     typed.  ``alpha`` is Krippendorff's alpha between the
@@ -455,7 +458,7 @@ def class_agreement(tags: pd.DataFrame, activity: str, key: pd.DataFrame | str |
         keyed = group["result"].isin(tagscoring.AGREE)
         rows.append({
             "item_id": item_id,
-            "sentence": shorten(sentences.get(item_id, ""), SENTENCE_CHARS),
+            "sentence": sentences.get(item_id, ""),
             "students": len(group),
             "choices": " \u00b7 ".join(f"{tag} {number}" for tag, number in ordered),
             "class_choice": tops[0] if len(tops) == 1 else "split",
@@ -463,7 +466,7 @@ def class_agreement(tags: pd.DataFrame, activity: str, key: pd.DataFrame | str |
             "key": expected,
             "accepted": int((group["result"] == "accepted").sum()) if expected else 0,
             "match_key": round(float(keyed.mean()), 3) if expected else None,
-            "key_reason": shorten(reason, REASON_CHARS) if expected else "",
+            "key_reason": reason if expected else "",
             "write_ins": " \u00b7 ".join(f"{text} \u00d7{number}" if number > 1 else text
                                         for text, number in sorted(dict(typed).items(),
                                                                    key=lambda pair: (-pair[1], pair[0]))),

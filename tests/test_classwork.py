@@ -189,7 +189,7 @@ def test_hardest_never_lists_items_everyone_got_right(contested_class):
 def test_the_report_says_why(contested_class):
     report = class_agreement(collect(contested_class)[0], "words", key=CONTESTED_KEY)
     items = report.items.set_index("item_id")
-    assert items.loc["c1", "sentence"] == "Dozens of attackers were killed in an attack on administrative…"
+    assert items.loc["c1", "sentence"] == "Dozens of attackers were killed in an attack on administrative buildings in Almaty."
     assert items.loc["k2", "key_reason"] == "A euphemism for killed."
     assert items.loc["c1", "write_ins"] == "people ×2 · protesters"
     assert items.loc["k2", "write_ins"] == "killed ×2"
@@ -395,3 +395,35 @@ def test_questions_come_in_lesson_order(unordered, ordered):
     from medialit.classwork import question_order
 
     assert sorted(unordered, key=question_order) == ordered
+
+
+def test_csv_keeps_sentence_and_reason_in_full_and_the_text_report_stays_on_one_line(tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    long_reason = ("Loaded: it names the dead by what the police say they did, which no independent source "
+                   "confirms; the plain words are people or protesters, and the reason goes on past the cut.")
+    key = CONTESTED_KEY.assign(rationale=[CONTESTED_KEY.loc[0, "rationale"], long_reason, "Says what happened."])
+    pack(folder / "amira.zip", "words", {"k2": "neutral"}, {"k2": "thugs, | bad\nguys"})
+    pack(folder / "ben.zip", "words", {"k2": "loaded"}, {"k2": "killed"})
+    report = class_agreement(collect(folder)[0], "words", key=key)
+    k2 = report.items.set_index("item_id").loc["k2"]
+    assert k2["key_reason"] == long_reason and k2["sentence"] == "They have been eliminated."
+    assert k2["write_ins"] == "killed · thugs, | bad\nguys"
+    line = report.explain("k2")
+    assert "\n" not in line and line.endswith("Typed: killed · thugs, | bad\u23ceguys")
+    # the one-line report cuts the reason at a word, under 110 characters
+    assert "which no independent source confirms; the plain… Typed:" in line and long_reason not in line
+
+
+def test_command_line_csv_has_the_full_sentence_and_reason_of_the_real_key(tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for student, tag in [("amira", "loaded"), ("ben", "neutral")]:
+        pack(folder / f"{student}.zip", "loaded_03", {"A22": tag}, {"A22": "false\nclaims"})
+    out = tmp_path / "report.csv"
+    result = run_class_script(folder, out)
+    key = pd.read_csv(ROOT / "data" / "keys" / "loaded_03.csv", dtype=str).set_index("item_id")
+    row = pd.read_csv(out, dtype=str, keep_default_na=False).set_index("item_id").loc["A22"]
+    assert len(key.loc["A22", "rationale"]) > 110       # longer than the text report's line shows
+    assert row["key_reason"] == key.loc["A22", "rationale"] and row["sentence"] == key.loc["A22", "sentence"]
+    assert "Typed: false\u23ceclaims ×2" in result.stdout
