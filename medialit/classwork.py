@@ -39,6 +39,7 @@ skipped; it is never changed.  The same is available from the command line:
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zipfile
 from dataclasses import dataclass
@@ -51,7 +52,7 @@ from . import answers, savedwork, tagscoring
 from .corpus import load_key
 
 __all__ = ["collect", "collect_answers", "answers_table", "answers_by_student", "question_order",
-           "one_line", "class_agreement", "alpha_meaning", "name_warnings", "shorten", "ClassAgreement"]
+           "one_line", "class_agreement", "alpha_meaning", "name_warnings", "duplicate_warnings", "shorten", "ClassAgreement"]
 
 TAG_COLUMNS = ["student", "activity", "item_id", "tag", "text", "file"]
 #: how long the key's reason is in the one-line :meth:`ClassAgreement.explain`
@@ -75,8 +76,9 @@ def _student_of(path: Path, root: Path) -> str:
 
 def _work_files(root: Path):
     """Every saved file under ``root`` and inside its zip files, as
-    ``(student, where, file name, bytes or None, problem or None, loose at the top)``;
-    a zip that cannot be read gives one row with no file name."""
+    ``(student, where, file name, bytes or None, problem or None, loose at the top,
+    the entry of the class folder it is in)``; a zip that cannot be read gives
+    one row with no file name."""
     for path in sorted(root.rglob("*")):
         if path.is_file() and savedwork.counts_as_work(path.name):
             where = str(path.relative_to(root))
@@ -85,7 +87,7 @@ def _work_files(root: Path):
             except OSError as error:
                 raw, problem = None, error
             yield (_student_of(path, root), where, path.name, raw, problem,
-                   len(path.relative_to(root).parts) == 1)
+                   len(path.relative_to(root).parts) == 1, path.relative_to(root).parts[0])
         elif path.is_file() and path.suffix.lower() == ".zip":
             student = _student_of(path, root)
             try:
@@ -97,11 +99,12 @@ def _work_files(root: Path):
                             raw, problem = archive.read(name), None
                         except (*savedwork.UNREADABLE, ValueError) as error:
                             raw, problem = None, error
-                        yield student, f"{path.relative_to(root)}:{name}", Path(name).name, raw, problem, False
+                        yield (student, f"{path.relative_to(root)}:{name}", Path(name).name, raw, problem, False,
+                               path.relative_to(root).parts[0])
             except (zipfile.BadZipFile, OSError, EOFError) as problem:
                 yield (student, str(path.relative_to(root)), None, None,
                        "not a readable zip file" if not isinstance(problem, OSError)
-                       else savedwork.problem_in_words(problem), False)
+                       else savedwork.problem_in_words(problem), False, path.relative_to(root).parts[0])
 
 
 def _problem(where: str, problem) -> dict:
@@ -129,7 +132,7 @@ def collect(folder) -> tuple[pd.DataFrame, pd.DataFrame]:
     """
     root = _folder(folder)
     rows, problems = [], []
-    for student, where, name, raw, problem, at_top in _work_files(root):
+    for student, where, name, raw, problem, at_top, _ in _work_files(root):
         if name == answers.FILE_NAME:
             continue
         try:
@@ -163,7 +166,7 @@ def collect_answers(folder) -> tuple[pd.DataFrame, pd.DataFrame]:
     """
     root = _folder(folder)
     rows, problems = [], []
-    for student, where, name, raw, problem, at_top in _work_files(root):
+    for student, where, name, raw, problem, at_top, _ in _work_files(root):
         if name is None:
             problems.append(_problem(where, problem))
         if name != answers.FILE_NAME:
@@ -307,6 +310,29 @@ def answers_by_student(answers_found: pd.DataFrame, students=None) -> pd.DataFra
              zip(answers_found["student"], answers_found["question"], answers_found["answer"])}
     return pd.DataFrame([{"student": student, **{q: given.get((student, q), NO_ANSWER) for q in questions}}
                          for student in everyone], columns=["student", *questions])
+
+
+def duplicate_warnings(folder) -> list[str]:
+    """Warnings about hand-ins that hold identical work: two (or more) zip
+    files or folders of the class folder with the same saved files, byte for
+    byte (save times included), so one student's work counted twice, for
+    example ``Li_Wei_10B.zip`` also handed in as ``my_work.zip``.  One
+    sentence per group, naming each; files that cannot be read are left out."""
+    contents: dict[str, set] = {}
+    for _, _, name, raw, _, at_top, entry in _work_files(_folder(folder)):
+        if name is not None and raw is not None and not at_top:
+            contents.setdefault(entry, set()).add((name, hashlib.sha256(raw).hexdigest()))
+    groups: dict[frozenset, list[str]] = {}
+    for entry, files in sorted(contents.items()):
+        groups.setdefault(frozenset(files), []).append(entry)
+    warnings = []
+    for entries in groups.values():
+        if len(entries) > 1:
+            shown = " and ".join(", ".join(f"'{e}'" for e in entries).rsplit(", ", 1))
+            warnings.append(f"Warning: {shown} hold identical work (the same files, byte for byte, save times "
+                            "included): one student's work handed in twice, and counted twice. Keep one and "
+                            "ask whose it is.")
+    return warnings
 
 
 def _base_name(student: str) -> str:

@@ -25,7 +25,8 @@ answer each student gave to each question, "—" for none).
 --csv writes the per-item tables (all activities, one column "activity")
 to a CSV file, and beside it the self-check table (OUT-answers.csv, with
 the column no_answer) and the per-student table (OUT-students.csv).  Files that cannot be read are listed and skipped, never
-changed; names that look alike ("my_work", "my_work (1)") are warned about.
+changed; names that look alike ("my_work", "my_work (1)") are warned about,
+and so are hand-ins that hold identical work (the same files, byte for byte).
 See medialit/classwork.py.
 """
 
@@ -40,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pandas as pd  # noqa: E402
 
 from medialit.classwork import (NO_ANSWER, answers_by_student, answers_table, class_agreement, collect,  # noqa: E402
-                                collect_answers, name_warnings, shorten)
+                                collect_answers, duplicate_warnings, name_warnings, shorten)
 
 
 def _positive(text: str) -> int:
@@ -75,7 +76,7 @@ def main(argv=None) -> int:
     if not activities and found.empty:
         print("No saved tags or self-check answers found.")
         return 1
-    for warning in name_warnings(set(tags["student"]) | set(found["student"])):
+    for warning in name_warnings(set(tags["student"]) | set(found["student"])) + duplicate_warnings(args.folder):
         print(warning, end="\n\n")
     tables = []
     for activity in activities:

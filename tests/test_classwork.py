@@ -427,3 +427,32 @@ def test_command_line_csv_has_the_full_sentence_and_reason_of_the_real_key(tmp_p
     assert len(key.loc["A22", "rationale"]) > 110       # longer than the text report's line shows
     assert row["key_reason"] == key.loc["A22", "rationale"] and row["sentence"] == key.loc["A22", "sentence"]
     assert "Typed: false\u23ceclaims ×2" in result.stdout
+
+
+def test_identical_work_handed_in_twice_is_warned_about(tmp_path):
+    from medialit.classwork import duplicate_warnings
+
+    folder = tmp_path / "class"
+    folder.mkdir()
+    pack(folder / "Li_Wei_10B.zip", "words", {"k3": "neutral", "k2": "loaded"})
+    shutil.copy(folder / "Li_Wei_10B.zip", folder / "my_work.zip")
+    # the same files unpacked into a folder count as the same work too
+    with zipfile.ZipFile(folder / "Li_Wei_10B.zip") as archive:
+        archive.extractall(folder / "li")
+    # the same tags saved at another time are not identical work (two students can tag alike) ...
+    pack(folder / "amira.zip", "words", {"k3": "neutral", "k2": "loaded"})
+    with zipfile.ZipFile(folder / "amira.zip") as archive:
+        raw = archive.read("my_work/words.json").replace(b"10:00:00", b"10:05:00")
+    with zipfile.ZipFile(folder / "amira.zip", "w") as archive:
+        archive.writestr("my_work/words.json", raw)
+    # ... nor is the same file with one more beside it
+    pack(folder / "ben.zip", "words", {"k3": "neutral", "k2": "loaded"})
+    pack(folder / "ben.zip", "other", {"k3": "neutral"})
+    assert duplicate_warnings(folder) == [
+        "Warning: 'Li_Wei_10B.zip', 'li' and 'my_work.zip' hold identical work (the same files, byte for byte, "
+        "save times included): one student's work handed in twice, and counted twice. Keep one and ask whose it is."]
+    result = run_class_script(folder, tmp_path / "r.csv")
+    assert "Warning: 'Li_Wei_10B.zip', 'li' and 'my_work.zip' hold identical work" in result.stdout
+    (folder / "my_work.zip").unlink()
+    shutil.rmtree(folder / "li")
+    assert duplicate_warnings(folder) == []
