@@ -216,18 +216,6 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_FILES = 500
 
 
-#: the mode of the zip :func:`pack_work` writes, before the umask: owner
-#: reads and writes, everyone else reads
-PACK_MODE = 0o644
-
-
-def _umask() -> int:
-    """The process's umask (read by setting it and setting it back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def safe_name(name) -> str:
     """A student's name made safe for a file name: letters (any alphabet),
     digits, ``-`` and ``_``; anything else becomes ``_``.  ``"Amira K."`` ->
@@ -270,9 +258,9 @@ def pack_work(target=None, name=None) -> Path:
         with os.fdopen(handle, "wb") as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in files:
                 archive.write(path, arcname=f"my_work/{path.name}")
-        # mkstemp makes the file for its owner only (0600): a zip copied into a
-        # hub's shared folder must be readable by the teacher
-        os.chmod(temp, PACK_MODE & ~_umask())
+        mask = os.umask(0o022)  # the umask, read by setting it back: mkstemp's 0600 would keep
+        os.umask(mask)          # a teacher from reading a copy in a hub's shared folder
+        os.chmod(temp, 0o644 & ~mask)
         os.replace(temp, target)
     except OSError as problem:
         if temp and os.path.exists(temp):
