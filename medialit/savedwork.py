@@ -14,7 +14,7 @@ packed and restored with the tags.
 
 This module is the one place that knows the tags' format: the Tagger
 (:mod:`medialit.tagging`) writes and reads it, the class tools
-(:mod:`medialit.classwork`) read it.  Writing is atomic (a temporary file,
+(:mod:`medialit.classfolder`) read it.  Writing is atomic (a temporary file,
 then a rename), so a crash never leaves half a file; a file that cannot be
 used gives a ValueError in plain words and is left as it is.
 """
