@@ -40,7 +40,8 @@ Widgets, saved work, the class (never imported by the modules above)
   * :mod:`medialit.savedwork` - a student's saved work: file format, folder, zip
   * :mod:`medialit.answers` - the self-check answers a student's ``check()`` cells recorded
   * :mod:`medialit.pastebox` - the box to paste any article into (lesson 05)
-  * :mod:`medialit.classwork` - collecting a class's saved tags and answers; class agreement
+  * :mod:`medialit.classwork` - what a class did: agreement, the self-check tables (reading the
+    class folder of hand-ins is :mod:`medialit.classfolder`'s)
   * :mod:`medialit.plots`, :mod:`medialit.tables` - the figures, each with a table alternative
   * :mod:`medialit.selfcheck` - the self-check functions of the exercises
 """

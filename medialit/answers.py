@@ -27,7 +27,7 @@ gives one sentence, and a file that cannot be read is set aside
 (``answers.kept-<time>.json``) before a new one is started, so nothing is
 lost.  The file is read again on every check (never remembered), so two
 notebooks open at once add to the same book.  ``pack_work`` puts it in the
-hand-in zip, ``restore_work`` merges it back and :mod:`medialit.classwork`
+hand-in zip, ``restore_work`` merges it back and :mod:`medialit.classfolder`
 reads a class's.
 """
 

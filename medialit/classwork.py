@@ -1,15 +1,10 @@
-"""Collect a class's saved tags and measure agreement; the class's self-check answers.
+"""What a class did: agreement on each tagging activity, and the class's
+self-check answers.
 
-Every Tagger saves a student's work as ``my_work/<activity>.json`` (the
-format is :mod:`medialit.savedwork`'s).  An instructor collects those files, one folder or
-one zip file per student, for example::
-
-    class_tags/
-        amira/my_work/voice_01.json      # a folder per student
-        ben.zip                          # or the ben.zip pack_work(name="ben") makes
-        chen/voice_01.json
-
-and then::
+An instructor collects the students' saved work in one class folder, one
+folder or one zip file per student (reading it is :mod:`medialit.classfolder`'s;
+its :func:`collect`, :func:`collect_answers`, :func:`name_warnings` and
+:func:`duplicate_warnings` are offered here too), and then::
 
     from medialit.classwork import collect, class_agreement
     tags, problems = collect("class_tags")
@@ -21,161 +16,36 @@ and then::
 The self-check answers the students' ``check(...)`` cells recorded
 (``my_work/answers.json``, see :mod:`medialit.answers`) come with them::
 
-    from medialit.classwork import collect_answers, answers_table
+    from medialit.classwork import collect_answers, answers_table, answers_by_student
     found, problems = collect_answers("class_tags")
-    answers_table(found)  # per question: how many answered, how many right, the spread
+    everyone = sorted(set(tags["student"]) | set(found["student"]))   # the class
+    answers_table(found, everyone)       # per question: answered (of the class), right, the spread, who has not
+    answers_by_student(found, everyone)  # per student: the letter or answer given to each question, or "—"
 
-The student's name is the first folder (or the zip file's name) under the
-class folder.  A file that cannot be read is listed in ``problems`` and
-skipped; it is never changed.  The same is available from the command line:
-``python scripts/class_agreement.py class_tags voice_01``.
+Questions come in lesson order (:func:`question_order`): per lesson, the
+exercises (judgement track, then data track, by number), then the
+predictions, then the exit ticket.  The same is available from the command
+line: ``python scripts/class_agreement.py class_tags voice_01``.
 """
 
 from __future__ import annotations
 
 import re
-import zipfile
 from dataclasses import dataclass
-from pathlib import Path
 
 import pandas as pd
 from nltk.metrics.agreement import AnnotationTask
 
-from . import answers, savedwork, tagscoring
+from . import tagscoring
+from .classfolder import collect, collect_answers, duplicate_warnings, name_warnings
 from .corpus import load_key
 
-__all__ = ["collect", "collect_answers", "answers_table", "class_agreement", "alpha_meaning", "name_warnings", "shorten", "ClassAgreement"]
+__all__ = ["collect", "collect_answers", "answers_table", "answers_by_student", "question_order", "one_line",
+           "class_agreement", "alpha_meaning", "name_warnings", "duplicate_warnings", "shorten", "ClassAgreement"]
 
-TAG_COLUMNS = ["student", "activity", "item_id", "tag", "text", "file"]
-#: how long the sentence and the key's reason are in the per-item table
-SENTENCE_CHARS, REASON_CHARS = 70, 110
-
-
-def _rows_from_state(state, student: str, where: str) -> list[dict]:
-    state = savedwork.check_state(state)
-    texts = state.get("texts") if isinstance(state.get("texts"), dict) else {}
-    # a tag is a choice's value, a piece of text: lists, numbers or true/false are not choices
-    return [{"student": student, "activity": state["tagger"], "item_id": str(item), "tag": tag,
-             "text": texts[item].strip() if isinstance(texts.get(item), str) else "", "file": where}
-            for item, tag in state["tags"].items() if isinstance(tag, str) and tag.strip()]
-
-
-def _student_of(path: Path, root: Path) -> str:
-    relative = path.relative_to(root)
-    return relative.parts[0] if len(relative.parts) > 1 else path.stem
-
-
-def _work_files(root: Path):
-    """Every saved file under ``root`` and inside its zip files, as
-    ``(student, where, file name, bytes or None, problem or None, loose at the top)``;
-    a zip that cannot be read gives one row with no file name."""
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and savedwork.counts_as_work(path.name):
-            where = str(path.relative_to(root))
-            try:
-                raw, problem = path.read_bytes(), None
-            except OSError as error:
-                raw, problem = None, error
-            yield (_student_of(path, root), where, path.name, raw, problem,
-                   len(path.relative_to(root).parts) == 1)
-        elif path.is_file() and path.suffix.lower() == ".zip":
-            student = _student_of(path, root)
-            try:
-                with zipfile.ZipFile(path) as archive:
-                    for name in sorted(archive.namelist()):
-                        if not savedwork.counts_as_work(name):
-                            continue
-                        try:
-                            raw, problem = archive.read(name), None
-                        except (*savedwork.UNREADABLE, ValueError) as error:
-                            raw, problem = None, error
-                        yield student, f"{path.relative_to(root)}:{name}", Path(name).name, raw, problem, False
-            except (zipfile.BadZipFile, OSError, EOFError) as problem:
-                yield (student, str(path.relative_to(root)), None, None,
-                       "not a readable zip file" if not isinstance(problem, OSError)
-                       else savedwork.problem_in_words(problem), False)
-
-
-def _problem(where: str, problem) -> dict:
-    return {"file": where, "problem": problem if isinstance(problem, str) else savedwork.problem_in_words(problem)}
-
-
-def _folder(folder) -> Path:
-    root = Path(folder)
-    if not root.is_dir():
-        raise ValueError(f"There is no folder {root}: give the folder that holds the students' files.")
-    return root
-
-
-def collect(folder) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read every saved tag file under ``folder`` (and inside its zip files).
-
-    Returns ``(tags, problems)``: ``tags`` has one row per student, activity
-    and tagged item (``student``, ``activity``, ``item_id``, ``tag``,
-    ``text``: what the student typed in the item's write-in box, or "";
-    ``file``);
-    ``problems`` lists the files that were skipped and why.  Copies made by
-    "Start again" (``*.before-reset.json``) and set-aside files
-    (``*.kept-*.json``) are not counted.  The self-check answers
-    (``answers.json``) are :func:`collect_answers`'s.
-    """
-    root = _folder(folder)
-    rows, problems = [], []
-    for student, where, name, raw, problem, at_top in _work_files(root):
-        if name == answers.FILE_NAME:
-            continue
-        try:
-            if problem is not None:
-                raise ValueError(problem) if isinstance(problem, str) else problem
-            found = _rows_from_state(savedwork.decode(raw), student, where)
-            if at_top:
-                raise ValueError("not inside a student's folder or zip file, so whose work it is is not "
-                                 "known: put it in a folder named after the student")
-            rows += found
-        except (*savedwork.UNREADABLE, ValueError) as error:
-            problems.append(_problem(where, error))
-    tags = pd.DataFrame(rows, columns=TAG_COLUMNS)
-    # one answer per student, activity and item: the last file read wins
-    tags = tags.drop_duplicates(["student", "activity", "item_id"], keep="last").reset_index(drop=True)
-    return tags, pd.DataFrame(problems, columns=["file", "problem"])
-
-
-ANSWER_COLUMNS = ["student", "question", "answer", "status", "at", "tries", "file"]
-
-
-def collect_answers(folder) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read every student's self-check answers (``answers.json``, see
-    :mod:`medialit.answers`) under ``folder`` and inside its zip files.
-
-    Returns ``(answers, problems)``: ``answers`` has one row per student and
-    question, the answer that counts (``student``, ``question``, ``answer``
-    as recorded, ``status``: correct, incorrect, differs (a prediction) or unexpected, ``at``,
-    ``tries``: how many answers are recorded, ``file``); ``problems`` lists
-    the answers files that were skipped and why (and zips that cannot be read).
-    """
-    root = _folder(folder)
-    rows, problems = [], []
-    for student, where, name, raw, problem, at_top in _work_files(root):
-        if name is None:
-            problems.append(_problem(where, problem))
-        if name != answers.FILE_NAME:
-            continue
-        try:
-            if problem is not None:
-                raise problem
-            book = answers.check_book(savedwork.decode(raw))
-            if at_top:
-                raise ValueError("not inside a student's folder or zip file, so whose answers they are is not "
-                                 "known: put it in a folder named after the student")
-        except (*savedwork.UNREADABLE, ValueError) as error:
-            problems.append(_problem(where, error))
-            continue
-        rows += [{"student": student, "question": question, "answer": entry["answer"], "status": entry["status"],
-                  "at": entry["at"], "tries": len(book["answers"][question]), "file": where}
-                 for question, entry in answers.latest(book).items()]
-    table = pd.DataFrame(rows, columns=ANSWER_COLUMNS)
-    table = table.drop_duplicates(["student", "question"], keep="last").reset_index(drop=True)
-    return table, pd.DataFrame(problems, columns=["file", "problem"])
+#: how long the key's reason is in the one-line :meth:`ClassAgreement.explain`
+#: (the per-item table keeps the sentence and the reason in full)
+REASON_CHARS = 110
 
 
 def _kind(question: str) -> str:
@@ -186,9 +56,40 @@ def _kind(question: str) -> str:
     return "exit ticket" if question.split(".")[-1].startswith("E") else "exercise"
 
 
+#: the order of a lesson's questions in the class report: the exercises
+#: notebook's judgement track (J1, J2, ...) and data track (1, 2, ...), then
+#: the lesson's predictions and its other questions (M, P, T), the exit
+#: ticket (E1-E3) last; so lesson 03 reads 03.J1-J4, 03.1-03.5, 03.T, 03.E1-E3
+_GROUPS = {"J": 0, "": 1, "M": 2, "P": 2, "T": 2, "E": 3}
+
+
+def question_order(question: str) -> tuple:
+    """A sort key putting self-check questions in the order the class report
+    lists them: by lesson, then as :data:`_GROUPS` says (exercises by
+    number, then the predictions, then the exit ticket), numbers by value
+    (``03.2`` before ``03.10``).  An id of another form comes last, by name."""
+    match = re.fullmatch(r"(\d+)\.([A-Z]*)(\d*)", str(question))
+    if not match or match.group(2) not in _GROUPS:
+        return (1, 0, 0, "", 0, str(question))
+    lesson, letters, number = match.groups()
+    return (0, int(lesson), _GROUPS[letters], letters, int(number or 0), "")
+
+
+def one_line(text) -> str:
+    """``text`` on one line, each line break shown as "\u23ce" (a write-in
+    typed over two lines stays readable in a one-line report)."""
+    return re.sub(r"\r\n|\r|\n", "\u23ce", str(text))
+
+
+def _written(answer) -> str:
+    """An answer as the student wrote it, on one line, outer spaces removed."""
+    text = answer if isinstance(answer, str) else repr(answer)
+    return re.sub(r"[ \t]+", " ", one_line(text.strip())) or "(empty)"
+
+
 def _as_choice(question: str, answer) -> str:
-    """What a student chose, for the spread: the letter of a multiple-choice
-    question ("B) because ..." -> "b"), else the answer in lower case, shortened."""
+    """What a student chose: the letter of a multiple-choice question
+    ("B) because ..." -> "b"), else the answer as written, on one line."""
     from .selfcheck import QUESTIONS
     from .selfcheck.choices import letter
 
@@ -197,52 +98,77 @@ def _as_choice(question: str, answer) -> str:
         given = letter(answer, sorted(options))
         if given in options:
             return given
-    text = answer if isinstance(answer, str) else repr(answer)
-    return shorten(text.strip().casefold(), 40) or "(empty)"
+    return _written(answer)
 
 
-def answers_table(answers_found: pd.DataFrame) -> pd.DataFrame:
-    """The class's self-checks, one row per question: its ``kind``
-    (exercise, prediction or exit ticket), how many students ``answered``,
-    how many were ``right`` (for a prediction: matched the sources), and,
-    for predictions, exit tickets and other multiple-choice questions, the
-    ``spread`` of what they chose (``"b 5 · a 2"``), most chosen first."""
+def _spread(question: str, given) -> str:
+    """``"b 5 · a 2"``: what the class chose, most chosen first.  Written
+    answers that differ only in capitals count as one, shown as most
+    students wrote it; an answer with a comma (or the separator) is quoted."""
+    forms: dict[str, list[str]] = {}
+    for answer in given:
+        choice = _as_choice(question, answer)
+        forms.setdefault(choice.casefold(), []).append(choice)
+    counted = []
+    for written in forms.values():
+        shown = min(set(written), key=lambda form: (-written.count(form), form))
+        if any(mark in shown for mark in (",", "\u00b7", '"')):
+            shown = '"' + shorten(shown, 40).replace('"', "'") + '"'
+        else:
+            shown = shorten(shown, 40)
+        counted.append((shown, len(written)))
+    return " \u00b7 ".join(f"{choice} {number}" for choice, number in
+                           sorted(counted, key=lambda pair: (-pair[1], pair[0])))
+
+
+def _class(answers_found: pd.DataFrame, students) -> list[str]:
+    """The class: ``students`` given (everyone in the class folder), with anyone who answered."""
+    return sorted(set(students if students is not None else []) | set(answers_found["student"]))
+
+
+def answers_table(answers_found: pd.DataFrame, students=None) -> pd.DataFrame:
+    """The class's self-checks, one row per question in the order of
+    :func:`question_order`: its ``kind`` (exercise, prediction or exit
+    ticket), how many students ``answered`` it ``of`` the class, how many
+    were ``right`` (for a prediction: matched the sources), for predictions,
+    exit tickets and other multiple-choice questions the ``spread`` of what
+    they chose (``"b 5 · a 2"``, most chosen first, answers in their own
+    capitals), and ``no_answer``: who in the class has not answered it.
+
+    ``students`` is the class (for example everyone with work in the class
+    folder: :func:`collect`'s and :func:`collect_answers`' students); by
+    default, the students who answered anything."""
     from .selfcheck import QUESTIONS
 
+    everyone = _class(answers_found, students)
     rows = []
-    for question, group in answers_found.groupby("question", sort=True):
+    for question in sorted(answers_found["question"].unique(), key=question_order):
+        group = answers_found[answers_found["question"] == question]
         multiple = hasattr(QUESTIONS.get(question), "options")
-        spread = ""
-        if multiple or _kind(question) != "exercise":
-            counts = pd.Series([_as_choice(question, a) for a in group["answer"]]).value_counts()
-            spread = " \u00b7 ".join(f"{choice} {number}" for choice, number in
-                                     sorted(counts.items(), key=lambda pair: (-pair[1], pair[0])))
-        rows.append({"question": question, "kind": _kind(question), "answered": len(group),
-                     "right": int((group["status"] == "correct").sum()), "spread": spread})
-    return pd.DataFrame(rows, columns=["question", "kind", "answered", "right", "spread"])
+        spread = _spread(question, group["answer"]) if multiple or _kind(question) != "exercise" else ""
+        answered = set(group["student"])
+        rows.append({"question": question, "kind": _kind(question), "answered": len(answered),
+                     "of": len(everyone), "right": int((group["status"] == "correct").sum()), "spread": spread,
+                     "no_answer": ", ".join(s for s in everyone if s not in answered)})
+    return pd.DataFrame(rows, columns=["question", "kind", "answered", "of", "right", "spread", "no_answer"])
 
 
-def _base_name(student: str) -> str:
-    """A student name without the copy number a browser adds to a second
-    download: ``"my_work (1)"``, ``"my_work-2"`` -> ``"my_work"``."""
-    return re.sub(r"(\s*\(\d+\)|-\d+)$", "", student).strip().casefold()
+#: a question a student has not answered, in :func:`answers_by_student`
+NO_ANSWER = "\u2014"
 
 
-def name_warnings(students) -> list[str]:
-    """Warnings about student names that are not told apart: packs handed in
-    unrenamed (``my_work``, ``my_work (1)``, ...) or the same name twice
-    apart from a copy number.  One sentence per group of names."""
-    groups: dict[str, list[str]] = {}
-    for student in sorted(set(students)):
-        groups.setdefault(_base_name(student), []).append(student)
-    warnings = []
-    for base, names in sorted(groups.items()):
-        if len(names) > 1 or base == "my_work":
-            shown = " and ".join(", ".join(f"'{n}'" for n in names).rsplit(", ", 1))
-            warnings.append(f"Warning: {shown} {'look like the same name' if len(names) > 1 else 'is not a name'}: "
-                            "rename each file after its student, or ask students to pack with "
-                            "pack_work(name=\"their name\").")
-    return warnings
+def answers_by_student(answers_found: pd.DataFrame, students=None) -> pd.DataFrame:
+    """The class's self-checks per student: one row per student of the
+    class (``students``, as in :func:`answers_table`), one column per
+    question in the order of :func:`question_order`; each cell is what the
+    student chose (the letter of a multiple-choice question, else the
+    answer as written, on one line) or "\u2014" (:data:`NO_ANSWER`)."""
+    everyone = _class(answers_found, students)
+    questions = sorted(answers_found["question"].unique(), key=question_order)
+    given = {(s, q): _as_choice(q, a) for s, q, a in
+             zip(answers_found["student"], answers_found["question"], answers_found["answer"])}
+    return pd.DataFrame([{"student": student, **{q: given.get((student, q), NO_ANSWER) for q in questions}}
+                         for student in everyone], columns=["student", *questions])
 
 
 def shorten(text, limit: int) -> str:
@@ -287,7 +213,9 @@ class ClassAgreement:
         return hard.sort_values([column, "item_id"]).head(n)
 
     def explain(self, item_id: str) -> str:
-        """One item in a sentence: what the class chose and what the key says, and why."""
+        """One item on one line: what the class chose and what the key says, and
+        why (the reason shortened), and what students typed (a line break
+        shown as "\u23ce")."""
         row = self.items.set_index("item_id").loc[str(item_id)]
         line = f"{item_id}: {row['choices']} (of {row['students']})"
         if row["key"]:
@@ -296,12 +224,12 @@ class ClassAgreement:
                 line += f" ({row['accepted']} accepted: a side the key defends)"
             line += "."
             if row["key_reason"]:
-                reason = row["key_reason"]
+                reason = shorten(row["key_reason"], REASON_CHARS)
                 line += f" Why: {reason}{'' if reason[-1] in '.!?…' else '.'}"
         else:
             line += "."
         if row["write_ins"]:
-            line += f" Typed: {row['write_ins']}"
+            line += f" Typed: {one_line(row['write_ins'])}"
         return line
 
     def _repr_html_(self) -> str:
@@ -324,7 +252,7 @@ def class_agreement(tags: pd.DataFrame, activity: str, key: pd.DataFrame | str |
     key as the Tagger counts it (``match_key``: a tag that is the key's label,
     or a side of a ``contested`` item that the key's rationale defends, as in
     :func:`medialit.tagscoring.defended`; ``accepted`` counts the latter).
-    Also: the sentence and the key's reason (both shortened), the
+    Also: the sentence and the key's reason (in full), the
     ``choices`` made (``"news agency 2 · government official 1"``), the
     ``class_choice`` (``"split"`` on a tie) and the ``write_ins`` students
     typed.  ``alpha`` is Krippendorff's alpha between the
@@ -369,7 +297,7 @@ def class_agreement(tags: pd.DataFrame, activity: str, key: pd.DataFrame | str |
         keyed = group["result"].isin(tagscoring.AGREE)
         rows.append({
             "item_id": item_id,
-            "sentence": shorten(sentences.get(item_id, ""), SENTENCE_CHARS),
+            "sentence": sentences.get(item_id, ""),
             "students": len(group),
             "choices": " \u00b7 ".join(f"{tag} {number}" for tag, number in ordered),
             "class_choice": tops[0] if len(tops) == 1 else "split",
@@ -377,7 +305,7 @@ def class_agreement(tags: pd.DataFrame, activity: str, key: pd.DataFrame | str |
             "key": expected,
             "accepted": int((group["result"] == "accepted").sum()) if expected else 0,
             "match_key": round(float(keyed.mean()), 3) if expected else None,
-            "key_reason": shorten(reason, REASON_CHARS) if expected else "",
+            "key_reason": reason if expected else "",
             "write_ins": " \u00b7 ".join(f"{text} \u00d7{number}" if number > 1 else text
                                         for text, number in sorted(dict(typed).items(),
                                                                    key=lambda pair: (-pair[1], pair[0]))),

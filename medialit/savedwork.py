@@ -14,7 +14,7 @@ packed and restored with the tags.
 
 This module is the one place that knows the tags' format: the Tagger
 (:mod:`medialit.tagging`) writes and reads it, the class tools
-(:mod:`medialit.classwork`) read it.  Writing is atomic (a temporary file,
+(:mod:`medialit.classfolder`) read it.  Writing is atomic (a temporary file,
 then a rename), so a crash never leaves half a file; a file that cannot be
 used gives a ValueError in plain words and is left as it is.
 """
@@ -241,7 +241,9 @@ def pack_work(target=None, name=None) -> Path:
     gives another path.  Inside, the files are ``my_work/<activity>.json``
     (the tags) and ``my_work/answers.json`` (the self-check answers, see
     :mod:`medialit.answers`).
-    The zip is written whole or not at all (a temporary file, then a rename).
+    The zip is written whole or not at all (a temporary file, then a rename),
+    readable by others as a normal file is (mode 0644 less the umask), so a
+    copy into a hub's shared folder can be read by the teacher.
     """
     folder = work_dir().resolve()
     file_name = f"{safe_name(name)}.zip" if name is not None else PACK_NAME
@@ -256,6 +258,9 @@ def pack_work(target=None, name=None) -> Path:
         with os.fdopen(handle, "wb") as out, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
             for path in files:
                 archive.write(path, arcname=f"my_work/{path.name}")
+        mask = os.umask(0o022)  # the umask, read by setting it back: mkstemp's 0600 would keep
+        os.umask(mask)          # a teacher from reading a copy in a hub's shared folder
+        os.chmod(temp, 0o644 & ~mask)
         os.replace(temp, target)
     except OSError as problem:
         if temp and os.path.exists(temp):

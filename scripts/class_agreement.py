@@ -13,12 +13,20 @@ agreeing (column "accepted").  For the hardest items, one line each says
 what the class chose, the key and its reason, and what students typed.
 Without ACTIVITY, the self-check answers the students' check(...) cells
 recorded (my_work/answers.json in each pack) are reported too, one row per
-question: how many answered, how many right (for a prediction: matched the
-sources) and, for predictions, exit tickets and other multiple-choice
-questions, the spread of what they chose ("b 5 · a 2").
+question in lesson order (per lesson: exercises by number, then the
+predictions, then the exit ticket E1-E3): how many of the class answered
+("2 of 3": the class is everyone with saved work in FOLDER), how many right
+(for a prediction: matched the sources) and, for predictions, exit tickets
+and other multiple-choice questions, the spread of what they chose
+("b 5 · a 2"; written answers in their own capitals, quoted when they hold
+a comma); then one line per question naming who has not answered it
+("No answer to 03.E1: Li_Wei_10B"), and a per-student table (the letter or
+answer each student gave to each question, "—" for none).
 --csv writes the per-item tables (all activities, one column "activity")
-to a CSV file, and the self-check table beside it (OUT-answers.csv).  Files that cannot be read are listed and skipped, never
-changed; names that look alike ("my_work", "my_work (1)") are warned about.
+to a CSV file, and beside it the self-check table (OUT-answers.csv, with
+the column no_answer) and the per-student table (OUT-students.csv).  Files that cannot be read are listed and skipped, never
+changed; names that look alike ("my_work", "my_work (1)") are warned about,
+and so are hand-ins that hold identical work (the same files, byte for byte).
 See medialit/classwork.py.
 """
 
@@ -32,7 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import pandas as pd  # noqa: E402
 
-from medialit.classwork import answers_table, class_agreement, collect, collect_answers, name_warnings  # noqa: E402
+from medialit.classwork import (NO_ANSWER, answers_by_student, answers_table, class_agreement, collect,  # noqa: E402
+                                collect_answers, duplicate_warnings, name_warnings, shorten)
 
 
 def _positive(text: str) -> int:
@@ -67,7 +76,7 @@ def main(argv=None) -> int:
     if not activities and found.empty:
         print("No saved tags or self-check answers found.")
         return 1
-    for warning in name_warnings(set(tags["student"]) | set(found["student"])):
+    for warning in name_warnings(set(tags["student"]) | set(found["student"])) + duplicate_warnings(args.folder):
         print(warning, end="\n\n")
     tables = []
     for activity in activities:
@@ -88,20 +97,32 @@ def main(argv=None) -> int:
         print()
         print("Per student:")
         print(report.students.to_string(index=False), end="\n\n")
-    checks = None
+    checks = by_student = None
     if not args.activity and not found.empty:
-        checks = answers_table(found)
-        print(f"== self-checks ==\n{found['student'].nunique()} student(s) recorded answers to "
-              f"{len(checks)} question(s) (the answer each last checked counts).\n")
-        print(checks.to_string(index=False), end="\n\n")
+        # the class: everyone with saved tags or answers in the class folder
+        everyone = sorted(set(tags["student"]) | set(found["student"]))
+        checks = answers_table(found, everyone)
+        by_student = answers_by_student(found, everyone)
+        print(f"== self-checks ==\n{len(everyone)} student(s) in the class folder; "
+              f"{found['student'].nunique()} of them recorded answers to {len(checks)} question(s) "
+              "(the answer each last checked counts).\n")
+        shown = checks.assign(answered=[f"{n} of {m}" for n, m in zip(checks["answered"], checks["of"])])
+        print(shown.drop(columns=["of", "no_answer"]).to_string(index=False), end="\n\n")
+        for question, missing in zip(checks["question"], checks["no_answer"]):
+            if missing:
+                print(f"No answer to {question}: {missing}")
+        print(f"\nPer student (the letter chosen, or the answer as written; {NO_ANSWER} no answer):")
+        print(by_student.set_index("student").map(lambda cell: shorten(cell, 30)).reset_index()
+              .to_string(index=False), end="\n\n")
     if args.csv:
         writes = []
         if tables:
             out = pd.concat(tables, ignore_index=True)
             writes.append((args.csv, out[["activity", *[c for c in out.columns if c != "activity"]]]))
-        if checks is not None:
-            target = Path(args.csv)
-            writes.append((str(target.with_name(f"{target.stem}-answers{target.suffix or '.csv'}")), checks))
+        target = Path(args.csv)
+        for part, table in [("answers", checks), ("students", by_student)]:
+            if table is not None:
+                writes.append((str(target.with_name(f"{target.stem}-{part}{target.suffix or '.csv'}")), table))
         for target, table in writes:
             try:
                 table.to_csv(target, index=False)

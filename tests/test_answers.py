@@ -222,6 +222,19 @@ def test_pack_work_holds_the_answers_with_the_tags(work_folder):
         assert archive.read("my_work/answers.json") == (work_folder / "answers.json").read_bytes()
 
 
+@pytest.mark.skipif(os.name == "nt", reason="POSIX mode bits")
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o002, 0o644), (0o027, 0o640), (0o077, 0o600)])
+def test_the_zip_is_readable_by_others_as_a_normal_file_is(work_folder, umask, mode):
+    # a student copies it into a hub's shared folder: cp keeps the mode, and the teacher must read it
+    check("00.1", 2)
+    old = os.umask(umask)
+    try:
+        target = savedwork.pack_work(name="Amira K")
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == mode
+
+
 def test_answers_alone_can_be_packed(work_folder):
     check("00.1", 2)
     assert zipfile.ZipFile(savedwork.pack_work()).namelist() == ["my_work/answers.json"]

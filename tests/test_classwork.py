@@ -189,7 +189,7 @@ def test_hardest_never_lists_items_everyone_got_right(contested_class):
 def test_the_report_says_why(contested_class):
     report = class_agreement(collect(contested_class)[0], "words", key=CONTESTED_KEY)
     items = report.items.set_index("item_id")
-    assert items.loc["c1", "sentence"] == "Dozens of attackers were killed in an attack on administrative…"
+    assert items.loc["c1", "sentence"] == "Dozens of attackers were killed in an attack on administrative buildings in Almaty."
     assert items.loc["k2", "key_reason"] == "A euphemism for killed."
     assert items.loc["c1", "write_ins"] == "people ×2 · protesters"
     assert items.loc["k2", "write_ins"] == "killed ×2"
@@ -293,11 +293,16 @@ def test_the_class_table_of_self_checks(answering_class):
         ("ben", "03.T", "differs"), ("chen", "03.E1", "incorrect"), ("chen", "03.T", "correct")]
     assert found.set_index(["student", "question"]).loc[("amira", "03.T"), "tries"] == 2
     table = answers_table(found)
+    # in lesson order (the prediction before the exit ticket), answers in the students' own capitals
     assert table.to_dict("records") == [
-        {"question": "00.1", "kind": "exercise", "answered": 2, "right": 1, "spread": ""},
-        {"question": "03.E1", "kind": "exit ticket", "answered": 3, "right": 2, "spread": "b 2 · c 1"},
-        {"question": "03.E2", "kind": "exit ticket", "answered": 1, "right": 0, "spread": "a 1"},
-        {"question": "03.T", "kind": "prediction", "answered": 3, "right": 2, "spread": "the police 2 · tass 1"},
+        {"question": "00.1", "kind": "exercise", "answered": 2, "of": 3, "right": 1, "spread": "",
+         "no_answer": "chen"},
+        {"question": "03.T", "kind": "prediction", "answered": 3, "of": 3, "right": 2,
+         "spread": "The police 2 · TASS 1", "no_answer": ""},
+        {"question": "03.E1", "kind": "exit ticket", "answered": 3, "of": 3, "right": 2, "spread": "b 2 · c 1",
+         "no_answer": ""},
+        {"question": "03.E2", "kind": "exit ticket", "answered": 1, "of": 3, "right": 0, "spread": "a 1",
+         "no_answer": "ben, chen"},
     ]
     # the tags in the same zips are read as before, and the answers file is not taken for a broken tag file
     tags, tag_problems = collect(answering_class)
@@ -323,12 +328,23 @@ def test_command_line_prints_and_writes_the_self_check_table(answering_class, tm
     out = tmp_path / "report.csv"
     result = run_class_script(answering_class, out)
     assert "== demo ==" in result.stdout
-    assert "== self-checks ==\n3 student(s) recorded answers to 4 question(s)" in result.stdout
-    assert re.search(r"\n +03\.T +prediction +3 +2 +the police 2 · tass 1\n", result.stdout)
+    assert "== self-checks ==\n3 student(s) in the class folder; 3 of them recorded answers to 4 question(s)" \
+        in result.stdout
+    assert re.search(r"\n +03\.T +prediction +3 of 3 +2 +The police 2 · TASS 1\n", result.stdout)
     assert f"Wrote 4 row(s) to {tmp_path / 'report-answers.csv'}." in result.stdout
     table = pd.read_csv(tmp_path / "report-answers.csv", dtype=str, keep_default_na=False)
-    assert list(table.columns) == ["question", "kind", "answered", "right", "spread"]
-    assert table.loc[1].tolist() == ["03.E1", "exit ticket", "3", "2", "b 2 · c 1"]
+    assert list(table.columns) == ["question", "kind", "answered", "of", "right", "spread", "no_answer"]
+    assert table.loc[2].tolist() == ["03.E1", "exit ticket", "3", "3", "2", "b 2 · c 1", ""]
+    assert table.loc[3].tolist() == ["03.E2", "exit ticket", "1", "3", "0", "a 1", "ben, chen"]
+    # the text report: answered N of M, and who has not answered each question
+    assert re.search(r"\n +03\.E2 +exit ticket +1 of 3 +0 +a 1\n", result.stdout)
+    assert "No answer to 00.1: chen\nNo answer to 03.E2: ben, chen\n" in result.stdout
+    assert f"Wrote 3 row(s) to {tmp_path / 'report-students.csv'}." in result.stdout
+    students = pd.read_csv(tmp_path / "report-students.csv", dtype=str, keep_default_na=False)
+    assert students.to_dict("records") == [
+        {"student": "amira", "00.1": "2", "03.T": "the police", "03.E1": "b", "03.E2": "a"},
+        {"student": "ben", "00.1": "3", "03.T": "TASS", "03.E1": "b", "03.E2": "—"},
+        {"student": "chen", "00.1": "—", "03.T": "The police", "03.E1": "c", "03.E2": "—"}]
     assert pd.read_csv(out, dtype=str)["activity"].unique().tolist() == ["demo"]
 
 
@@ -339,4 +355,104 @@ def test_a_class_with_answers_and_no_tags_is_reported(tmp_path, monkeypatch):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "class_agreement.py"), str(folder)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert "== self-checks ==\n1 student(s) recorded answers to 1 question(s)" in result.stdout
+    assert "== self-checks ==\n1 student(s) in the class folder; 1 of them recorded answers to 1 question(s)" \
+        in result.stdout
+
+
+def test_who_has_not_answered_and_each_students_answers(tmp_path, monkeypatch):
+    from medialit.classwork import answers_by_student, answers_table, collect_answers
+
+    folder = tmp_path / "class"
+    folder.mkdir()
+    homes = tmp_path / "homes"
+    hand_in(homes, folder, "Siobhan", [("03.T", "the police spokeswoman, Azirbek"), ("03.E1", "b"),
+                                       ("03.E3", "c")], monkeypatch)
+    hand_in(homes, folder, "Ben", [("03.E1", "c"), ("03.T", "TASS")], monkeypatch)
+    hand_in(homes, folder, "Li", [("03.T", "the writer")], monkeypatch)
+    pack(folder / "Dana.zip", "words", {"k3": "neutral"})      # tags and no self-check answers
+    found, _ = collect_answers(folder)
+    everyone = ["Ben", "Dana", "Li", "Siobhan"]
+    table = answers_table(found, everyone).set_index("question")
+    assert list(table.index) == ["03.T", "03.E1", "03.E3"]
+    assert table["answered"].tolist() == [3, 2, 1] and table["of"].tolist() == [4, 4, 4]
+    assert table["no_answer"].tolist() == ["Dana", "Dana, Li", "Ben, Dana, Li"]
+    # a name keeps its capitals, and an answer with a comma in it is quoted
+    assert table.loc["03.T", "spread"] == '"the police spokeswoman, Azirbek" 1 · TASS 1 · the writer 1'
+    by_student = answers_by_student(found, everyone)
+    assert by_student.columns.tolist() == ["student", "03.T", "03.E1", "03.E3"]
+    assert by_student.values.tolist() == [
+        ["Ben", "TASS", "c", "—"],
+        ["Dana", "—", "—", "—"],
+        ["Li", "the writer", "—", "—"],
+        ["Siobhan", "the police spokeswoman, Azirbek", "b", "c"]]
+
+
+@pytest.mark.parametrize("unordered, ordered", [
+    (["03.E1", "03.T", "03.2", "03.10", "03.J1", "02.E3"], ["02.E3", "03.J1", "03.2", "03.10", "03.T", "03.E1"]),
+    (["04.E1", "04.P", "04.1", "00.E1", "00.2"], ["00.2", "00.E1", "04.1", "04.P", "04.E1"]),
+])
+def test_questions_come_in_lesson_order(unordered, ordered):
+    from medialit.classwork import question_order
+
+    assert sorted(unordered, key=question_order) == ordered
+
+
+def test_csv_keeps_sentence_and_reason_in_full_and_the_text_report_stays_on_one_line(tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    long_reason = ("Loaded: it names the dead by what the police say they did, which no independent source "
+                   "confirms; the plain words are people or protesters, and the reason goes on past the cut.")
+    key = CONTESTED_KEY.assign(rationale=[CONTESTED_KEY.loc[0, "rationale"], long_reason, "Says what happened."])
+    pack(folder / "amira.zip", "words", {"k2": "neutral"}, {"k2": "thugs, | bad\nguys"})
+    pack(folder / "ben.zip", "words", {"k2": "loaded"}, {"k2": "killed"})
+    report = class_agreement(collect(folder)[0], "words", key=key)
+    k2 = report.items.set_index("item_id").loc["k2"]
+    assert k2["key_reason"] == long_reason and k2["sentence"] == "They have been eliminated."
+    assert k2["write_ins"] == "killed · thugs, | bad\nguys"
+    line = report.explain("k2")
+    assert "\n" not in line and line.endswith("Typed: killed · thugs, | bad\u23ceguys")
+    # the one-line report cuts the reason at a word, under 110 characters
+    assert "which no independent source confirms; the plain… Typed:" in line and long_reason not in line
+
+
+def test_command_line_csv_has_the_full_sentence_and_reason_of_the_real_key(tmp_path):
+    folder = tmp_path / "class"
+    folder.mkdir()
+    for student, tag in [("amira", "loaded"), ("ben", "neutral")]:
+        pack(folder / f"{student}.zip", "loaded_03", {"A22": tag}, {"A22": "false\nclaims"})
+    out = tmp_path / "report.csv"
+    result = run_class_script(folder, out)
+    key = pd.read_csv(ROOT / "data" / "keys" / "loaded_03.csv", dtype=str).set_index("item_id")
+    row = pd.read_csv(out, dtype=str, keep_default_na=False).set_index("item_id").loc["A22"]
+    assert len(key.loc["A22", "rationale"]) > 110       # longer than the text report's line shows
+    assert row["key_reason"] == key.loc["A22", "rationale"] and row["sentence"] == key.loc["A22", "sentence"]
+    assert "Typed: false\u23ceclaims ×2" in result.stdout
+
+
+def test_identical_work_handed_in_twice_is_warned_about(tmp_path):
+    from medialit.classwork import duplicate_warnings
+
+    folder = tmp_path / "class"
+    folder.mkdir()
+    pack(folder / "Li_Wei_10B.zip", "words", {"k3": "neutral", "k2": "loaded"})
+    shutil.copy(folder / "Li_Wei_10B.zip", folder / "my_work.zip")
+    # the same files unpacked into a folder count as the same work too
+    with zipfile.ZipFile(folder / "Li_Wei_10B.zip") as archive:
+        archive.extractall(folder / "li")
+    # the same tags saved at another time are not identical work (two students can tag alike) ...
+    pack(folder / "amira.zip", "words", {"k3": "neutral", "k2": "loaded"})
+    with zipfile.ZipFile(folder / "amira.zip") as archive:
+        raw = archive.read("my_work/words.json").replace(b"10:00:00", b"10:05:00")
+    with zipfile.ZipFile(folder / "amira.zip", "w") as archive:
+        archive.writestr("my_work/words.json", raw)
+    # ... nor is the same file with one more beside it
+    pack(folder / "ben.zip", "words", {"k3": "neutral", "k2": "loaded"})
+    pack(folder / "ben.zip", "other", {"k3": "neutral"})
+    assert duplicate_warnings(folder) == [
+        "Warning: 'Li_Wei_10B.zip', 'li' and 'my_work.zip' hold identical work (the same files, byte for byte, "
+        "save times included): one student's work handed in twice, and counted twice. Keep one and ask whose it is."]
+    result = run_class_script(folder, tmp_path / "r.csv")
+    assert "Warning: 'Li_Wei_10B.zip', 'li' and 'my_work.zip' hold identical work" in result.stdout
+    (folder / "my_work.zip").unlink()
+    shutil.rmtree(folder / "li")
+    assert duplicate_warnings(folder) == []

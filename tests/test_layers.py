@@ -53,9 +53,9 @@ def _medialit_imports(name: str) -> set[str]:
 
 
 def test_the_import_reader_sees_the_imports_it_must_see():
-    # the widget module does import the data side, and classwork the saved-work module
+    # the widget module does import the data side, and classfolder the saved-work module
     assert "corpus" in _medialit_imports("tagging")
-    assert "savedwork" in _medialit_imports("classwork")
+    assert "savedwork" in _medialit_imports("classfolder")
 
 
 @pytest.mark.parametrize("name", ANALYSERS)

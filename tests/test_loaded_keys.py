@@ -170,3 +170,29 @@ def test_contested_items_give_both_sides_with_sources():
         assert re.search(r"\b(?:BBC|Reuters|CSTO|Washington Post|AP|TASS)\b", row.rationale), \
             f"{row.item_id}: name the evidence"
         assert not re.search(r"\bL\d\d\b", row.rationale), f"{row.item_id}: an excerpt id means nothing to a student"
+
+
+def test_the_lesson_notes_answer_key_table_is_the_key_files():
+    """docs/lessons/03.md, "Answer key": one row per tagged item, in the key
+    files' order, with their item, word, label and model answer (a neutral
+    word or the speaker), and a reason taken from the item's rationale."""
+    from pathlib import Path
+
+    notes = (Path(__file__).resolve().parent.parent / "docs" / "lessons" / "03.md").read_text(encoding="utf-8")
+    section = notes.split("\n## Answer key\n", 1)[1].split("\n## ", 1)[0]
+    for name in ("loaded_03.csv", "voice_03.csv", "rewrite_03.csv"):
+        assert f"data/keys/{name}" in section, f"the Answer key section should name {name}"
+    rows = [[cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
+            for line in section.splitlines() if line.startswith("| loaded_03 ") or line.startswith("| voice_03 ")]
+    expected = []
+    for name, model in (("loaded_03", "answer"), ("voice_03", "speaker")):
+        key = pd.read_csv(Path(__file__).resolve().parent.parent / "data" / "keys" / f"{name}.csv", dtype=str,
+                          keep_default_na=False)
+        expected += [(name, r["item_id"], r["highlight"], r["label"], r[model], r["rationale"])
+                     for _, r in key.iterrows()]
+    assert len(rows) == len(expected) == 30
+    for row, (name, item, word, label, answer, rationale) in zip(rows, expected):
+        assert row[:5] == [name, item, word, label, answer], f"{name} {item}: the notes say {row[:5]}"
+        # the one-line reason is the rationale's own words: each sentence of it is in the rationale
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=[A-Z“(])", row[5]) if s]
+        assert sentences and all(s in " ".join(rationale.split()) for s in sentences), f"{name} {item}: {row[5]}"
