@@ -682,23 +682,27 @@ def test_a_typed_name_matches_only_a_listed_wording_and_is_close_when_less_preci
     assert name_result("Russia’s foreign ministry", "Russia foreign ministry") == "match"
     assert name_result("Russia’s foreign ministry", "Russia's Foreign Ministry") == "match"
     assert name_result("Russia’s foreign ministry", "Russia foreign") == "close"
-    key = WRITE_KEY.assign(answer=["Samal", "Sultanat Azirbek|police", ""])
-    t = make("names", key=key, write_in="Who says so?", write_in_check="name", save_dir=tmp_path)
-    t.write("q1", "Samal, a teacher")
-    t.write("q2", "a police officer")
-    table = t.show_feedback()
+    t, table = checked_write_ins(tmp_path, "name", ["Samal", "Sultanat Azirbek|police", ""],
+                                 {"q1": "Samal, a teacher", "q2": "a police officer"})
     assert list(table["text_result"]) == ["match", "close", "not written"]
     assert "≈ Close: you wrote “a police officer”; the key has “Sultanat Azirbek”." in t.feedback_html["q2"].value
     assert "✗" not in t.feedback_html["q2"].value
     assert "1 matches the key" in t.summary()
 
 
+def checked_write_ins(tmp_path, mode, answers, written):
+    """A write-in Tagger in ``mode`` with the key's ``answers``, the texts in
+    ``written`` typed, and Check pressed: the Tagger and its feedback table."""
+    t = make(mode, key=WRITE_KEY.assign(answer=answers), write_in="Your answer", write_in_check=mode,
+             save_dir=tmp_path)
+    for item_id, text in written.items():
+        t.write(item_id, text)
+    return t, t.show_feedback()
+
+
 def test_write_in_model_answer_is_shown_escaped_beside_the_students_text(tmp_path):
-    key = WRITE_KEY.assign(answer=["Police said <b>dozens</b> died.", "", ""])
-    t = make("model", key=key, write_in="Your neutral rewrite", write_in_check="model", save_dir=tmp_path)
-    t.write("q1", "<script>x</script> my version")
-    t.write("q2", "something")
-    table = t.show_feedback()
+    t, table = checked_write_ins(tmp_path, "model", ["Police said <b>dozens</b> died.", "", ""],
+                                 {"q1": "<script>x</script> my version", "q2": "something"})
     assert list(table["text_result"]) == ["model shown", "no key", "not written"]
     html_out = t.feedback_html["q1"].value
     assert "&lt;script&gt;x&lt;/script&gt; my version" in html_out and "<script>" not in html_out
