@@ -11,7 +11,9 @@ its :func:`collect`, :func:`collect_answers`, :func:`name_warnings` and
     report = class_agreement(tags, "voice_01")
     report.items          # per item: how many tagged, the class's choice, agreement
     report.alpha          # Krippendorff's alpha between the students
-    report.hardest(5)     # the items the class found hardest
+    report.hardest(5)     # the items the class found hardest (report.tied(5): those left out at the same agreement)
+    report.contested()    # the contested items: no share matching the key, the sides the class chose
+    report.weak           # write-ins to follow up (filler, or a loaded label), and who typed them
 
 The self-check answers the students' ``check(...)`` cells recorded
 (``my_work/answers.json``, see :mod:`medialit.answers`) come with them::
@@ -41,7 +43,8 @@ from .classfolder import collect, collect_answers, duplicate_warnings, name_warn
 from .corpus import load_key
 
 __all__ = ["collect", "collect_answers", "answers_table", "answers_by_student", "question_order", "one_line",
-           "class_agreement", "alpha_meaning", "name_warnings", "duplicate_warnings", "shorten", "ClassAgreement"]
+           "class_agreement", "alpha_meaning", "weak_write_in", "name_warnings", "duplicate_warnings", "shorten",
+           "ClassAgreement", "CONTESTED_NOTE", "READING_NOTE"]
 
 #: how long the key's reason is in the one-line :meth:`ClassAgreement.explain`
 #: (the per-item table keeps the sentence and the reason in full)
@@ -180,6 +183,57 @@ def shorten(text, limit: int) -> str:
     return cut + "…"
 
 
+#: what the report says for a contested item instead of its share matching the key
+CONTESTED_NOTE = "contested: every side with a reason counts"
+
+#: the note beside alpha and the share of tags matching the key, where both are given
+READING_NOTE = ("Reading both: alpha measures how far the students agree with each other (corrected for chance), "
+                "the % how far their tags agree with the key (as their Check counted); most tags can match the key "
+                "while the students still split on a few items: those are the ones to discuss.")
+
+#: a write-in that says nothing a reader can use: "idk", "no idea", "?", "-", "..."
+_FILLER = re.compile(r"(?:i\s*d\s*k|i\s*don['’]?t\s+know|don['’]?t\s+know|dunno|no\s+idea|not\s+sure|n\s*/\s*a|"
+                     r"pass|[^\w]*)[^\w]*", re.I)
+
+
+def weak_write_in(written, highlighted: str | None = None, answer: str = "", keep_word: bool = False) -> str:
+    """Why a student's write-in needs a follow-up, or "" if it does not:
+    ``"filler"`` (nothing a reader can use: "idk", "no idea", "?", "-", one
+    or two letters, but not an abbreviation in capitals such as "UN") or ``"a loaded label: “thugs”"``, when
+    :func:`medialit.tagfeedback.write_in_notes` has a note on it (the notes
+    the student's Check gave: a label of the course lexicon, or the
+    highlighted words repeated; ``highlighted``, ``answer`` and
+    ``keep_word`` as there).
+
+    >>> weak_write_in("idk"), weak_write_in("thugs", "attackers"), weak_write_in("people", "attackers")
+    ('filler', 'a loaded label: “thugs”', '')
+    """
+    from .tagfeedback import write_in_notes
+
+    text = str(written or "").strip()
+    letters = re.sub(r"[\W\d_]+", "", text)
+    if not text:
+        return ""
+    # one or two letters, unless written as an abbreviation ("UN", "EU") or a number
+    if _FILLER.fullmatch(text) or (len(letters) <= 2 and not re.fullmatch(r"[A-Z]{2}", letters)
+                                   and not re.search(r"\d", text)):
+        return "filler"
+    notes = write_in_notes(text, highlighted, answer, keep_word=keep_word)
+    if notes:
+        label = re.match(r"“([^”]*)”", notes[0])
+        return f"a loaded label: “{label.group(1) if label else text}”"
+    return ""
+
+
+def _follow_up(weak: pd.DataFrame) -> str:
+    """One item's weak write-ins on one line, naming who typed each:
+    ``"Ben typed “idk” (filler); Amira, Li typed “thugs” (a loaded label: “thugs”)"``."""
+    lines = []
+    for (written, why), group in weak.groupby(["write_in", "why"], sort=False):
+        lines.append(f"{', '.join(sorted(group['student']))} typed “{one_line(written.strip())}” ({why})")
+    return "; ".join(lines)
+
+
 def alpha_meaning(alpha: float) -> str:
     """Words for Krippendorff's alpha, after Krippendorff's own guideline
     (K. Krippendorff, *Content Analysis*, 2nd ed., 2004, p. 241): rely on
@@ -193,36 +247,64 @@ def alpha_meaning(alpha: float) -> str:
 
 @dataclass
 class ClassAgreement:
-    """What :func:`class_agreement` finds.  ``items`` is the per-item table,
-    ``students`` the per-student table, ``alpha`` Krippendorff's alpha
-    between students (None when undefined), ``summary`` a sentence."""
+    """What :func:`class_agreement` finds.  ``items`` is the per-item table
+    (in the order of the answer key, the lesson's order), ``students`` the
+    per-student table, ``alpha`` Krippendorff's alpha between students (None
+    when undefined), ``summary`` a sentence, ``weak`` the write-ins to follow
+    up (student, item_id, write_in, why: see :func:`weak_write_in`)."""
 
     activity: str
     items: pd.DataFrame
     students: pd.DataFrame
     alpha: float | None
     summary: str
+    weak: pd.DataFrame | None = None
+
+    def _ranked(self) -> pd.DataFrame:
+        column = "match_key" if self.items["match_key"].notna().any() else "agree_with_majority"
+        hard = self.items[self.items[column].notna() & (self.items[column] < 1)]
+        return hard.sort_values(column, kind="stable").assign(_value=hard[column])
 
     def hardest(self, n: int = 5) -> pd.DataFrame:
         """The ``n`` items with the lowest agreement with the key, counted as
-        the Tagger counts it (``match_key``: a side of a contested item that
-        the key defends agrees), or between students when there is no key.
-        Items everyone got right (or everyone agreed on) are never listed."""
-        column = "match_key" if self.items["match_key"].notna().any() else "agree_with_majority"
-        hard = self.items[self.items[column].notna() & (self.items[column] < 1)]
-        return hard.sort_values([column, "item_id"]).head(n)
+        the Tagger counts it (``match_key``), or between students when there
+        is no key; items at the same agreement in the order of the answer key
+        (the lesson's order; see :meth:`tied` for those left out).  Items
+        everyone got right (or everyone agreed on) and contested items (no
+        ``match_key``: every side with a reason counts) are never listed."""
+        return self._ranked().head(n).drop(columns="_value")
+
+    def tied(self, n: int = 5) -> list[str]:
+        """The items left out of :meth:`hardest` ``(n)`` at the same agreement
+        as the last one listed (``[]`` when there are none)."""
+        ranked = self._ranked()
+        if len(ranked) <= n:
+            return []
+        last = ranked["_value"].iloc[n - 1]
+        return ranked.iloc[n:].loc[lambda rest: rest["_value"] == last, "item_id"].tolist()
+
+    def contested(self) -> pd.DataFrame:
+        """The contested items (the key's label ``contested``), in the key's order."""
+        return self.items[self.items["key"] == tagscoring.CONTESTED]
+
+    def table(self) -> pd.DataFrame:
+        """The per-item table to read: ``match_key`` with three decimals, and
+        for a contested item :data:`CONTESTED_NOTE` instead of a share."""
+        return self.items.assign(match_key=[
+            CONTESTED_NOTE if key == tagscoring.CONTESTED else ("" if pd.isna(m) else f"{m:.3f}")
+            for key, m in zip(self.items["key"], self.items["match_key"])])
 
     def explain(self, item_id: str) -> str:
         """One item on one line: what the class chose and what the key says, and
-        why (the reason shortened), and what students typed (a line break
-        shown as "\u23ce")."""
+        why (the reason shortened), what students typed (a line break
+        shown as "\u23ce") and who typed a write-in to follow up (see
+        :func:`weak_write_in`).  For a contested item: the sides the class
+        chose, and :data:`CONTESTED_NOTE`."""
         row = self.items.set_index("item_id").loc[str(item_id)]
-        line = f"{item_id}: {row['choices']} (of {row['students']})"
+        contested = row["key"] == tagscoring.CONTESTED
+        line = f"{item_id}: {'sides chosen ' if contested else ''}{row['choices']} (of {row['students']})"
         if row["key"]:
-            line += f"; key: {row['key']}"
-            if row["accepted"]:
-                line += f" ({row['accepted']} accepted: a side the key defends)"
-            line += "."
+            line += f"; key: {CONTESTED_NOTE if contested else row['key']}."
             if row["key_reason"]:
                 reason = shorten(row["key_reason"], REASON_CHARS)
                 line += f" Why: {reason}{'' if reason[-1] in '.!?…' else '.'}"
@@ -230,13 +312,15 @@ class ClassAgreement:
             line += "."
         if row["write_ins"]:
             line += f" Typed: {one_line(row['write_ins'])}"
+        if row["follow_up"]:
+            line += f"; follow up: {row['follow_up']}"
         return line
 
     def _repr_html_(self) -> str:
         import html
 
         return (f"<p>{html.escape(self.summary)}</p>"
-                + self.items.to_html(index=False, escape=True))
+                + self.table().to_html(index=False, escape=True))
 
     def __repr__(self) -> str:
         return self.summary
@@ -273,10 +357,11 @@ def class_agreement(tags: pd.DataFrame, activity: str, key: pd.DataFrame | str |
             key = None
     key_entries = {} if key is None else tagscoring.normalise_key(key)
     key_labels = {item: label for item, (label, _) in key_entries.items()}
-    sentences = {}
-    if key is not None and "sentence" in key.columns:
+    columns = {}    # the key's sentence, highlighted words and model answer per item, where it has them
+    if key is not None:
         id_column = "item_id" if "item_id" in key.columns else "sentence_id"
-        sentences = dict(zip(key[id_column].astype(str), key["sentence"].fillna("").astype(str)))
+        columns = {c: dict(zip(key[id_column].astype(str), key[c].fillna("").astype(str)))
+                   for c in ("sentence", "highlight", "answer") if c in key.columns}
     # the choices as the Tagger knows them (label shown = value saved): every tag used and every key label
     values = sorted(set(chosen["tag"]) | set(key_labels.values()))
     choices = [(value, value) for value in values]
@@ -287,8 +372,21 @@ def class_agreement(tags: pd.DataFrame, activity: str, key: pd.DataFrame | str |
         table = tagscoring.feedback_table(list(tags), tags, key_entries, choices)
         results.update({(student, i): r for i, r in zip(table["item_id"], table["result"])})
     chosen = chosen.assign(result=[results[(s, i)] for s, i in zip(chosen["student"], chosen["item_id"])])
+    # the write-ins to follow up, with who typed them (keep_word: a contested item's other side keeps the word)
+    weak = []
+    for student, item_id, tag, text in zip(chosen["student"], chosen["item_id"], chosen["tag"], chosen["text"]):
+        label, reason = key_entries.get(item_id, (None, ""))
+        keep = tag in tagscoring.defended(label, reason, choices)[1:] if label else False
+        why = weak_write_in(text, columns.get("highlight", {}).get(item_id) or None,
+                            columns.get("answer", {}).get(item_id, ""), keep_word=keep) if isinstance(text, str) else ""
+        if why:
+            weak.append({"student": student, "item_id": item_id, "write_in": text, "why": why})
+    weak = pd.DataFrame(weak, columns=["student", "item_id", "write_in", "why"])
+    # items in the order of the answer key (the lesson's), then any others by id
+    position = {item: number for number, item in enumerate(key_entries)}
     rows = []
-    for item_id, group in chosen.groupby("item_id", sort=True):
+    for item_id, group in sorted(chosen.groupby("item_id", sort=True),
+                                 key=lambda pair: (position.get(pair[0], len(position)), pair[0])):
         counts = group["tag"].value_counts()
         tops = sorted(counts[counts == counts.max()].index)
         ordered = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
@@ -297,18 +395,20 @@ def class_agreement(tags: pd.DataFrame, activity: str, key: pd.DataFrame | str |
         keyed = group["result"].isin(tagscoring.AGREE)
         rows.append({
             "item_id": item_id,
-            "sentence": sentences.get(item_id, ""),
+            "sentence": columns.get("sentence", {}).get(item_id, ""),
             "students": len(group),
             "choices": " \u00b7 ".join(f"{tag} {number}" for tag, number in ordered),
             "class_choice": tops[0] if len(tops) == 1 else "split",
             "agree_with_majority": round(counts.max() / len(group), 3),
             "key": expected,
             "accepted": int((group["result"] == "accepted").sum()) if expected else 0,
-            "match_key": round(float(keyed.mean()), 3) if expected else None,
+            # a contested item has no share matching the key: every side with a reason counts
+            "match_key": round(float(keyed.mean()), 3) if expected and expected != tagscoring.CONTESTED else None,
             "key_reason": reason if expected else "",
             "write_ins": " \u00b7 ".join(f"{text} \u00d7{number}" if number > 1 else text
                                         for text, number in sorted(dict(typed).items(),
                                                                    key=lambda pair: (-pair[1], pair[0]))),
+            "follow_up": _follow_up(weak[weak["item_id"] == item_id]),
         })
     items = pd.DataFrame(rows)
     students = (chosen.assign(match=[r in tagscoring.AGREE if r != "no key" else None for r in chosen["result"]])
@@ -331,4 +431,6 @@ def class_agreement(tags: pd.DataFrame, activity: str, key: pd.DataFrame | str |
         share = float(keyed["result"].isin(tagscoring.AGREE).mean())
         which = "all tags" if len(keyed) == len(chosen) else "the tags on items with a key"
         summary += f" {100 * share:.0f}% of {which} match the key."
-    return ClassAgreement(activity, items, students, alpha, summary)
+        if alpha is not None:
+            summary += " " + READING_NOTE
+    return ClassAgreement(activity, items, students, alpha, summary, weak)

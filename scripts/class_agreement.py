@@ -9,8 +9,16 @@ student, named after the student (pack_work(name="...") in the lessons'
 "Hand in your work" cell writes <name>.zip).  Without ACTIVITY, every
 activity found is reported.  Items are scored as the students' Check button
 scored them: a side of a contested item that the key defends counts as
-agreeing (column "accepted").  For the hardest items, one line each says
-what the class chose, the key and its reason, and what students typed.
+agreeing (column "accepted"), and a contested item has no match_key share:
+the table says "contested: every side with a reason counts", and a section
+lists each contested item with the sides the class chose.  For the hardest
+items (lowest agreement first; at the same agreement in the lesson's order,
+with "... and N more at the same agreement: ..." for those left out), one
+line each says what the class chose, the key and its reason, what students
+typed and who typed a write-in to follow up; then "Write-ins to follow up"
+lists, per student, each write-in that is filler ("idk", "?", one or two
+letters) or a loaded label of the course lexicon.  Beside alpha and the
+share of tags matching the key, a note says what each measures.
 Without ACTIVITY, the self-check answers the students' check(...) cells
 recorded (my_work/answers.json in each pack) are reported too, one row per
 question in lesson order (per lesson: exercises by number, then the
@@ -41,7 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pandas as pd  # noqa: E402
 
 from medialit.classwork import (NO_ANSWER, answers_by_student, answers_table, class_agreement, collect,  # noqa: E402
-                                collect_answers, duplicate_warnings, name_warnings, shorten)
+                                collect_answers, duplicate_warnings, name_warnings, one_line, shorten)
 
 
 def _positive(text: str) -> int:
@@ -85,16 +93,30 @@ def main(argv=None) -> int:
         except ValueError as problem:
             print(problem, file=sys.stderr)
             return 2
-        tables.append(report.items.assign(activity=activity))
+        tables.append(report.table().assign(activity=activity))
         print(f"== {activity} ==\n{report.summary}\n")
-        print(report.items.drop(columns=["sentence", "key_reason", "write_ins"]).to_string(index=False), end="\n\n")
+        print(report.table().drop(columns=["sentence", "key_reason", "write_ins", "follow_up"])
+              .to_string(index=False), end="\n\n")
         hardest = report.hardest(args.hardest)
-        print(f"Hardest {args.hardest} item(s):")
+        print(f"Hardest {args.hardest} item(s) (lowest agreement first; at the same agreement, in the lesson's order):")
         if len(hardest) < args.hardest:
             print(f"  (only {len(hardest)} item(s) where not everyone agrees with the key, or with each other)")
         for item_id in hardest["item_id"]:
             print(" ", report.explain(item_id))
+        tied = report.tied(args.hardest)
+        if tied:
+            print(f"  ... and {len(tied)} more at the same agreement: {', '.join(tied)}")
         print()
+        if not report.contested().empty:
+            print("Contested items (no single right answer; the sides the class chose, to discuss):")
+            for item_id in report.contested()["item_id"]:
+                print(" ", report.explain(item_id))
+            print()
+        if not report.weak.empty:
+            print("Write-ins to follow up (filler, or a loaded label where a neutral word was asked for):")
+            for (student, written, why), group in report.weak.groupby(["student", "write_in", "why"], sort=True):
+                print(f"  {student}: “{one_line(written.strip())}” ({why}) on {', '.join(group['item_id'])}")
+            print()
         print("Per student:")
         print(report.students.to_string(index=False), end="\n\n")
     checks = by_student = None

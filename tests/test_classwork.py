@@ -124,7 +124,7 @@ def test_command_line_script(class_folder):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "class_agreement.py"), str(class_folder)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert "== demo ==" in result.stdout and "Hardest 5 item(s):" in result.stdout
+    assert "== demo ==" in result.stdout and "Hardest 5 item(s) (lowest agreement first" in result.stdout
     assert "alpha between students = 0.50" in result.stdout
 
 
@@ -167,8 +167,9 @@ def test_contested_items_are_scored_as_the_tagger_scores_them(contested_class):
     assert problems.empty
     report = class_agreement(tags, "words", key=CONTESTED_KEY)
     items = report.items.set_index("item_id")
-    # c1: loaded and neutral are both argued in the rationale, contested is the key's own label
-    assert items.loc["c1", "match_key"] == 1.0 and items.loc["c1", "accepted"] == 2
+    # c1: loaded and neutral are both argued in the rationale, contested is the key's own label; every
+    # side with a reason counts, so the item has no share matching the key (not a misleading 1.0)
+    assert pd.isna(items.loc["c1", "match_key"]) and items.loc["c1", "accepted"] == 2
     assert items.loc["k2", "match_key"] == 0.333 and items.loc["k2", "accepted"] == 0
     assert items.loc["k3", "match_key"] == 1.0
     # per student: amira 3 of 3, ben 2 of 3, chen 2 of 3
@@ -195,8 +196,8 @@ def test_the_report_says_why(contested_class):
     assert items.loc["k2", "write_ins"] == "killed ×2"
     assert report.explain("k2") == ("k2: contested 1 · loaded 1 · neutral 1 (of 3); key: loaded. "
                                     "Why: A euphemism for killed. Typed: killed ×2")
-    assert report.explain("c1") == ("c1: contested 1 · loaded 1 · neutral 1 (of 3); key: contested "
-                                    "(2 accepted: a side the key defends). Why: Contested. Loaded: only the "
+    assert report.explain("c1") == ("c1: sides chosen contested 1 · loaded 1 · neutral 1 (of 3); key: contested: "
+                                    "every side with a reason counts. Why: Contested. Loaded: only the "
                                     "police call them attackers. Neutral: storming a building is an attack. "
                                     "Typed: people ×2 · protesters")
 
@@ -209,7 +210,7 @@ def test_a_contested_item_of_the_real_key_is_not_hardest(tmp_path):
         pack(folder / f"{student}.zip", "loaded_03", {"A02": tag, "A03": "loaded"})
     report = class_agreement(collect(folder)[0], "loaded_03")
     a02 = report.items.set_index("item_id").loc["A02"]
-    assert a02["match_key"] == 1.0 and a02["accepted"] == 2 and a02["class_choice"] == "split"
+    assert pd.isna(a02["match_key"]) and a02["accepted"] == 2 and a02["class_choice"] == "split"
     assert report.hardest(5).empty
 
 
@@ -410,7 +411,7 @@ def test_csv_keeps_sentence_and_reason_in_full_and_the_text_report_stays_on_one_
     assert k2["key_reason"] == long_reason and k2["sentence"] == "They have been eliminated."
     assert k2["write_ins"] == "killed · thugs, | bad\nguys"
     line = report.explain("k2")
-    assert "\n" not in line and line.endswith("Typed: killed · thugs, | bad\u23ceguys")
+    assert "\n" not in line and "Typed: killed · thugs, | bad\u23ceguys; follow up:" in line
     # the one-line report cuts the reason at a word, under 110 characters
     assert "which no independent source confirms; the plain… Typed:" in line and long_reason not in line
 
