@@ -94,11 +94,19 @@ def match_form(word: str) -> str:
     ['peacekeep+person', 'peacekeep+person', 'elimin+ate', 'elimin+ate']
     >>> match_form("attackers") == match_form("attack")
     False
+    >>> match_form("neutralised") == match_form("neutralized") != match_form("neutral")
+    True
     """
     low = word.lower().replace("’", "'")
     if low.endswith("'s"):
         low = low[:-2]
     stem = _stemmer().stem(low)
+    # -ise / -ize verbs: Porter keeps British "neutralis" but cuts American "neutralized" to
+    # "neutral", the adjective; one marked form for both spellings, apart from the plain word
+    if low.endswith(("ise", "ised", "ises", "ising")) and stem.endswith("is"):
+        return f"{stem[:-2]}+ize"
+    if low.endswith(("ize", "ized", "izes", "izing")) and not stem.endswith("iz"):
+        return f"{stem}+ize"
     for mark, endings, kept in (("person", ("ers", "er", "ors", "or"), ("er", "or")),
                                 ("ion", ("ions", "ion"), ("ion",)),
                                 ("ate", ("ates", "ated", "ate", "ating"), ("at",))):

@@ -383,3 +383,14 @@ def test_voice_list_without_tags_has_no_star_note():
     text = voice_list(find_loaded("The regime fell. The regime rose again.", prefix="A"))
     assert text.splitlines() == ["quoted (0 uses): none", "attributed (0 uses): none",
                                  "own (2 uses): regime ×2 (A01, A02)"]
+
+
+def test_the_adjective_neutral_is_not_the_euphemism_neutralised():
+    """Porter cuts "neutralized" to "neutral": the lexicon's row for
+    "neutralised" (variants -ize) used to flag the plain word "neutral" as a
+    euphemism for killing (found by the class-report helper)."""
+    text = ("The country stayed neutral during the war, officials said. Police said they had "
+            "neutralized dozens of gunmen and neutralised two more.")
+    found = find_loaded(text)
+    assert list(found["matched"]) == ["neutralized", "neutralised"]
+    assert set(found["term"]) == {"neutralised"}
