@@ -19,7 +19,7 @@ from .source_table import _listed, _lookup
 # Speech verbs: the subject is the speaker ("X said", "said X", "X told Y").
 _SPEECH = (
     r"said|says|say|told|tells|reported|reports|stated|states|warned|warns|dismissed|dismisses|"
-    r"echoed|described|describes|describing|noting|noted|added|announced|confirmed|"
+    r"echoed|described|describes|describing|noting|noted|added|adds|announced|confirmed|"
     r"verified|claimed|claims|insisted|admitted|denied|cried|chanted|spoke|speaking|"
     r"stressed|stresses|declared|declares|informs|informed|urged|urges|explained|explains|wrote|writes|tweeted|"
     r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|highlighted|assured|"
@@ -372,8 +372,9 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
         return True
     word = cue.group(0).lower()
     before = _NOT_A_CUE_BEFORE.search(sentence, _back(backwards, cue.start(), _BACK_2_WORDS), cue.start())
-    if before and not (word.endswith("ed") and before.group(0).split()[-1].lower() in ("media", "press", "local")):
-        return False  # but "local media reported" is a verb
+    if before and not ((word.endswith("ed") or word in ("say", "says")) and
+                       before.group(0).split()[-1].lower() in ("media", "press", "local")):
+        return False  # but "local media reported" / "local media say" is a verb
     if word in ("dismissed", "dismisses") and _DISMISSED_PERSON.match(sentence, cue.end()):
         return False
     if word == "states" and not _STATES_CUE.match(sentence, cue.end()):

@@ -655,3 +655,11 @@ def test_what_they_called_is_the_label_of_the_group_just_named():
               "launched what they called “anti-terror” raids.")  # far from the sentence's start
     assert (row["source"], row["kind"]) == ("the authorities", "mixed")
     assert one("Crowds gathered as the army began what they called a cleansing operation.")["source"] is None
+
+
+def test_media_say_and_she_adds_in_the_middle_of_a_sentence_are_cues():
+    row = one("Meanwhile, the bridge has reopened, local media say, easing traffic in the east.")
+    assert (row["source"], row["kind"], row["cue"]) == ("local media", "indirect", "say")
+    text = "Mayor Anna Berg said the fire was out. The fire, she adds, started in the kitchen."
+    assert rows_of(text)[1] == ("Anna Berg", ["Anna Berg"], "indirect")
+    assert one("Local media reports were confused.")["source"] is None  # a noun, still
