@@ -23,6 +23,10 @@ _OTHER_PREPOSITION = re.compile(r"\b(?:that|with|against|about|between|among|ove
 _JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+")
 
 
+# "according to Tokayev's office": the office is the hand-off, not the person.
+_OFFICE_OF = re.compile(r"['’]s\s+(?:office|press service|press office|administration|ministry|government|spokes(?:man|woman|person))\b")
+
+
 # "according to plan" names no source; "citing" names one only with a source's word ("citing Kazakh media").
 _NOT_A_SOURCE = re.compile(r"(?i)(?:the\s+)?(?:plans?|schedule|law|laws|rules|tradition|custom|procedure|protocol)")
 
@@ -74,6 +78,13 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
                     target = None  # "according to plan"; "citing security concerns"
                 if target is not None:
                     mentions.append(target)
+            office = _OFFICE_OF.match(sentence, target.end) if target is not None and target.how == "name" else None
+            if office:  # "according to Tokayev's office": the office; Tokayev is no speaker here
+                target.role = "title"
+                words = sentence[target.start:office.end()]
+                target = Mention(target.start, office.end(), words, "words", words, None, None,
+                                 resolved=(words, None, None))
+                mentions.append(target)
             if target is not None:
                 target.role = "according" if c.group("according") else "citing"
                 target.cue_at = c.start()

@@ -663,3 +663,11 @@ def test_media_say_and_she_adds_in_the_middle_of_a_sentence_are_cues():
     text = "Mayor Anna Berg said the fire was out. The fire, she adds, started in the kitchen."
     assert rows_of(text)[1] == ("Anna Berg", ["Anna Berg"], "indirect")
     assert one("Local media reports were confused.")["source"] is None  # a noun, still
+
+
+def test_according_to_a_persons_office_makes_the_office_the_hand_off():
+    text = ("Tokayev spoke on Monday. According to Tokayev’s office, he told the prime minister that "
+            "the situation was improving.")
+    assert rows_of(text)[1] == ("Kassym-Jomart Tokayev", ["Kassym-Jomart Tokayev", "Tokayev’s office"], "indirect")
+    assert one("According to Tokayev’s office, 12 people died.")["chain"] == ["Tokayev’s office"]
+    assert one("According to Tokayev, 12 people died.")["chain"] == ["Kassym-Jomart Tokayev"]
