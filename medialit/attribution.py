@@ -151,7 +151,7 @@ import pandas as pd
 
 from .carry import _carry_medium, _carry_quotes, _full_name
 from .corpus import sentences as corpus_sentences
-from .cues import _CITED_AS, Mention, _CUE, _Free, _History, _is_cue, _is_distancing, _mentions, _resolve
+from .cues import _CITED_AS, _CITED_PASSIVE, Mention, _CUE, _Free, _History, _is_cue, _is_distancing, _mentions, _resolve
 from .handoffs import _mark_handoffs
 from .quotes import _in_spans, _quotes_touching, quote_spans
 from .source_table import (SOURCE_TYPES, SOURCE_TYPES_FILE, _listed, _table, chain_text, load_source_types,
@@ -328,7 +328,8 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
         source=source,
         chain=names,
         kind=_kind(sentence, start, inside, source is not None,
-                   [(c.start(), c.end()) for c in cues] + [m.span() for m in _CITED_AS.finditer(sentence)]),
+                   [(c.start(), c.end()) for c in cues] +
+                   [m.span() for p in (_CITED_AS, _CITED_PASSIVE) for m in p.finditer(sentence)]),
         cue="; ".join(c.group(0) for c in cues) if (cues and source) else None,
         source_type=first[1] if source else None,
         entity=first[2] if source else None,

@@ -53,6 +53,11 @@ _DISMISSED_PERSON = re.compile(r"\s+(?:the|his|her|their|its)\s+(?:\w+\s+)?(?:go
 _CITED_AS = re.compile(r"\b(?:cited|cites|quoted|quotes)\s+(?P<who>[^,;:“”\"]{2,80}?)\s+as\s+say(?:ing|s)\b", re.I)
 
 
+# "he was cited as saying", "Tokayev was quoted as saying": the subject speaks (who passed it on is not said here).
+_CITED_PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+(?:\w+ly\s+)?(?:cited|quoted)\s+as\s+"
+                            r"say(?:ing|s)\b", re.I)
+
+
 # "was regarded by X as": X is the speaker of a passive verb of saying.
 _PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:described|regarded|called|termed|branded|labell?ed|"
                          r"seen|viewed|condemned|denounced|dismissed|reported)\s+by\s+", re.I)

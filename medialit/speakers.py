@@ -9,8 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from .cues import (Mention, _BACK_9_WORDS, _BACK_SPACES, _BARE_GROUPS, _BRACKET_BEFORE, _CITED_AS, _CUE_AT_END,
-                   _FALLBACK_BEFORE, _NOT_SPEAKERS, _PASSIVE_BY, _PRONOUN_GAP, _SPEAKER_AFTER, _NamesBefore, _back,
+from .cues import (Mention, _BACK_9_WORDS, _BACK_SPACES, _BARE_GROUPS, _BRACKET_BEFORE, _CITED_AS, _CITED_PASSIVE,
+                   _CUE_AT_END, _FALLBACK_BEFORE, _NOT_SPEAKERS, _PASSIVE_BY, _PRONOUN_GAP, _SPEAKER_AFTER, _NamesBefore, _back,
                    _last_char, _words_mention)
 from .quotes import _in_spans
 
@@ -183,6 +183,12 @@ def _special_speaker(sentence, mentions, inside, start, table, listed, history=N
             if who not in mentions:
                 mentions.append(who)
             return who
+    for m in _CITED_PASSIVE.finditer(sentence):  # "…,” he was cited as saying.": the subject just before speaks
+        subject = next((x for x in reversed(mentions[:listed]) if x.end <= m.start() and x.resolved), None)
+        if subject is not None and not _in_spans(start + m.start(), inside) and \
+                re.fullmatch(r"\s*", sentence[subject.end:m.start()]):
+            subject.role = None
+            return subject
     return None
 
 

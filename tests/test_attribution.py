@@ -671,3 +671,11 @@ def test_according_to_a_persons_office_makes_the_office_the_hand_off():
     assert rows_of(text)[1] == ("Kassym-Jomart Tokayev", ["Kassym-Jomart Tokayev", "Tokayev’s office"], "indirect")
     assert one("According to Tokayev’s office, 12 people died.")["chain"] == ["Tokayev’s office"]
     assert one("According to Tokayev, 12 people died.")["chain"] == ["Kassym-Jomart Tokayev"]
+
+
+def test_he_was_cited_as_saying_gives_the_quotation_to_the_subject():
+    text = ("According to Tokayev’s office, he spoke to the prime minister. “Order is back. "
+            "The work goes on,” he was cited as saying. Prices would fall, he was quoted as saying.")
+    chain = ["Kassym-Jomart Tokayev", "Tokayev’s office"]
+    assert rows_of(text)[1:] == [("Kassym-Jomart Tokayev", chain, "direct")] * 2 + [
+        ("Kassym-Jomart Tokayev", chain, "indirect")]
