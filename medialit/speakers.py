@@ -9,9 +9,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from .cues import (Mention, _BACK_9_WORDS, _BACK_SPACES, _BARE_GROUPS, _BRACKET_BEFORE, _CITED_AS, _CITED_PASSIVE,
-                   _CUE_AT_END, _FALLBACK_BEFORE, _NOT_SPEAKERS, _PASSIVE_BY, _PRONOUN_GAP, _SPEAKER_AFTER, _NamesBefore, _back,
-                   _last_char, _words_mention)
+from .cues import (Mention, _BACK_9_WORDS, _BACK_SPACES, _BARE_GROUPS, _BODY_WORDS, _BRACKET_BEFORE, _CITED_AS,
+                   _CITED_PASSIVE, _CUE_AT_END, _FALLBACK_BEFORE, _NOT_SPEAKERS, _PASSIVE_BY, _PRONOUN_GAP,
+                   _SPEAKER_AFTER, _NamesBefore, _back, _last_char, _words_mention)
 from .quotes import _in_spans
 
 
@@ -111,7 +111,15 @@ def _speaker_after(cue, sentence, masked_sentence, backwards):
     words = m.group(1).strip()
     if words.lower() in {"he", "she", "it", "they", "that", "this"} or not re.search(r"[^\W\d_]", words):
         return None
+    name = _NAME_APPOSED.match(masked_sentence, m.end()) if re.match(r"(?i)the\s", words) else None
+    if name and not _BODY_WORDS.search(words) and not _BODY_WORDS.search(name.group(1)):
+        # "…, declared the interior minister, Erlan Turgumbayev, quoted by …": the person
+        return name.group(1)
     return words
+
+
+# ", Erlan Turgumbayev," after a post: the name of the person who holds it (two or three capitalised words).
+_NAME_APPOSED = re.compile(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s*(?=[,.;:!?]|$)")
 
 
 def _kind(sentence: str, start: int, quotes, has_source: bool, cue_spans_rel) -> str:

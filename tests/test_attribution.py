@@ -679,3 +679,10 @@ def test_he_was_cited_as_saying_gives_the_quotation_to_the_subject():
     chain = ["Kassym-Jomart Tokayev", "Tokayev’s office"]
     assert rows_of(text)[1:] == [("Kassym-Jomart Tokayev", chain, "direct")] * 2 + [
         ("Kassym-Jomart Tokayev", chain, "indirect")]
+
+
+def test_a_post_then_the_name_between_commas_after_the_cue_is_the_person():
+    text = ("Some 40 homes were lost, declared the city's mayor, Anna Berg, on Sunday. "
+            "The fire, she adds, started in a kitchen. “It is over now,” said Berg.")
+    assert [r[0] for r in rows_of(text)] == ["Anna Berg"] * 3
+    assert one("Roads are shut, said the regional police, Almaty Region.")["source"] != "Almaty Region"
