@@ -103,7 +103,8 @@ _BRACKET_BEFORE = re.compile(r"\[[^\[\]\x00]{1,80}\]\s*$")
 
 _FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+|(?<=\))\s*[-–—]\s*)"
                               r"((?:[A-Z]?[\w’'-]+\s+){0,8}?[A-Za-z][\w’'-]*)\s+"
-                              r"(?:(?:also|later|earlier|then|again)\s+)?$")
+                              r"(?:(?:has|had|have)\s+)?(?:(?:also|later|earlier|then|again|previously|already|"
+                              r"separately|initially|first|repeatedly)\s+)?$")
 
 
 # Words that can be a cue's subject but never speak ("The figures reported on Khabar-24 are …").

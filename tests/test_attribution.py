@@ -686,3 +686,9 @@ def test_a_post_then_the_name_between_commas_after_the_cue_is_the_person():
             "The fire, she adds, started in a kitchen. “It is over now,” said Berg.")
     assert [r[0] for r in rows_of(text)] == ["Anna Berg"] * 3
     assert one("Roads are shut, said the regional police, Almaty Region.")["source"] != "Almaty Region"
+
+
+def test_an_auxiliary_or_adverb_before_the_cue_is_not_part_of_the_speakers_name():
+    text = ("The mayor's office previously reported that 3 died. The regional governor had already said 4 died. "
+            "The regional governor has said 5 died.")
+    assert [r[0] for r in rows_of(text)] == ["The mayor's office", "The regional governor", "The regional governor"]
