@@ -280,6 +280,9 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
             if not _in_spans(start + c.start(), inside) and _is_cue(sentence, c, backwards)]
     _mark_handoffs(sentence, mentions, cues, backwards)
     _resolve(mentions, history, table)
+    for m in mentions:  # "According to the ministry, …" with no ministry named before: the words name it
+        if m.role == "according" and m.how == "anaphor" and m.resolved is None:
+            m.resolved = (m.words, None, None)
     speaker = _special_speaker(sentence, mentions, inside, start, table, listed, history)
     free = _Free(mentions, listed)
     # "spoke" says that someone talked, not that the sentence is theirs: any

@@ -692,3 +692,9 @@ def test_an_auxiliary_or_adverb_before_the_cue_is_not_part_of_the_speakers_name(
     text = ("The mayor's office previously reported that 3 died. The regional governor had already said 4 died. "
             "The regional governor has said 5 died.")
     assert [r[0] for r in rows_of(text)] == ["The mayor's office", "The regional governor", "The regional governor"]
+
+
+def test_according_to_the_ministry_with_no_ministry_before_names_the_ministry():
+    text = "Officials met on Monday. According to the ministry, 12 people died. The ministry later said 4 had died."
+    assert rows_of(text)[1:] == [("the ministry", ["the ministry"], "indirect")] * 2
+    assert one("According to the ministry, 12 people died.")["source"] == "the ministry"
