@@ -64,7 +64,8 @@ _PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:described|regar
 
 
 # The words after "according to" (or a passive's "by") when they name no listed source.
-_NOUN_PHRASE_AFTER = re.compile(r"\s*((?:the\s+)?[^,.;:!?“”\"()\[\]]{2,60}?)\s*(?=[,.;:!?“”\"]|\s+as\b|$)")
+_NOUN_PHRASE_AFTER = re.compile(r"\s*((?:the\s+)?[^,.;:!?“”\"()\[\]]{2,60}?)\s*"
+                                r"(?=[,.;:!?“”\"]|\s+(?:as|citing|quoting)\b|$)")
 
 
 # A speech verb just before a quotation: 'X said: “…”'.
@@ -91,6 +92,10 @@ _ANAPHOR = re.compile(r"\bthe (?:news )?agency\b|\bthe channel\b|\bthe organi[sz
 _ANAPHOR_TYPE = {"agency": "news agency", "channel": "state media",
                  "organisation": "international organisation", "organization": "international organisation",
                  "alliance": "international organisation"}
+
+
+# "the Ministry of Health", "the Office of the Prosecutor General": a body's name, not a pointing phrase.
+_NAMED_BODY = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 
 
 # Filler allowed between a pronoun and its cue ("she also said").
@@ -175,6 +180,8 @@ def _mentions(sentence: str, offset: int, masked: list[tuple[int, int]], table) 
             taken.append((m.start(), m.end()))
     for pattern, how in ((_ANAPHOR, "anaphor"), (_PRONOUN, "pronoun")):
         for m in pattern.finditer(sentence):
+            if how == "anaphor" and _NAMED_BODY.match(sentence, m.end()):
+                continue  # "the Ministry of Health": a name, not "the ministry" pointing back
             if not _overlaps(m.start(), m.end(), quoted) and not _overlaps(m.start(), m.end(), taken):
                 found.append(Mention(m.start(), m.end(), m.group(0), how))
                 bisect.insort(taken, (m.start(), m.end()))
@@ -256,7 +263,7 @@ class _History:
                 next(((source, kind) for source, kind, entity in reversed(self.mentioned) if entity == "person"), None)
         if noun in _BODY_NOUNS:
             return next(((source, kind) for source, kind, _entity in reversed(self.speakers + self.mentioned)
-                         if source.lower().endswith(noun)), None)
+                         if source.lower().endswith(noun) or f"{noun} of " in source.lower()), None)
         want_type = next(t for w, t in _ANAPHOR_TYPE.items() if w in words)
         m = names.last("type", want_type, mention.start)
         if m is not None:

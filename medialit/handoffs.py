@@ -32,7 +32,8 @@ _NOT_A_SOURCE = re.compile(r"(?i)(?:the\s+)?(?:plans?|schedule|law|laws|rules|tr
 
 
 _SOURCE_HEAD = re.compile(r"(?i)\b(?:media|agenc(?:y|ies)|sources?|officials?|ministry|police|authorities|witnesses|"
-                          r"office|service|committee|channels?|television|TV|radio|newspapers?|outlets?)$")
+                          r"office|service|committee|channels?|television|TV|radio|newspapers?|outlets?)$"
+                          r"|^(?:the\s+)?(?:ministry|office|committee|council|department|service)\s+of\s")
 
 
 # "said on state television", "told national TV": a broadcaster named by its kind.

@@ -698,3 +698,11 @@ def test_according_to_the_ministry_with_no_ministry_before_names_the_ministry():
     text = "Officials met on Monday. According to the ministry, 12 people died. The ministry later said 4 had died."
     assert rows_of(text)[1:] == [("the ministry", ["the ministry"], "indirect")] * 2
     assert one("According to the ministry, 12 people died.")["source"] == "the ministry"
+
+
+def test_reported_by_media_citing_a_ministry_of_x_gives_the_ministry_then_the_media():
+    text = ("The health ministry said 12 died. This was reported by local newspapers citing the Ministry of Interior. "
+            "The Ministry of Defence said 9 soldiers died.")
+    assert rows_of(text)[1:] == [("the Ministry of Interior", ["the Ministry of Interior", "local newspapers"], "indirect"),
+                                 ("The Ministry of Defence", ["The Ministry of Defence"], "indirect")]
+
