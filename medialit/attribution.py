@@ -234,6 +234,8 @@ def attribute(text: str, prefix: str = "s", *, sources=None, sentences=None) -> 
     full_names = {}  # "Peskov" -> "Dmitry Peskov", for speakers not in the table
     for sid, sentence, start, end, paragraph in zip(*columns):
         row = _attribute_sentence(sentence, start, quotes, quote_ends, history, table)
+        if paragraph <= 1 and start == text.find(sentence.strip()[:1], text.rfind("\n", 0, start + 1) + 1):
+            _without_dateline(row, history)
         row.update(sentence_id=sid, sentence=sentence, start=start, end=end, paragraph=paragraph)
         _full_name(row, full_names)
         if row["pointed"] and len(row["chain"]) == 1 and last is not None and last["source"] == row["source"]:
@@ -256,6 +258,23 @@ def attribute(text: str, prefix: str = "s", *, sources=None, sentences=None) -> 
     for name in ("source", "cue"):  # None (not NaN) for "no source" / "no cue", as documented
         columns[name] = pd.Series(columns[name], dtype=object)
     return pd.DataFrame(columns)
+
+
+# A dateline glued to the subject of a story's first sentence: "Moscow-Kazakhstan's Ministry of Health said".
+_GLUED_DATELINE = re.compile(r"^(?:[A-Z][a-z]{2,}|[A-Z]{3,})\s?[-–—]\s?(?=[A-Z][\w’'-]*\s)")
+
+
+def _without_dateline(row, history):
+    """Take a dateline out of an unlisted speaker's words, in the first
+    sentence of a paragraph at the start of the text (and out of what later
+    sentences can point back to)."""
+    source = row["source"]
+    m = _GLUED_DATELINE.match(source) if source is not None and row["source_type"] is None else None
+    if m:
+        row["source"] = source[m.end():]
+        row["chain"] = [row["source"]] + row["chain"][1:]
+        history.mentioned = [(row["source"] if name == source else name, kind, entity)
+                             for name, kind, entity in history.mentioned]
 
 
 def _with_none(frame: pd.DataFrame, columns) -> pd.DataFrame:

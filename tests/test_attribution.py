@@ -706,3 +706,9 @@ def test_reported_by_media_citing_a_ministry_of_x_gives_the_ministry_then_the_me
     assert rows_of(text)[1:] == [("the Ministry of Interior", ["the Ministry of Interior", "local newspapers"], "indirect"),
                                  ("The Ministry of Defence", ["The Ministry of Defence"], "indirect")]
 
+
+def test_the_ministry_points_back_to_a_ministry_of_x_and_a_glued_dateline_is_no_part_of_it():
+    text = ("Toll rises\n\nMoscow-Kazakhstan’s Ministry of Health said 12 died. "
+            "According to the ministry, most died in Almaty.\n\nNur-Sultan’s mayor said it was calm.")
+    assert [r[0] for r in rows_of(text)] == [None, "Kazakhstan’s Ministry of Health", "Kazakhstan’s Ministry of Health",
+                                            "Nur-Sultan’s mayor"]
