@@ -275,7 +275,16 @@ def person_named(words: str) -> str:
     "deputy interior minister Marat Kozhayev" -> "Marat Kozhayev" (the
     answer keys name people so); other words are returned as they are."""
     m = _TITLED_NAME.search(words)
-    return m.group(1) if m and not _BODY.search(m.group(1)) else words
+    if m and not _BODY.search(m.group(1)):
+        return m.group(1)
+    m = _OUTLET_NAMED.match(words)  # "Russian television station Mir-24" -> "Mir-24"
+    return m.group(1) if m else words
+
+
+# An outlet named after its kind: "Russian television station Mir-24", "the state news agency Kazinform".
+_OUTLET_NAMED = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:television|TV|radio)\s+(?:station|channel|network)|"
+                           r"(?:news\s+)?agency|newspaper|broadcaster|news\s+(?:site|website|portal|outlet))\s+"
+                           r"([A-Z][\w’'-]*(?:\s+[A-Z0-9][\w’'-]*){0,3})$")
 
 
 _BODY = re.compile(r"\b(?:Office|Ministry|Council|Committee|Service|Agency|Department|Police|Government|Court)\b")

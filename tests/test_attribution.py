@@ -712,3 +712,9 @@ def test_the_ministry_points_back_to_a_ministry_of_x_and_a_glued_dateline_is_no_
             "According to the ministry, most died in Almaty.\n\nNur-Sultan’s mayor said it was calm.")
     assert [r[0] for r in rows_of(text)] == [None, "Kazakhstan’s Ministry of Health", "Kazakhstan’s Ministry of Health",
                                             "Nur-Sultan’s mayor"]
+
+
+def test_an_outlet_named_after_its_kind_is_the_outlets_name():
+    assert one("Russian television station Mir-24 said shots were heard.")["source"] == "Mir-24"
+    assert one("The independent news site Vlast reported gunfire.")["source"] == "Vlast"
+    assert one("The state TV channel said all was calm.")["source"] == "The state TV channel"  # no name: the words
