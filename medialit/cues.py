@@ -376,6 +376,11 @@ def _is_distancing(sentence: str, cue, backwards: str) -> bool:
         bool(_WHAT_X_CALLED.search(sentence, _back(backwards, cue.start(), _BACK_2_WORDS), cue.start()))
 
 
+# Words that make "reports that" a noun ("Earlier reports that the army fired were denied").
+_REPORTS_NOUN_BEFORE = re.compile(r"(?i)(?:^|\b(?:earlier|later|initial|first|previous|recent|some|many|other|several|"
+                                  r"conflicting|such|these|those|all|no|any|further|new|separate))\s+$")
+
+
 def _is_cue(sentence: str, cue, backwards: str) -> bool:
     """False for a cue word that does not report speech here: a passive
     ("were warned that"), an adjective or noun ("the reported attempts",
@@ -394,8 +399,11 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
         return False  # "the United States", "Ex-Soviet states to send …": a noun
     if word in ("reported", "reports") and _REPORTED_ON_TOPIC.match(sentence, cue.end()):
         return False  # "the participants reported on the situation": a topic, no claim
-    if word == "reports" and _last_char(sentence, backwards, cue.start()) not in (",", "”", '"'):
-        return False  # only the inverted "…, reports X." is a cue; otherwise a noun
+    if word == "reports" and _last_char(sentence, backwards, cue.start()) not in (",", "”", '"') and not (
+            re.match(r"\s+that\b", sentence[cue.end():cue.end() + 6]) and
+            re.search(r"[^\W\d_]+\s+$", sentence[max(0, cue.start() - 30):cue.start()]) and
+            not _REPORTS_NOUN_BEFORE.search(sentence, max(0, cue.start() - 30), cue.start())):
+        return False  # only "…, reports X." and "X reports that …" are cues; otherwise a noun
     return True
 
 

@@ -277,8 +277,14 @@ def person_named(words: str) -> str:
     m = _TITLED_NAME.search(words)
     if m and not _BODY.search(m.group(1)):
         return m.group(1)
-    m = _OUTLET_NAMED.match(words)  # "Russian television station Mir-24" -> "Mir-24"
-    return m.group(1) if m else words
+    m = _OUTLET_NAMED.match(words) or _WEBSITE_OF.match(words)  # "Russian television station Mir-24" -> "Mir-24"
+    return next(g for g in m.groups() if g) if m else words
+
+
+# A body speaking through its own website or statement: "The website of the National Security Committee",
+# "the ministry's website".
+_WEBSITE_OF = re.compile(r"(?i:the\s+(?:official\s+)?(?:website|web\s?site|Telegram\s+channel|press\s+release|statement)"
+                         r"\s+of\s+)((?:the\s+)?[A-Z].*)$|((?:the\s+)?.+?)['’]s\s+(?:official\s+)?(?:website|Telegram channel)$")
 
 
 # An outlet named after its kind: "Russian television station Mir-24", "the state news agency Kazinform".

@@ -718,3 +718,10 @@ def test_an_outlet_named_after_its_kind_is_the_outlets_name():
     assert one("Russian television station Mir-24 said shots were heard.")["source"] == "Mir-24"
     assert one("The independent news site Vlast reported gunfire.")["source"] == "Vlast"
     assert one("The state TV channel said all was calm.")["source"] == "The state TV channel"  # no name: the words
+
+
+def test_a_body_speaks_through_its_website_and_x_reports_that_is_a_cue():
+    row = one("The website of the Prosecutor General's Office reports that ten people were charged.")
+    assert (row["source"], row["kind"]) == ("the Prosecutor General's Office", "indirect")
+    assert one("The mayor's website said the roads were open.")["source"] == "The mayor"
+    assert one("Earlier reports that the army fired were denied.")["source"] is None  # "reports" a noun
