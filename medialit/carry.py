@@ -80,6 +80,22 @@ def _carry_quotes(rows, quotes):
                 _copy_source(row, before)
 
 
+def _carry_block_quote(rows):
+    """"The committee's website reports that …:" ending a paragraph, then a
+    paragraph with no source of its own: a block quotation (the source's
+    words without quotation marks), so each of its sentences is the source's, direct."""
+    for i, row in enumerate(rows[:-1]):
+        nxt = rows[i + 1]
+        if row["source"] is None or not row["sentence"].rstrip().endswith(":") or \
+                nxt["paragraph"] == row["paragraph"]:
+            continue
+        for later in rows[i + 1:]:
+            if later["paragraph"] != nxt["paragraph"] or later["source"] is not None:
+                break
+            _copy_source(later, row)
+            later["kind"] = "direct"
+
+
 def _a_person(row) -> bool:
     """Whether a row's speaker may be a person (not an organisation or an outlet)."""
     return row["entity"] == "person" or (row["entity"] is None and not _BODY_WORDS.search(row["source"]))

@@ -725,3 +725,13 @@ def test_a_body_speaks_through_its_website_and_x_reports_that_is_a_cue():
     assert (row["source"], row["kind"]) == ("the Prosecutor General's Office", "indirect")
     assert one("The mayor's website said the roads were open.")["source"] == "The mayor"
     assert one("Earlier reports that the army fired were denied.")["source"] is None  # "reports" a noun
+
+
+def test_a_paragraph_after_a_source_and_a_colon_is_a_block_quotation():
+    text = ("The prosecutor's office said in a statement:\n\nTen people were charged with looting. "
+            "The investigation goes on.\n\nShops reopened on Monday.")
+    office = "The prosecutor's office"
+    assert rows_of(text) == [(office, [office], "indirect"), (office, [office], "direct"), (office, [office], "direct"),
+                             (None, [], "none")]
+    text = "Prices rose as follows:\n\nBread doubled."  # no source: nothing to carry
+    assert rows_of(text)[1] == (None, [], "none")
