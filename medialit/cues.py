@@ -24,7 +24,8 @@ _SPEECH = (
     r"stressed|stresses|declared|declares|informs|informed|urged|urges|explained|explains|wrote|writes|tweeted|"
     r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|highlighted|assured|"
     r"blamed|accused|asserted|argued|vowed|vows|pledged|pledges|thanked|praised|condemned|critici[sz]ed|"
-    r"called(?!\s+(?:in|on|off|for|up|out)\b)|calls(?!\s+(?:in|on|off|for|up|out)\b)"
+    r"called(?!\s+(?:in|on|off|for|up|out)\b)|calls(?!\s+(?:in|on|off|for|up|out)\b)|"
+    r"did not (?:name|identify|specify|disclose|elaborate)|(?:put|set|puts|sets) the (?:death )?toll"
 )
 
 

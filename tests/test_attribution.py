@@ -735,3 +735,11 @@ def test_a_paragraph_after_a_source_and_a_colon_is_a_block_quotation():
                              (None, [], "none")]
     text = "Prices rose as follows:\n\nBread doubled."  # no source: nothing to carry
     assert rows_of(text)[1] == (None, [], "none")
+
+
+def test_did_not_name_and_put_the_death_toll_at_report_a_source():
+    text = "The interior ministry said it had detained ten officials. It did not name them."
+    assert rows_of(text)[1] == ("The interior ministry", ["The interior ministry"], "indirect")
+    assert one("Officials put the death toll at 30.")["source"] == "officials"
+    assert one("Doctors have previously set the death toll at 26.")["source"] == "Doctors"
+    assert one("He set the table for ten.")["source"] is None
