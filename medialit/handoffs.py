@@ -36,6 +36,13 @@ _SOURCE_HEAD = re.compile(r"(?i)\b(?:media|agenc(?:y|ies)|sources?|officials?|mi
                           r"|^(?:the\s+)?(?:ministry|office|committee|council|department|service)\s+of\s")
 
 
+# "…, quoted by local media", "cited by Interfax": a relay named after the speaker.
+_QUOTED_BY = re.compile(r"\b(?:quoted|cited)\s+by\s+", re.I)
+
+
+_AS_SAYING = re.compile(r"[^,.;:]{0,80}?\bas\s+say(?:ing|s)\b")
+
+
 # "said on state television", "told national TV": a broadcaster named by its kind.
 _BROADCAST = re.compile(r"\b(?:on|to|told)\s+((?:the\s+)?(?:[\w-]+\s+){0,2}?(?:television|TV|radio)(?:\s+channel)?)"
                         r"(?=\s*(?:[,.;:!?”\"]|$)|\s+(?:that|on|in|late|early|this|last|when|after|as)\b)", re.I)
@@ -125,6 +132,16 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
                 mentions.append(Mention(b.start(1), b.end(1), words, "words", words, None, None,
                                         role="medium", resolved=(words, None, None)))
                 break
+    for q in _QUOTED_BY.finditer(sentence):  # "…, declared the minister, quoted by local media.": the media relay him
+        if _AS_SAYING.match(sentence, q.end()):
+            continue  # "was quoted by Interfax as saying": see speakers._quoted_by
+        named = next((m for m in mentions if 0 <= m.start - q.end() <= 4 and m.how == "name"), None)
+        if named is None:
+            named = _words_mention(sentence, q.end())
+            if named is None or not _SOURCE_HEAD.search(named.words):
+                continue
+            mentions.append(named)
+        named.role = "medium"
     for m in mentions:
         medium = m.role is None and m.how != "pronoun" and \
             _MEDIUM_BEFORE.search(sentence, _back(backwards, m.start, _BACK_5_WORDS), m.start)

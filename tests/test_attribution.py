@@ -743,3 +743,10 @@ def test_did_not_name_and_put_the_death_toll_at_report_a_source():
     assert one("Officials put the death toll at 30.")["source"] == "officials"
     assert one("Doctors have previously set the death toll at 26.")["source"] == "Doctors"
     assert one("He set the table for ten.")["source"] is None
+
+
+def test_quoted_by_after_the_speaker_names_the_relay():
+    text = ("Some 40 homes were lost, declared the city's mayor, Anna Berg, quoted by local media. "
+            "The fire, she adds, started in a kitchen. Ten died, the mayor said, cited by Interfax.")
+    assert rows_of(text) == [("Anna Berg", ["Anna Berg", "local media"], "indirect")] * 2 + [
+        ("Anna Berg", ["Anna Berg", "Interfax"], "indirect")]
