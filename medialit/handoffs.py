@@ -36,6 +36,11 @@ _SOURCE_HEAD = re.compile(r"(?i)\b(?:media|agenc(?:y|ies)|sources?|officials?|mi
                           r"|^(?:the\s+)?(?:ministry|office|committee|council|department|service)\s+of\s")
 
 
+# "wrote on his Facebook page", "said on Telegram": a social network named as the medium.
+_PLATFORM = re.compile(r"\s*(?:\w+\s+)?(?:on|in)\s+(?:(?:his|her|its|their|the)\s+(?:official\s+)?(?:[\w-]+\s+)?)?"
+                       r"(Facebook|Telegram|Instagram|Twitter|VKontakte|YouTube)\b")
+
+
 # "…, quoted by local media", "cited by Interfax": a relay named after the speaker.
 _QUOTED_BY = re.compile(r"\b(?:quoted|cited)\s+by\s+", re.I)
 
@@ -132,6 +137,11 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
                 mentions.append(Mention(b.start(1), b.end(1), words, "words", words, None, None,
                                         role="medium", resolved=(words, None, None)))
                 break
+    if first_speech_end is not None:  # "wrote on his Facebook page": the platform passes the words on
+        p = _PLATFORM.match(sentence, first_speech_end)
+        if p and not any(x.start < p.end(1) and p.start(1) < x.end for x in mentions):
+            mentions.append(Mention(p.start(1), p.end(1), p.group(1), "words", p.group(1), None, None,
+                                    role="medium", resolved=(p.group(1), None, None)))
     for q in _QUOTED_BY.finditer(sentence):  # "…, declared the minister, quoted by local media.": the media relay him
         if _AS_SAYING.match(sentence, q.end()):
             continue  # "was quoted by Interfax as saying": see speakers._quoted_by

@@ -750,3 +750,9 @@ def test_quoted_by_after_the_speaker_names_the_relay():
             "The fire, she adds, started in a kitchen. Ten died, the mayor said, cited by Interfax.")
     assert rows_of(text) == [("Anna Berg", ["Anna Berg", "local media"], "indirect")] * 2 + [
         ("Anna Berg", ["Anna Berg", "Interfax"], "indirect")]
+
+
+def test_a_social_network_after_the_cue_passes_the_words_on():
+    text = ("Journalist Anna Berg wrote on her Facebook page that the mayor had fled. Regional governor Ivan Petrov "
+            "said on Telegram that roads were open. Ivan Petrov said the Facebook group was closed.")
+    assert [r[1] for r in rows_of(text)] == [["Anna Berg", "Facebook"], ["Ivan Petrov", "Telegram"], ["Ivan Petrov"]]
