@@ -61,7 +61,11 @@ _CITED_PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+(?:\w+l
 
 # "was regarded by X as": X is the speaker of a passive verb of saying.
 _PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:described|regarded|called|termed|branded|labell?ed|"
-                         r"seen|viewed|condemned|denounced|dismissed|reported)\s+by\s+", re.I)
+                         r"seen|viewed|condemned|denounced|dismissed|reported|announced|confirmed)\s+by\s+"
+                         # "The figure was given by the health ministry": figures given out are a claim
+                         r"|\b(?:figures?|toll|numbers?|data|information|details|statistics|tally|list)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:was|were|is|are|has been|have been|had been)\s+(?:given|provided|released|issued|"
+                         r"published|disclosed)\s+by\s+", re.I)
 
 
 # The words after "according to" (or a passive's "by") when they name no listed source.

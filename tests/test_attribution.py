@@ -756,3 +756,9 @@ def test_a_social_network_after_the_cue_passes_the_words_on():
     text = ("Journalist Anna Berg wrote on her Facebook page that the mayor had fled. Regional governor Ivan Petrov "
             "said on Telegram that roads were open. Ivan Petrov said the Facebook group was closed.")
     assert [r[1] for r in rows_of(text)] == [["Anna Berg", "Facebook"], ["Ivan Petrov", "Telegram"], ["Ivan Petrov"]]
+
+
+def test_figures_given_by_or_confirmed_by_a_source_are_its_claim():
+    text = ("Twelve people died overnight. The figure was given by the health ministry. "
+            "The toll was confirmed by Almaty police. Food was provided by volunteers.")
+    assert [r[0] for r in rows_of(text)] == [None, "the health ministry", "Almaty police", None]
