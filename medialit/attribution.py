@@ -149,7 +149,7 @@ import re
 
 import pandas as pd
 
-from .carry import _carry_block_quote, _carry_medium, _carry_quotes, _full_name
+from .carry import _carry_back, _carry_block_quote, _carry_medium, _carry_quotes, _full_name
 from .corpus import sentences as corpus_sentences
 from .cues import _CITED_AS, _CITED_PASSIVE, Mention, _CUE, _Free, _History, _is_cue, _is_distancing, _mentions, _resolve
 from .handoffs import _mark_handoffs
@@ -246,6 +246,7 @@ def attribute(text: str, prefix: str = "s", *, sources=None, sentences=None) -> 
             last = row
         if row["source"] is not None:
             history.speakers.append((row["source"], row["source_type"], row["entity"]))
+    _carry_back(rows)
     _carry_quotes(rows, quotes)
     _carry_block_quote(rows)
     _carry_medium(rows)

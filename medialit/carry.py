@@ -80,6 +80,22 @@ def _carry_quotes(rows, quotes):
                 _copy_source(row, before)
 
 
+# A sentence that points back to the words before it: "So said the mayor, …", "Tokayev made the remarks on TV."
+_POINTS_BACK = re.compile(r"^\W*(?:so|thus)\s+(?:said|says)\b|\bmade\s+(?:the|these|those|his|her)\s+(?:remarks|comments)\b",
+                          re.I)
+
+
+def _carry_back(rows):
+    """A quotation with no speaker of its own, right before a sentence that
+    names who said it ("“…” So said the mayor." / "“…” Tokayev made the
+    remarks on Friday."): that sentence's speaker. Run before :func:`_carry_quotes`."""
+    for i, row in enumerate(rows[1:], 1):
+        before = rows[i - 1]
+        if row["source"] is not None and before["source"] is None and before["kind"] == "direct" and \
+                _POINTS_BACK.search(row["sentence"]):
+            _copy_source(before, row)
+
+
 def _carry_block_quote(rows):
     """"The committee's website reports that …:" ending a paragraph, then a
     paragraph with no source of its own: a block quotation (the source's

@@ -85,7 +85,7 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
         return m.group(1) if m and m.group(1).split()[0] not in _NOT_A_NAME else None
     words = m.group(1).strip()
     last = words.split()[-1].lower()
-    if words.lower() in {"it", "he", "she", "they", "this", "which", "who", "that", "and", "but"} or \
+    if words.lower() in {"it", "he", "she", "they", "this", "which", "who", "that", "and", "but", "so", "thus"} or \
             last in _NOT_SPEAKERS or last in ("it", "he", "she", "they"):  # "… began what they called"
         return None
     if words.lower() in _BARE_GROUPS or (len(words.split()) <= 2 and words.split()[-1].lower() in _BARE_GROUPS):
@@ -95,6 +95,10 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
     return words
 
 
+# "So said the mayor, …": the speaker after the cue, pointing back to the words before.
+_SO_SAID = re.compile(r"\W*(?:so|thus)\s+", re.I)
+
+
 def _speaker_after(cue, sentence, masked_sentence, backwards):
     """The speaker named after a cue at the end of a sentence or clause
     ("…, reports the country's Interior Ministry."; "…,” said Saule, a …"),
@@ -102,7 +106,8 @@ def _speaker_after(cue, sentence, masked_sentence, backwards):
     ``backwards`` is ``masked_sentence[::-1]``."""
     if cue.group("speech") is None:
         return None
-    if _last_char(masked_sentence, backwards, cue.start()) not in (",", "\x00"):
+    if _last_char(masked_sentence, backwards, cue.start()) not in (",", "\x00") and \
+            not _SO_SAID.fullmatch(masked_sentence, 0, cue.start()):
         return None
     # "…,” said student leader Ana Petrova, 19." / "said resident Jane Doe": a post in small letters, then the name
     m = _SPEAKER_AFTER.match(masked_sentence, cue.end()) or _TITLED_AFTER.match(masked_sentence, cue.end())

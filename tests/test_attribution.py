@@ -762,3 +762,11 @@ def test_figures_given_by_or_confirmed_by_a_source_are_its_claim():
     text = ("Twelve people died overnight. The figure was given by the health ministry. "
             "The toll was confirmed by Almaty police. Food was provided by volunteers.")
     assert [r[0] for r in rows_of(text)] == [None, "the health ministry", "Almaty police", None]
+
+
+def test_a_quotation_takes_its_speaker_from_the_next_sentence_that_points_back_to_it():
+    text = ("“Order has been restored in the city.” Tokayev made the remarks in a televised address on Friday.\n\n"
+            "“Shops will open.” So said the mayor of Almaty, Yerzhan Babakumarov.")
+    tokayev, mayor = ["Kassym-Jomart Tokayev"], ["Yerzhan Babakumarov"]
+    assert rows_of(text) == [(tokayev[0], tokayev, "direct"), (tokayev[0], tokayev, "indirect"),
+                             (mayor[0], mayor, "direct"), (mayor[0], mayor, "indirect")]
