@@ -47,7 +47,8 @@ def _speaker_for(cue, free, sentence, quotes_rel):
     if after is not None and after.start - cue.end() <= 25:
         gap = sentence[cue.end():after.start]
         # "said Thursday after the Kazakh president asked": a clause of its own
-        if after.how != "pronoun" and not _CLAUSE_WORD.search(gap):
+        # nor "said 12 died, Interfax reported" / "said …; police …": the words of the claim come between
+        if after.how != "pronoun" and not _CLAUSE_WORD.search(gap) and not re.search(r"[,;:]", gap):
             return after
     return None
 

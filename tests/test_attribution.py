@@ -770,3 +770,9 @@ def test_a_quotation_takes_its_speaker_from_the_next_sentence_that_points_back_t
     tokayev, mayor = ["Kassym-Jomart Tokayev"], ["Yerzhan Babakumarov"]
     assert rows_of(text) == [(tokayev[0], tokayev, "direct"), (tokayev[0], tokayev, "indirect"),
                              (mayor[0], mayor, "direct"), (mayor[0], mayor, "indirect")]
+
+
+def test_no_inverted_speaker_after_the_words_of_the_claim():
+    text = ("The Interior Ministry said 26 were killed, Interfax reported. "
+            "The health ministry said 12 died; police gave no figure.")
+    assert [r[1] for r in rows_of(text)] == [["The Interior Ministry", "Interfax"], ["The health ministry"]]
