@@ -312,13 +312,15 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
     labels = [c for c in ordered if _is_distancing(sentence, c, backwards)]
     if len(labels) < len(ordered):  # "…, Interfax said, in what they called …": the label is not the attribution
         ordered = [c for c in ordered if c not in labels]
-    speakers = [who for c in ordered for who in [_speaker_for(c, free, sentence, quotes_rel)] if who is not None]
+    speakers = [(c, who) for c in ordered for who in [_speaker_for(c, free, sentence, quotes_rel)] if who is not None]
     if speaker is None:
-        speaker = next((s for s in speakers if s.resolved), None)
+        cue, speaker = next(((c, s) for c, s in speakers if s.resolved), (None, None))
         inner = _relayed(sentence, cues, speaker, free, quotes_rel)
         if inner is not None:  # "The ministry said …, Interfax reported.": Interfax passes it on
             speaker.role = "medium"
             speaker = inner
+        else:  # "Twelve died, the health ministry said, while police said …": the first source
+            speaker = _first_unlisted(sentence, ordered, cue, speaker, quotes_rel) or speaker
         reporter = _reporter_of(sentence, speaker, cues)
         if reporter is not None:  # "…,” the agency's interlocutor said.": the agency passes it on
             speaker.role = "medium"
@@ -359,6 +361,21 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
         entity=first[2] if source else None,
         pointed=speaker is not None and speaker.how in ("pronoun", "anaphor"),
     )
+
+
+def _first_unlisted(sentence, ordered, cue, speaker, quotes_rel):
+    """A source the table does not list, named with an earlier cue of the
+    same sentence than the listed ``speaker`` found with ``cue`` (two sources,
+    two cues: the first is the sentence's), as a Mention; else None."""
+    if speaker is None or cue is None:
+        return None
+    for c in ordered:
+        if c.end() <= speaker.start and c.start() < cue.start() and c.group(0).lower() not in ("spoke", "speaking") \
+                and re.search(r"[,;]|\b(?:and|while|but|whereas)\b", sentence[c.end():speaker.start]):
+            words = _unlisted_speaker(sentence, [c], quotes_rel)
+            if words is not None and not re.search(r"\bthat\b|^\w+ing\b", words, re.I):  # "Pointing out that …"
+                return Mention(-1, -1, words, "words", words, None, None, resolved=(words, None, None))
+    return None
 
 
 # A headline that names its source after a dash: "More than 160 killed in protests – health ministry".

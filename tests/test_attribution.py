@@ -776,3 +776,9 @@ def test_no_inverted_speaker_after_the_words_of_the_claim():
     text = ("The Interior Ministry said 26 were killed, Interfax reported. "
             "The health ministry said 12 died; police gave no figure.")
     assert [r[1] for r in rows_of(text)] == [["The Interior Ministry", "Interfax"], ["The health ministry"]]
+
+
+def test_two_sources_two_cues_the_first_one_named_is_the_sentences():
+    text = ("Twelve people died, the health ministry said, while police said 300 were arrested. "
+            "Pointing out that the bodies abroad called for talks, Tokayev said there would be none.")
+    assert [r[0] for r in rows_of(text)] == ["the health ministry", "Kassym-Jomart Tokayev"]
