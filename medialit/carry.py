@@ -85,15 +85,28 @@ _POINTS_BACK = re.compile(r"^\W*(?:so|thus)\s+(?:said|says)\b|\bmade\s+(?:the|th
                           re.I)
 
 
+# "This was reported by …", "That is according to …", "The figure was given by …": a claim's source, named after it.
+_CLAIM_POINTS_BACK = re.compile(r"^\W*(?:this|that|these|those|the\s+(?:figures?|numbers?|toll|tally))\s+(?:was|were|is|are|"
+                                r"has been|had been)\s+(?:(?:first|later|also)\s+)?(?:reported|announced|confirmed|"
+                                r"given|released|according to)\b|^\W*that[’']s according to\b", re.I)
+
+
 def _carry_back(rows):
-    """A quotation with no speaker of its own, right before a sentence that
-    names who said it ("“…” So said the mayor." / "“…” Tokayev made the
-    remarks on Friday."): that sentence's speaker. Run before :func:`_carry_quotes`."""
+    """A sentence with no source of its own, right before one that names who
+    said it: a quotation before "So said the mayor." / "Tokayev made the
+    remarks on Friday.", a claim before "This was reported by Interfax." (in
+    the same paragraph): that sentence's source. Run before :func:`_carry_quotes`."""
     for i, row in enumerate(rows[1:], 1):
         before = rows[i - 1]
-        if row["source"] is not None and before["source"] is None and before["kind"] == "direct" and \
-                _POINTS_BACK.search(row["sentence"]):
+        if row["source"] is None or before["source"] is not None:
+            continue
+        if before["kind"] == "direct" and _POINTS_BACK.search(row["sentence"]):
             _copy_source(before, row)
+        elif before["kind"] == "none" and before["paragraph"] == row["paragraph"] and \
+                _CLAIM_POINTS_BACK.search(row["sentence"]) and \
+                (re.match(r"\W*(?:this|that|these|those)\b", row["sentence"], re.I) or re.search(r"\d", before["sentence"])):
+            _copy_source(before, row)
+            before["kind"] = "indirect"
 
 
 def _carry_block_quote(rows):

@@ -782,3 +782,11 @@ def test_two_sources_two_cues_the_first_one_named_is_the_sentences():
     text = ("Twelve people died, the health ministry said, while police said 300 were arrested. "
             "Pointing out that the bodies abroad called for talks, Tokayev said there would be none.")
     assert [r[0] for r in rows_of(text)] == ["the health ministry", "Kassym-Jomart Tokayev"]
+
+
+def test_a_claim_takes_its_source_from_the_next_sentence_that_points_back_to_it():
+    text = ("Twelve people died overnight. This was reported by Interfax. Shops were shut. "
+            "The figures were given by the health ministry. At least 164 died. The toll was given by the health ministry.")
+    assert [(r[0], r[2]) for r in rows_of(text)] == [
+        ("Interfax", "indirect"), ("Interfax", "indirect"), (None, "none"),  # no figure for "the figures" to point to
+        ("the health ministry", "indirect"), ("the health ministry", "indirect"), ("the health ministry", "indirect")]
