@@ -141,6 +141,21 @@ a noun for something said - order, call, warning, words, statement … - and
 a quotation after it: the quotation is the possessor's; no cue word);
 "said on state television", "told national TV" (a broadcaster named by its
 kind is a hand-off, as a listed channel is).
+
+Read since the fifth pass (the fourth dev part, D10-D15): "local media say",
+"she adds"; "according to Tokayev's office, he told …" (office > Tokayev);
+"…,” he was cited as saying"; "declared the interior minister, Erlan X,"
+(the person; a later "said X" is the full name); "previously", "has"
+before a cue; "according to the ministry" with none named before; "reported
+by local media citing the Ministry of Health" ("the Ministry of X" is a name
+that "the ministry" points back to); a dateline glued to the first subject
+("Moscow-Kazakhstan's …"); "Russian television station Mir-24" is Mir-24;
+"the website of X reports that" (X); a paragraph after "…:" is a block
+quotation; "it did not name them", "put the death toll at"; ", quoted by
+local media"; "on his Facebook page"; "The figure was given by X"; "“…” So
+said X." / "X made the remarks"; "This was reported by X." after a claim;
+no inverted speaker after the claim's words ("said 26 died, Interfax
+reported"); two sources, two cues: the first.
 """
 
 from __future__ import annotations
