@@ -151,7 +151,7 @@ by local media citing the Ministry of Health" ("the Ministry of X" is a name
 that "the ministry" points back to); a dateline glued to the first subject
 ("Moscow-Kazakhstan's …"); "Russian television station Mir-24" is Mir-24;
 "the website of X reports that" (X); a paragraph after "…:" is a block
-quotation; "it did not name them", "put the death toll at"; ", quoted by
+quotation; "it did not name them"; ", quoted by
 local media"; "on his Facebook page"; "The figure was given by X"; "“…” So
 said X." / "X made the remarks"; "This was reported by X." after a claim;
 no inverted speaker after the claim's words ("said 26 died, Interfax
