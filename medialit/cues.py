@@ -204,7 +204,7 @@ _BACK_2_WORDS = re.compile(r"(?:\s*\w+){0,2}\s*")          # _NOT_A_CUE_BEFORE
 _BACK_5_WORDS = re.compile(r"(?:\s*[\w-]+){0,5}\s*")       # _MEDIUM_BEFORE
 
 
-_BACK_9_WORDS = re.compile(r"(?:\s*[\w’'-]+){0,11}\s*")    # _FALLBACK_BEFORE (9 words and an adverb: "also", "later")
+_BACK_9_WORDS = re.compile(r"(?:\s*[\w’'-]+){0,11}\s*(?:[–—]\s*)?")  # _FALLBACK_BEFORE (9 words, an adverb, a dateline's dash)
 
 
 _BACK_SPACES = re.compile(r"\s*")
@@ -412,6 +412,10 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
     return True
 
 
+# Posts that a president does not hold: "the mayor" never points back to the president.
+_OTHER_POST = re.compile(r"(?i)\b(?:mayor|governor|minister|diplomat)$")
+
+
 def _resolve(mentions: list[Mention], history, table) -> None:
     """Set each mention's ``resolved`` (source, type, entity): a name stands
     for itself, a pronoun or pointing phrase for the earlier source it points
@@ -424,5 +428,8 @@ def _resolve(mentions: list[Mention], history, table) -> None:
             m.resolved = (m.source, m.type, m.entity)
             continue
         hit = history.resolve(m, names)
+        if hit and _OTHER_POST.search(m.words) and any(
+                source == hit[0] and "president" in variant.lower() for variant, (source, *_r) in table[1].items()):
+            hit = None  # "The mayor said …" after the president spoke: someone else, named by the words
         if hit:
             m.resolved = (hit[0], hit[1], table[2].get(hit[0], (None, None))[1])

@@ -788,3 +788,10 @@ def test_a_claim_takes_its_source_from_the_next_sentence_that_points_back_to_it(
     assert [(r[0], r[2]) for r in rows_of(text)] == [
         ("Interfax", "indirect"), ("Interfax", "indirect"), (None, "none"),  # no figure for "the figures" to point to
         ("the health ministry", "indirect"), ("the health ministry", "indirect"), ("the health ministry", "indirect")]
+
+
+def test_the_mayor_is_not_the_president_and_a_dateline_dash_does_not_hide_the_subject():
+    text = ("Tokayev said order was restored. ALMATY (AP) — The regional governor said shops would open. "
+            "The mayor said buses would run. The president said troops would stay.")
+    assert [r[0] for r in rows_of(text)] == ["Kassym-Jomart Tokayev", "The regional governor", "The mayor",
+                                            "Kassym-Jomart Tokayev"]
