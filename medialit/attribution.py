@@ -155,7 +155,8 @@ quotation; "it did not name them"; ", quoted by
 local media"; "on his Facebook page"; "The figure was given by X"; "“…” So
 said X." / "X made the remarks"; "This was reported by X." after a claim;
 no inverted speaker after the claim's words ("said 26 died, Interfax
-reported"); two sources, two cues: the first.
+reported"); two sources, two cues: the first; "the mayor" is never the
+president; "ALMATY (AP) — The regional governor said".
 """
 
 from __future__ import annotations
