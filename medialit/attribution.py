@@ -141,6 +141,22 @@ a noun for something said - order, call, warning, words, statement … - and
 a quotation after it: the quotation is the possessor's; no cue word);
 "said on state television", "told national TV" (a broadcaster named by its
 kind is a hand-off, as a listed channel is).
+
+Read since the fifth pass (the fourth dev part, D10-D15): "local media say",
+"she adds"; "according to Tokayev's office, he told …" (office > Tokayev);
+"…,” he was cited as saying"; "declared the interior minister, Erlan X,"
+(the person; a later "said X" is the full name); "previously", "has"
+before a cue; "according to the ministry" with none named before; "reported
+by local media citing the Ministry of Health" ("the Ministry of X" is a name
+that "the ministry" points back to); a dateline glued to the first subject
+("Moscow-Kazakhstan's …"); "Russian television station Mir-24" is Mir-24;
+"the website of X reports that" (X); a paragraph after "…:" is a block
+quotation; "it did not name them"; ", quoted by
+local media"; "on his Facebook page"; "The figure was given by X"; "“…” So
+said X." / "X made the remarks"; "This was reported by X." after a claim;
+no inverted speaker after the claim's words ("said 26 died, Interfax
+reported"); two sources, two cues: the first; "the mayor" is never the
+president; "ALMATY (AP) — The regional governor said".
 """
 
 from __future__ import annotations
@@ -149,9 +165,9 @@ import re
 
 import pandas as pd
 
-from .carry import _carry_medium, _carry_quotes, _full_name
+from .carry import _carry_back, _carry_block_quote, _carry_medium, _carry_quotes, _full_name
 from .corpus import sentences as corpus_sentences
-from .cues import _CITED_AS, Mention, _CUE, _Free, _History, _is_cue, _is_distancing, _mentions, _resolve
+from .cues import _CITED_AS, _CITED_PASSIVE, Mention, _CUE, _Free, _History, _is_cue, _is_distancing, _mentions, _resolve
 from .handoffs import _mark_handoffs
 from .quotes import _in_spans, _quotes_touching, quote_spans
 from .source_table import (SOURCE_TYPES, SOURCE_TYPES_FILE, _listed, _table, chain_text, load_source_types,
@@ -234,6 +250,8 @@ def attribute(text: str, prefix: str = "s", *, sources=None, sentences=None) -> 
     full_names = {}  # "Peskov" -> "Dmitry Peskov", for speakers not in the table
     for sid, sentence, start, end, paragraph in zip(*columns):
         row = _attribute_sentence(sentence, start, quotes, quote_ends, history, table)
+        if paragraph <= 1 and start == text.find(sentence.strip()[:1], text.rfind("\n", 0, start + 1) + 1):
+            _without_dateline(row, history)
         row.update(sentence_id=sid, sentence=sentence, start=start, end=end, paragraph=paragraph)
         _full_name(row, full_names)
         if row["pointed"] and len(row["chain"]) == 1 and last is not None and last["source"] == row["source"]:
@@ -244,7 +262,9 @@ def attribute(text: str, prefix: str = "s", *, sources=None, sentences=None) -> 
             last = row
         if row["source"] is not None:
             history.speakers.append((row["source"], row["source_type"], row["entity"]))
+    _carry_back(rows)
     _carry_quotes(rows, quotes)
+    _carry_block_quote(rows)
     _carry_medium(rows)
     for row in rows:
         if row["source"] is None:
@@ -256,6 +276,23 @@ def attribute(text: str, prefix: str = "s", *, sources=None, sentences=None) -> 
     for name in ("source", "cue"):  # None (not NaN) for "no source" / "no cue", as documented
         columns[name] = pd.Series(columns[name], dtype=object)
     return pd.DataFrame(columns)
+
+
+# A dateline glued to the subject of a story's first sentence: "Moscow-Kazakhstan's Ministry of Health said".
+_GLUED_DATELINE = re.compile(r"^(?:[A-Z][a-z]{2,}|[A-Z]{3,})\s?[-–—]\s?(?=[A-Z][\w’'-]*\s)")
+
+
+def _without_dateline(row, history):
+    """Take a dateline out of an unlisted speaker's words, in the first
+    sentence of a paragraph at the start of the text (and out of what later
+    sentences can point back to)."""
+    source = row["source"]
+    m = _GLUED_DATELINE.match(source) if source is not None and row["source_type"] is None else None
+    if m:
+        row["source"] = source[m.end():]
+        row["chain"] = [row["source"]] + row["chain"][1:]
+        history.mentioned = [(row["source"] if name == source else name, kind, entity)
+                             for name, kind, entity in history.mentioned]
 
 
 def _with_none(frame: pd.DataFrame, columns) -> pd.DataFrame:
@@ -280,6 +317,9 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
             if not _in_spans(start + c.start(), inside) and _is_cue(sentence, c, backwards)]
     _mark_handoffs(sentence, mentions, cues, backwards)
     _resolve(mentions, history, table)
+    for m in mentions:  # "According to the ministry, …" with no ministry named before: the words name it
+        if m.role == "according" and m.how == "anaphor" and m.resolved is None:
+            m.resolved = (m.words, None, None)
     speaker = _special_speaker(sentence, mentions, inside, start, table, listed, history)
     free = _Free(mentions, listed)
     # "spoke" says that someone talked, not that the sentence is theirs: any
@@ -288,13 +328,15 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
     labels = [c for c in ordered if _is_distancing(sentence, c, backwards)]
     if len(labels) < len(ordered):  # "…, Interfax said, in what they called …": the label is not the attribution
         ordered = [c for c in ordered if c not in labels]
-    speakers = [who for c in ordered for who in [_speaker_for(c, free, sentence, quotes_rel)] if who is not None]
+    speakers = [(c, who) for c in ordered for who in [_speaker_for(c, free, sentence, quotes_rel)] if who is not None]
     if speaker is None:
-        speaker = next((s for s in speakers if s.resolved), None)
+        cue, speaker = next(((c, s) for c, s in speakers if s.resolved), (None, None))
         inner = _relayed(sentence, cues, speaker, free, quotes_rel)
         if inner is not None:  # "The ministry said …, Interfax reported.": Interfax passes it on
             speaker.role = "medium"
             speaker = inner
+        else:  # "Twelve died, the health ministry said, while police said …": the first source
+            speaker = _first_unlisted(sentence, ordered, cue, speaker, quotes_rel) or speaker
         reporter = _reporter_of(sentence, speaker, cues)
         if reporter is not None:  # "…,” the agency's interlocutor said.": the agency passes it on
             speaker.role = "medium"
@@ -328,12 +370,28 @@ def _attribute_sentence(sentence, start, quotes, quote_ends, history, table):
         source=source,
         chain=names,
         kind=_kind(sentence, start, inside, source is not None,
-                   [(c.start(), c.end()) for c in cues] + [m.span() for m in _CITED_AS.finditer(sentence)]),
+                   [(c.start(), c.end()) for c in cues] +
+                   [m.span() for p in (_CITED_AS, _CITED_PASSIVE) for m in p.finditer(sentence)]),
         cue="; ".join(c.group(0) for c in cues) if (cues and source) else None,
         source_type=first[1] if source else None,
         entity=first[2] if source else None,
         pointed=speaker is not None and speaker.how in ("pronoun", "anaphor"),
     )
+
+
+def _first_unlisted(sentence, ordered, cue, speaker, quotes_rel):
+    """A source the table does not list, named with an earlier cue of the
+    same sentence than the listed ``speaker`` found with ``cue`` (two sources,
+    two cues: the first is the sentence's), as a Mention; else None."""
+    if speaker is None or cue is None:
+        return None
+    for c in ordered:
+        if c.end() <= speaker.start and c.start() < cue.start() and c.group(0).lower() not in ("spoke", "speaking") \
+                and re.search(r"[,;]|\b(?:and|while|but|whereas)\b", sentence[c.end():speaker.start]):
+            words = _unlisted_speaker(sentence, [c], quotes_rel)
+            if words is not None and not re.search(r"\bthat\b|^\w+ing\b", words, re.I):  # "Pointing out that …"
+                return Mention(-1, -1, words, "words", words, None, None, resolved=(words, None, None))
+    return None
 
 
 # A headline that names its source after a dash: "More than 160 killed in protests – health ministry".

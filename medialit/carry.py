@@ -80,6 +80,51 @@ def _carry_quotes(rows, quotes):
                 _copy_source(row, before)
 
 
+# A sentence that points back to the words before it: "So said the mayor, …", "Tokayev made the remarks on TV."
+_POINTS_BACK = re.compile(r"^\W*(?:so|thus)\s+(?:said|says)\b|\bmade\s+(?:the|these|those|his|her)\s+(?:remarks|comments)\b",
+                          re.I)
+
+
+# "This was reported by …", "That is according to …", "The figure was given by …": a claim's source, named after it.
+_CLAIM_POINTS_BACK = re.compile(r"^\W*(?:this|that|these|those|the\s+(?:figures?|numbers?|toll|tally))\s+(?:was|were|is|are|"
+                                r"has been|had been)\s+(?:(?:first|later|also)\s+)?(?:reported|announced|confirmed|"
+                                r"given|released|according to)\b|^\W*that[’']s according to\b", re.I)
+
+
+def _carry_back(rows):
+    """A sentence with no source of its own, right before one that names who
+    said it: a quotation before "So said the mayor." / "Tokayev made the
+    remarks on Friday.", a claim before "This was reported by Interfax." (in
+    the same paragraph): that sentence's source. Run before :func:`_carry_quotes`."""
+    for i, row in enumerate(rows[1:], 1):
+        before = rows[i - 1]
+        if row["source"] is None or before["source"] is not None:
+            continue
+        if before["kind"] == "direct" and _POINTS_BACK.search(row["sentence"]):
+            _copy_source(before, row)
+        elif before["kind"] == "none" and before["paragraph"] == row["paragraph"] and \
+                _CLAIM_POINTS_BACK.search(row["sentence"]) and \
+                (re.match(r"\W*(?:this|that|these|those)\b", row["sentence"], re.I) or re.search(r"\d", before["sentence"])):
+            _copy_source(before, row)
+            before["kind"] = "indirect"
+
+
+def _carry_block_quote(rows):
+    """"The committee's website reports that …:" ending a paragraph, then a
+    paragraph with no source of its own: a block quotation (the source's
+    words without quotation marks), so each of its sentences is the source's, direct."""
+    for i, row in enumerate(rows[:-1]):
+        nxt = rows[i + 1]
+        if row["source"] is None or not row["sentence"].rstrip().endswith(":") or \
+                nxt["paragraph"] == row["paragraph"]:
+            continue
+        for later in rows[i + 1:]:
+            if later["paragraph"] != nxt["paragraph"] or later["source"] is not None:
+                break
+            _copy_source(later, row)
+            later["kind"] = "direct"
+
+
 def _a_person(row) -> bool:
     """Whether a row's speaker may be a person (not an organisation or an outlet)."""
     return row["entity"] == "person" or (row["entity"] is None and not _BODY_WORDS.search(row["source"]))

@@ -19,12 +19,13 @@ from .source_table import _listed, _lookup
 # Speech verbs: the subject is the speaker ("X said", "said X", "X told Y").
 _SPEECH = (
     r"said|says|say|told|tells|reported|reports|stated|states|warned|warns|dismissed|dismisses|"
-    r"echoed|described|describes|describing|noting|noted|added|announced|confirmed|"
+    r"echoed|described|describes|describing|noting|noted|added|adds|announced|confirmed|"
     r"verified|claimed|claims|insisted|admitted|denied|cried|chanted|spoke|speaking|"
     r"stressed|stresses|declared|declares|informs|informed|urged|urges|explained|explains|wrote|writes|tweeted|"
     r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|highlighted|assured|"
     r"blamed|accused|asserted|argued|vowed|vows|pledged|pledges|thanked|praised|condemned|critici[sz]ed|"
-    r"called(?!\s+(?:in|on|off|for|up|out)\b)|calls(?!\s+(?:in|on|off|for|up|out)\b)"
+    r"called(?!\s+(?:in|on|off|for|up|out)\b)|calls(?!\s+(?:in|on|off|for|up|out)\b)|"
+    r"did not (?:name|identify|specify|disclose|elaborate)|made (?:the|these|those|his|her) (?:remarks|comments)"
 )
 
 
@@ -53,13 +54,23 @@ _DISMISSED_PERSON = re.compile(r"\s+(?:the|his|her|their|its)\s+(?:\w+\s+)?(?:go
 _CITED_AS = re.compile(r"\b(?:cited|cites|quoted|quotes)\s+(?P<who>[^,;:“”\"]{2,80}?)\s+as\s+say(?:ing|s)\b", re.I)
 
 
+# "he was cited as saying", "Tokayev was quoted as saying": the subject speaks (who passed it on is not said here).
+_CITED_PASSIVE = re.compile(r"\b(?:was|were|is|are|has been|have been)\s+(?:\w+ly\s+)?(?:cited|quoted)\s+as\s+"
+                            r"say(?:ing|s)\b", re.I)
+
+
 # "was regarded by X as": X is the speaker of a passive verb of saying.
 _PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:described|regarded|called|termed|branded|labell?ed|"
-                         r"seen|viewed|condemned|denounced|dismissed|reported)\s+by\s+", re.I)
+                         r"seen|viewed|condemned|denounced|dismissed|reported|announced|confirmed)\s+by\s+"
+                         # "The figure was given by the health ministry": figures given out are a claim
+                         r"|\b(?:figures?|toll|numbers?|data|information|details|statistics|tally|list)\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:was|were|is|are|has been|have been|had been)\s+(?:given|provided|released|issued|"
+                         r"published|disclosed)\s+by\s+", re.I)
 
 
 # The words after "according to" (or a passive's "by") when they name no listed source.
-_NOUN_PHRASE_AFTER = re.compile(r"\s*((?:the\s+)?[^,.;:!?“”\"()\[\]]{2,60}?)\s*(?=[,.;:!?“”\"]|\s+as\b|$)")
+_NOUN_PHRASE_AFTER = re.compile(r"\s*((?:the\s+)?[^,.;:!?“”\"()\[\]]{2,60}?)\s*"
+                                r"(?=[,.;:!?“”\"]|\s+(?:as|citing|quoting)\b|$)")
 
 
 # A speech verb just before a quotation: 'X said: “…”'.
@@ -88,6 +99,10 @@ _ANAPHOR_TYPE = {"agency": "news agency", "channel": "state media",
                  "alliance": "international organisation"}
 
 
+# "the Ministry of Health", "the Office of the Prosecutor General": a body's name, not a pointing phrase.
+_NAMED_BODY = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
+
+
 # Filler allowed between a pronoun and its cue ("she also said").
 _PRONOUN_GAP = re.compile(r"^\s*(?:also\s+|later\s+|then\s+|has\s+|had\s+|have\s+)*$", re.I)
 
@@ -98,7 +113,8 @@ _BRACKET_BEFORE = re.compile(r"\[[^\[\]\x00]{1,80}\]\s*$")
 
 _FALLBACK_BEFORE = re.compile(r"(?:^|[,;:\x00]\s*|\bthat\s+|(?<=\))\s*[-–—]\s*)"
                               r"((?:[A-Z]?[\w’'-]+\s+){0,8}?[A-Za-z][\w’'-]*)\s+"
-                              r"(?:(?:also|later|earlier|then|again)\s+)?$")
+                              r"(?:(?:has|had|have)\s+)?(?:(?:also|later|earlier|then|again|previously|already|"
+                              r"separately|initially|first|repeatedly)\s+)?$")
 
 
 # Words that can be a cue's subject but never speak ("The figures reported on Khabar-24 are …").
@@ -169,6 +185,8 @@ def _mentions(sentence: str, offset: int, masked: list[tuple[int, int]], table) 
             taken.append((m.start(), m.end()))
     for pattern, how in ((_ANAPHOR, "anaphor"), (_PRONOUN, "pronoun")):
         for m in pattern.finditer(sentence):
+            if how == "anaphor" and _NAMED_BODY.match(sentence, m.end()):
+                continue  # "the Ministry of Health": a name, not "the ministry" pointing back
             if not _overlaps(m.start(), m.end(), quoted) and not _overlaps(m.start(), m.end(), taken):
                 found.append(Mention(m.start(), m.end(), m.group(0), how))
                 bisect.insort(taken, (m.start(), m.end()))
@@ -186,7 +204,7 @@ _BACK_2_WORDS = re.compile(r"(?:\s*\w+){0,2}\s*")          # _NOT_A_CUE_BEFORE
 _BACK_5_WORDS = re.compile(r"(?:\s*[\w-]+){0,5}\s*")       # _MEDIUM_BEFORE
 
 
-_BACK_9_WORDS = re.compile(r"(?:\s*[\w’'-]+){0,11}\s*")    # _FALLBACK_BEFORE (9 words and an adverb: "also", "later")
+_BACK_9_WORDS = re.compile(r"(?:\s*[\w’'-]+){0,11}\s*(?:[–—]\s*)?")  # _FALLBACK_BEFORE (9 words, an adverb, a dateline's dash)
 
 
 _BACK_SPACES = re.compile(r"\s*")
@@ -250,7 +268,7 @@ class _History:
                 next(((source, kind) for source, kind, entity in reversed(self.mentioned) if entity == "person"), None)
         if noun in _BODY_NOUNS:
             return next(((source, kind) for source, kind, _entity in reversed(self.speakers + self.mentioned)
-                         if source.lower().endswith(noun)), None)
+                         if source.lower().endswith(noun) or f"{noun} of " in source.lower()), None)
         want_type = next(t for w, t in _ANAPHOR_TYPE.items() if w in words)
         m = names.last("type", want_type, mention.start)
         if m is not None:
@@ -363,6 +381,11 @@ def _is_distancing(sentence: str, cue, backwards: str) -> bool:
         bool(_WHAT_X_CALLED.search(sentence, _back(backwards, cue.start(), _BACK_2_WORDS), cue.start()))
 
 
+# Words that make "reports that" a noun ("Earlier reports that the army fired were denied").
+_REPORTS_NOUN_BEFORE = re.compile(r"(?i)(?:^|\b(?:earlier|later|initial|first|previous|recent|some|many|other|several|"
+                                  r"conflicting|such|these|those|all|no|any|further|new|separate))\s+$")
+
+
 def _is_cue(sentence: str, cue, backwards: str) -> bool:
     """False for a cue word that does not report speech here: a passive
     ("were warned that"), an adjective or noun ("the reported attempts",
@@ -372,17 +395,25 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
         return True
     word = cue.group(0).lower()
     before = _NOT_A_CUE_BEFORE.search(sentence, _back(backwards, cue.start(), _BACK_2_WORDS), cue.start())
-    if before and not (word.endswith("ed") and before.group(0).split()[-1].lower() in ("media", "press", "local")):
-        return False  # but "local media reported" is a verb
+    if before and not ((word.endswith("ed") or word in ("say", "says")) and
+                       before.group(0).split()[-1].lower() in ("media", "press", "local")):
+        return False  # but "local media reported" / "local media say" is a verb
     if word in ("dismissed", "dismisses") and _DISMISSED_PERSON.match(sentence, cue.end()):
         return False
     if word == "states" and not _STATES_CUE.match(sentence, cue.end()):
         return False  # "the United States", "Ex-Soviet states to send …": a noun
     if word in ("reported", "reports") and _REPORTED_ON_TOPIC.match(sentence, cue.end()):
         return False  # "the participants reported on the situation": a topic, no claim
-    if word == "reports" and _last_char(sentence, backwards, cue.start()) not in (",", "”", '"'):
-        return False  # only the inverted "…, reports X." is a cue; otherwise a noun
+    if word == "reports" and _last_char(sentence, backwards, cue.start()) not in (",", "”", '"') and not (
+            re.match(r"\s+that\b", sentence[cue.end():cue.end() + 6]) and
+            re.search(r"[^\W\d_]+\s+$", sentence[max(0, cue.start() - 30):cue.start()]) and
+            not _REPORTS_NOUN_BEFORE.search(sentence, max(0, cue.start() - 30), cue.start())):
+        return False  # only "…, reports X." and "X reports that …" are cues; otherwise a noun
     return True
+
+
+# Posts that a president does not hold: "the mayor" never points back to the president.
+_OTHER_POST = re.compile(r"(?i)\b(?:mayor|governor|minister|diplomat)$")
 
 
 def _resolve(mentions: list[Mention], history, table) -> None:
@@ -397,5 +428,8 @@ def _resolve(mentions: list[Mention], history, table) -> None:
             m.resolved = (m.source, m.type, m.entity)
             continue
         hit = history.resolve(m, names)
+        if hit and _OTHER_POST.search(m.words) and any(
+                source == hit[0] and "president" in variant.lower() for variant, (source, *_r) in table[1].items()):
+            hit = None  # "The mayor said …" after the president spoke: someone else, named by the words
         if hit:
             m.resolved = (hit[0], hit[1], table[2].get(hit[0], (None, None))[1])

@@ -23,12 +23,29 @@ _OTHER_PREPOSITION = re.compile(r"\b(?:that|with|against|about|between|among|ove
 _JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+")
 
 
+# "according to Tokayev's office": the office is the hand-off, not the person.
+_OFFICE_OF = re.compile(r"['’]s\s+(?:office|press service|press office|administration|ministry|government|spokes(?:man|woman|person))\b")
+
+
 # "according to plan" names no source; "citing" names one only with a source's word ("citing Kazakh media").
 _NOT_A_SOURCE = re.compile(r"(?i)(?:the\s+)?(?:plans?|schedule|law|laws|rules|tradition|custom|procedure|protocol)")
 
 
 _SOURCE_HEAD = re.compile(r"(?i)\b(?:media|agenc(?:y|ies)|sources?|officials?|ministry|police|authorities|witnesses|"
-                          r"office|service|committee|channels?|television|TV|radio|newspapers?|outlets?)$")
+                          r"office|service|committee|channels?|television|TV|radio|newspapers?|outlets?)$"
+                          r"|^(?:the\s+)?(?:ministry|office|committee|council|department|service)\s+of\s")
+
+
+# "wrote on his Facebook page", "said on Telegram": a social network named as the medium.
+_PLATFORM = re.compile(r"\s*(?:\w+\s+)?(?:on|in)\s+(?:(?:his|her|its|their|the)\s+(?:official\s+)?(?:[\w-]+\s+)?)?"
+                       r"(Facebook|Telegram|Instagram|Twitter|VKontakte|YouTube)\b")
+
+
+# "…, quoted by local media", "cited by Interfax": a relay named after the speaker.
+_QUOTED_BY = re.compile(r"\b(?:quoted|cited)\s+by\s+", re.I)
+
+
+_AS_SAYING = re.compile(r"[^,.;:]{0,80}?\bas\s+say(?:ing|s)\b")
 
 
 # "said on state television", "told national TV": a broadcaster named by its kind.
@@ -74,6 +91,13 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
                     target = None  # "according to plan"; "citing security concerns"
                 if target is not None:
                     mentions.append(target)
+            office = _OFFICE_OF.match(sentence, target.end) if target is not None and target.how == "name" else None
+            if office:  # "according to Tokayev's office": the office; Tokayev is no speaker here
+                target.role = "title"
+                words = sentence[target.start:office.end()]
+                target = Mention(target.start, office.end(), words, "words", words, None, None,
+                                 resolved=(words, None, None))
+                mentions.append(target)
             if target is not None:
                 target.role = "according" if c.group("according") else "citing"
                 target.cue_at = c.start()
@@ -113,6 +137,21 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
                 mentions.append(Mention(b.start(1), b.end(1), words, "words", words, None, None,
                                         role="medium", resolved=(words, None, None)))
                 break
+    if first_speech_end is not None:  # "wrote on his Facebook page": the platform passes the words on
+        p = _PLATFORM.match(sentence, first_speech_end)
+        if p and not any(x.start < p.end(1) and p.start(1) < x.end for x in mentions):
+            mentions.append(Mention(p.start(1), p.end(1), p.group(1), "words", p.group(1), None, None,
+                                    role="medium", resolved=(p.group(1), None, None)))
+    for q in _QUOTED_BY.finditer(sentence):  # "…, declared the minister, quoted by local media.": the media relay him
+        if _AS_SAYING.match(sentence, q.end()):
+            continue  # "was quoted by Interfax as saying": see speakers._quoted_by
+        named = next((m for m in mentions if 0 <= m.start - q.end() <= 4 and m.how == "name"), None)
+        if named is None:
+            named = _words_mention(sentence, q.end())
+            if named is None or not _SOURCE_HEAD.search(named.words):
+                continue
+            mentions.append(named)
+        named.role = "medium"
     for m in mentions:
         medium = m.role is None and m.how != "pronoun" and \
             _MEDIUM_BEFORE.search(sentence, _back(backwards, m.start, _BACK_5_WORDS), m.start)

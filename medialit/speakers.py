@@ -9,9 +9,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from .cues import (Mention, _BACK_9_WORDS, _BACK_SPACES, _BARE_GROUPS, _BRACKET_BEFORE, _CITED_AS, _CUE_AT_END,
-                   _FALLBACK_BEFORE, _NOT_SPEAKERS, _PASSIVE_BY, _PRONOUN_GAP, _SPEAKER_AFTER, _NamesBefore, _back,
-                   _last_char, _words_mention)
+from .cues import (Mention, _BACK_9_WORDS, _BACK_SPACES, _BARE_GROUPS, _BODY_WORDS, _BRACKET_BEFORE, _CITED_AS,
+                   _CITED_PASSIVE, _CUE_AT_END, _FALLBACK_BEFORE, _NOT_SPEAKERS, _PASSIVE_BY, _PRONOUN_GAP,
+                   _SPEAKER_AFTER, _NamesBefore, _back, _last_char, _words_mention)
 from .quotes import _in_spans
 
 
@@ -47,7 +47,8 @@ def _speaker_for(cue, free, sentence, quotes_rel):
     if after is not None and after.start - cue.end() <= 25:
         gap = sentence[cue.end():after.start]
         # "said Thursday after the Kazakh president asked": a clause of its own
-        if after.how != "pronoun" and not _CLAUSE_WORD.search(gap):
+        # nor "said 12 died, Interfax reported" / "said …; police …": the words of the claim come between
+        if after.how != "pronoun" and not _CLAUSE_WORD.search(gap) and not re.search(r"[,;:]", gap):
             return after
     return None
 
@@ -85,7 +86,7 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
         return m.group(1) if m and m.group(1).split()[0] not in _NOT_A_NAME else None
     words = m.group(1).strip()
     last = words.split()[-1].lower()
-    if words.lower() in {"it", "he", "she", "they", "this", "which", "who", "that", "and", "but"} or \
+    if words.lower() in {"it", "he", "she", "they", "this", "which", "who", "that", "and", "but", "so", "thus"} or \
             last in _NOT_SPEAKERS or last in ("it", "he", "she", "they"):  # "… began what they called"
         return None
     if words.lower() in _BARE_GROUPS or (len(words.split()) <= 2 and words.split()[-1].lower() in _BARE_GROUPS):
@@ -95,6 +96,10 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
     return words
 
 
+# "So said the mayor, …": the speaker after the cue, pointing back to the words before.
+_SO_SAID = re.compile(r"\W*(?:so|thus)\s+", re.I)
+
+
 def _speaker_after(cue, sentence, masked_sentence, backwards):
     """The speaker named after a cue at the end of a sentence or clause
     ("…, reports the country's Interior Ministry."; "…,” said Saule, a …"),
@@ -102,7 +107,8 @@ def _speaker_after(cue, sentence, masked_sentence, backwards):
     ``backwards`` is ``masked_sentence[::-1]``."""
     if cue.group("speech") is None:
         return None
-    if _last_char(masked_sentence, backwards, cue.start()) not in (",", "\x00"):
+    if _last_char(masked_sentence, backwards, cue.start()) not in (",", "\x00") and \
+            not _SO_SAID.fullmatch(masked_sentence, 0, cue.start()):
         return None
     # "…,” said student leader Ana Petrova, 19." / "said resident Jane Doe": a post in small letters, then the name
     m = _SPEAKER_AFTER.match(masked_sentence, cue.end()) or _TITLED_AFTER.match(masked_sentence, cue.end())
@@ -111,7 +117,15 @@ def _speaker_after(cue, sentence, masked_sentence, backwards):
     words = m.group(1).strip()
     if words.lower() in {"he", "she", "it", "they", "that", "this"} or not re.search(r"[^\W\d_]", words):
         return None
+    name = _NAME_APPOSED.match(masked_sentence, m.end()) if re.match(r"(?i)the\s", words) else None
+    if name and not _BODY_WORDS.search(words) and not _BODY_WORDS.search(name.group(1)):
+        # "…, declared the interior minister, Erlan Turgumbayev, quoted by …": the person
+        return name.group(1)
     return words
+
+
+# ", Erlan Turgumbayev," after a post: the name of the person who holds it (two or three capitalised words).
+_NAME_APPOSED = re.compile(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s*(?=[,.;:!?]|$)")
 
 
 def _kind(sentence: str, start: int, quotes, has_source: bool, cue_spans_rel) -> str:
@@ -183,6 +197,12 @@ def _special_speaker(sentence, mentions, inside, start, table, listed, history=N
             if who not in mentions:
                 mentions.append(who)
             return who
+    for m in _CITED_PASSIVE.finditer(sentence):  # "…,” he was cited as saying.": the subject just before speaks
+        subject = next((x for x in reversed(mentions[:listed]) if x.end <= m.start() and x.resolved), None)
+        if subject is not None and not _in_spans(start + m.start(), inside) and \
+                re.fullmatch(r"\s*", sentence[subject.end:m.start()]):
+            subject.role = None
+            return subject
     return None
 
 
@@ -261,7 +281,22 @@ def person_named(words: str) -> str:
     "deputy interior minister Marat Kozhayev" -> "Marat Kozhayev" (the
     answer keys name people so); other words are returned as they are."""
     m = _TITLED_NAME.search(words)
-    return m.group(1) if m and not _BODY.search(m.group(1)) else words
+    if m and not _BODY.search(m.group(1)):
+        return m.group(1)
+    m = _OUTLET_NAMED.match(words) or _WEBSITE_OF.match(words)  # "Russian television station Mir-24" -> "Mir-24"
+    return next(g for g in m.groups() if g) if m else words
+
+
+# A body speaking through its own website or statement: "The website of the National Security Committee",
+# "the ministry's website".
+_WEBSITE_OF = re.compile(r"(?i:the\s+(?:official\s+)?(?:website|web\s?site|Telegram\s+channel|press\s+release|statement)"
+                         r"\s+of\s+)((?:the\s+)?[A-Z].*)$|((?:the\s+)?.+?)['’]s\s+(?:official\s+)?(?:website|Telegram channel)$")
+
+
+# An outlet named after its kind: "Russian television station Mir-24", "the state news agency Kazinform".
+_OUTLET_NAMED = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:television|TV|radio)\s+(?:station|channel|network)|"
+                           r"(?:news\s+)?agency|newspaper|broadcaster|news\s+(?:site|website|portal|outlet))\s+"
+                           r"([A-Z][\w’'-]*(?:\s+[A-Z0-9][\w’'-]*){0,3})$")
 
 
 _BODY = re.compile(r"\b(?:Office|Ministry|Council|Committee|Service|Agency|Department|Police|Government|Court)\b")

@@ -655,3 +655,143 @@ def test_what_they_called_is_the_label_of_the_group_just_named():
               "launched what they called “anti-terror” raids.")  # far from the sentence's start
     assert (row["source"], row["kind"]) == ("the authorities", "mixed")
     assert one("Crowds gathered as the army began what they called a cleansing operation.")["source"] is None
+
+
+def test_media_say_and_she_adds_in_the_middle_of_a_sentence_are_cues():
+    row = one("Meanwhile, the bridge has reopened, local media say, easing traffic in the east.")
+    assert (row["source"], row["kind"], row["cue"]) == ("local media", "indirect", "say")
+    text = "Mayor Anna Berg said the fire was out. The fire, she adds, started in the kitchen."
+    assert rows_of(text)[1] == ("Anna Berg", ["Anna Berg"], "indirect")
+    assert one("Local media reports were confused.")["source"] is None  # a noun, still
+
+
+def test_according_to_a_persons_office_makes_the_office_the_hand_off():
+    text = ("Tokayev spoke on Monday. According to Tokayev’s office, he told the prime minister that "
+            "the situation was improving.")
+    assert rows_of(text)[1] == ("Kassym-Jomart Tokayev", ["Kassym-Jomart Tokayev", "Tokayev’s office"], "indirect")
+    assert one("According to Tokayev’s office, 12 people died.")["chain"] == ["Tokayev’s office"]
+    assert one("According to Tokayev, 12 people died.")["chain"] == ["Kassym-Jomart Tokayev"]
+
+
+def test_he_was_cited_as_saying_gives_the_quotation_to_the_subject():
+    text = ("According to Tokayev’s office, he spoke to the prime minister. “Order is back. "
+            "The work goes on,” he was cited as saying. Prices would fall, he was quoted as saying.")
+    chain = ["Kassym-Jomart Tokayev", "Tokayev’s office"]
+    assert rows_of(text)[1:] == [("Kassym-Jomart Tokayev", chain, "direct")] * 2 + [
+        ("Kassym-Jomart Tokayev", chain, "indirect")]
+
+
+def test_a_post_then_the_name_between_commas_after_the_cue_is_the_person():
+    text = ("Some 40 homes were lost, declared the city's mayor, Anna Berg, on Sunday. "
+            "The fire, she adds, started in a kitchen. “It is over now,” said Berg.")
+    assert [r[0] for r in rows_of(text)] == ["Anna Berg"] * 3
+    assert one("Roads are shut, said the regional police, Almaty Region.")["source"] != "Almaty Region"
+
+
+def test_an_auxiliary_or_adverb_before_the_cue_is_not_part_of_the_speakers_name():
+    text = ("The mayor's office previously reported that 3 died. The regional governor had already said 4 died. "
+            "The regional governor has said 5 died.")
+    assert [r[0] for r in rows_of(text)] == ["The mayor's office", "The regional governor", "The regional governor"]
+
+
+def test_according_to_the_ministry_with_no_ministry_before_names_the_ministry():
+    text = "Officials met on Monday. According to the ministry, 12 people died. The ministry later said 4 had died."
+    assert rows_of(text)[1:] == [("the ministry", ["the ministry"], "indirect")] * 2
+    assert one("According to the ministry, 12 people died.")["source"] == "the ministry"
+
+
+def test_reported_by_media_citing_a_ministry_of_x_gives_the_ministry_then_the_media():
+    text = ("The health ministry said 12 died. This was reported by local newspapers citing the Ministry of Interior. "
+            "The Ministry of Defence said 9 soldiers died.")
+    assert rows_of(text)[1:] == [("the Ministry of Interior", ["the Ministry of Interior", "local newspapers"], "indirect"),
+                                 ("The Ministry of Defence", ["The Ministry of Defence"], "indirect")]
+
+
+def test_the_ministry_points_back_to_a_ministry_of_x_and_a_glued_dateline_is_no_part_of_it():
+    text = ("Toll rises\n\nMoscow-Kazakhstan’s Ministry of Health said 12 died. "
+            "According to the ministry, most died in Almaty.\n\nNur-Sultan’s mayor said it was calm.")
+    assert [r[0] for r in rows_of(text)] == [None, "Kazakhstan’s Ministry of Health", "Kazakhstan’s Ministry of Health",
+                                            "Nur-Sultan’s mayor"]
+
+
+def test_an_outlet_named_after_its_kind_is_the_outlets_name():
+    assert one("Russian television station Mir-24 said shots were heard.")["source"] == "Mir-24"
+    assert one("The independent news site Vlast reported gunfire.")["source"] == "Vlast"
+    assert one("The state TV channel said all was calm.")["source"] == "The state TV channel"  # no name: the words
+
+
+def test_a_body_speaks_through_its_website_and_x_reports_that_is_a_cue():
+    row = one("The website of the Prosecutor General's Office reports that ten people were charged.")
+    assert (row["source"], row["kind"]) == ("the Prosecutor General's Office", "indirect")
+    assert one("The mayor's website said the roads were open.")["source"] == "The mayor"
+    assert one("Earlier reports that the army fired were denied.")["source"] is None  # "reports" a noun
+
+
+def test_a_paragraph_after_a_source_and_a_colon_is_a_block_quotation():
+    text = ("The prosecutor's office said in a statement:\n\nTen people were charged with looting. "
+            "The investigation goes on.\n\nShops reopened on Monday.")
+    office = "The prosecutor's office"
+    assert rows_of(text) == [(office, [office], "indirect"), (office, [office], "direct"), (office, [office], "direct"),
+                             (None, [], "none")]
+    text = "Prices rose as follows:\n\nBread doubled."  # no source: nothing to carry
+    assert rows_of(text)[1] == (None, [], "none")
+
+
+def test_it_did_not_name_them_reports_what_the_source_left_out():
+    text = "The interior ministry said it had detained ten officials. It did not name them."
+    assert rows_of(text)[1] == ("The interior ministry", ["The interior ministry"], "indirect")
+    assert one("The bus did not stop.")["source"] is None
+
+
+def test_quoted_by_after_the_speaker_names_the_relay():
+    text = ("Some 40 homes were lost, declared the city's mayor, Anna Berg, quoted by local media. "
+            "The fire, she adds, started in a kitchen. Ten died, the mayor said, cited by Interfax.")
+    assert rows_of(text) == [("Anna Berg", ["Anna Berg", "local media"], "indirect")] * 2 + [
+        ("Anna Berg", ["Anna Berg", "Interfax"], "indirect")]
+
+
+def test_a_social_network_after_the_cue_passes_the_words_on():
+    text = ("Journalist Anna Berg wrote on her Facebook page that the mayor had fled. Regional governor Ivan Petrov "
+            "said on Telegram that roads were open. Ivan Petrov said the Facebook group was closed.")
+    assert [r[1] for r in rows_of(text)] == [["Anna Berg", "Facebook"], ["Ivan Petrov", "Telegram"], ["Ivan Petrov"]]
+
+
+def test_figures_given_by_or_confirmed_by_a_source_are_its_claim():
+    text = ("Twelve people died overnight. The figure was given by the health ministry. "
+            "The toll was confirmed by Almaty police. Food was provided by volunteers.")
+    assert [r[0] for r in rows_of(text)] == [None, "the health ministry", "Almaty police", None]
+
+
+def test_a_quotation_takes_its_speaker_from_the_next_sentence_that_points_back_to_it():
+    text = ("“Order has been restored in the city.” Tokayev made the remarks in a televised address on Friday.\n\n"
+            "“Shops will open.” So said the mayor of Almaty, Yerzhan Babakumarov.")
+    tokayev, mayor = ["Kassym-Jomart Tokayev"], ["Yerzhan Babakumarov"]
+    assert rows_of(text) == [(tokayev[0], tokayev, "direct"), (tokayev[0], tokayev, "indirect"),
+                             (mayor[0], mayor, "direct"), (mayor[0], mayor, "indirect")]
+
+
+def test_no_inverted_speaker_after_the_words_of_the_claim():
+    text = ("The Interior Ministry said 26 were killed, Interfax reported. "
+            "The health ministry said 12 died; police gave no figure.")
+    assert [r[1] for r in rows_of(text)] == [["The Interior Ministry", "Interfax"], ["The health ministry"]]
+
+
+def test_two_sources_two_cues_the_first_one_named_is_the_sentences():
+    text = ("Twelve people died, the health ministry said, while police said 300 were arrested. "
+            "Pointing out that the bodies abroad called for talks, Tokayev said there would be none.")
+    assert [r[0] for r in rows_of(text)] == ["the health ministry", "Kassym-Jomart Tokayev"]
+
+
+def test_a_claim_takes_its_source_from_the_next_sentence_that_points_back_to_it():
+    text = ("Twelve people died overnight. This was reported by Interfax. Shops were shut. "
+            "The figures were given by the health ministry. At least 164 died. The toll was given by the health ministry.")
+    assert [(r[0], r[2]) for r in rows_of(text)] == [
+        ("Interfax", "indirect"), ("Interfax", "indirect"), (None, "none"),  # no figure for "the figures" to point to
+        ("the health ministry", "indirect"), ("the health ministry", "indirect"), ("the health ministry", "indirect")]
+
+
+def test_the_mayor_is_not_the_president_and_a_dateline_dash_does_not_hide_the_subject():
+    text = ("Tokayev said order was restored. ALMATY (AP) — The regional governor said shops would open. "
+            "The mayor said buses would run. The president said troops would stay.")
+    assert [r[0] for r in rows_of(text)] == ["Kassym-Jomart Tokayev", "The regional governor", "The mayor",
+                                            "Kassym-Jomart Tokayev"]

@@ -29,11 +29,12 @@ def test_sources_are_cited_and_split_before_use(texts):
     sources = rows("sources.csv")
     assert len(sources) >= 8
     # test (T6 onwards) may not be in yet; T1-T5 were the test part until the fourth pass made them dev3
-    assert {"dev", "dev2", "dev3"} <= {r["part"] for r in sources} <= {"dev", "dev2", "dev3", "test"}
+    assert {"dev", "dev2", "dev3", "dev4"} <= {r["part"] for r in sources} <= {"dev", "dev2", "dev3", "dev4", "test"}
     assert {r["article_id"] for r in sources if r["part"] == "dev3"} == {"T1", "T2", "T3", "T4", "T5"}
+    assert {r["article_id"] for r in sources if r["part"] == "dev4"} == {f"D{n}" for n in range(10, 16)}
     for r in sources:
         where = f"sources.csv, {r['article_id']}"
-        assert r["article_id"][0] == {"dev": "D", "dev2": "D", "dev3": "T", "test": "T"}[r["part"]], where
+        assert r["article_id"][0] == {"dev": "D", "dev2": "D", "dev3": "T", "dev4": "D", "test": "T"}[r["part"]], where
         assert r["url"].startswith(("http://", "https://")) and r["outlet"].strip(), where
         assert r["published"][:7] == "2022-01" and "05" <= r["published"][8:] <= "10", where
         assert r["retrieved"] == "2026-11-30" and r["why_reproduced"].strip(), where
@@ -94,9 +95,9 @@ def script(monkeypatch):
     return evaluate_heldout
 
 
-def test_script_knows_three_dev_parts_and_refuses_test_errors(script, capsys):
-    assert script.PARTS == ("dev", "dev2", "dev3", "test")
-    assert script.DEV_PARTS == ("dev", "dev2", "dev3")
+def test_script_knows_four_dev_parts_and_refuses_test_errors(script, capsys):
+    assert script.PARTS == ("dev", "dev2", "dev3", "dev4", "test")
+    assert script.DEV_PARTS == ("dev", "dev2", "dev3", "dev4")
     with pytest.raises(SystemExit):
         script.main(["--errors", "test"])
     assert "invalid choice: 'test'" in capsys.readouterr().err
