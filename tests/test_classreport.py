@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from medialit.classwork import CONTESTED_NOTE, READING_NOTE, class_agreement, collect, weak_write_in
-from test_classwork import CONTESTED_KEY, ROOT, pack
+from test_classwork import CONTESTED_KEY, ROOT, make_class, pack, run_class_script
 
 
 def report_for(folder, activity="loaded_03", key="auto"):
@@ -17,24 +17,17 @@ def report_for(folder, activity="loaded_03", key="auto"):
 
 
 def run_script(folder):
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "class_agreement.py"), str(folder)],
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+    return run_class_script(folder).stdout
 
 
 @pytest.fixture
 def trial_class(tmp_path):
     """Lesson 03's tagging as the trial's class did it: A02 "attackers" is contested in the key."""
-    folder = tmp_path / "class"
-    folder.mkdir()
-    pack(folder / "Siobhan.zip", "loaded_03", {"A02": "contested", "A03": "loaded", "A08": "neutral"},
-         {"A02": "people", "A03": "killed"})
-    pack(folder / "Ben.zip", "loaded_03", {"A02": "loaded", "A03": "loaded", "A08": "loaded"},
-         {"A02": "thugs, | bad\nguys", "A03": "idk", "A08": "?"})
-    pack(folder / "Li.zip", "loaded_03", {"A02": "loaded", "A03": "neutral", "A08": "neutral"},
-         {"A02": "people", "A03": "people"})
-    return folder
+    return make_class(tmp_path / "class", "loaded_03", {
+        "Siobhan": ({"A02": "contested", "A03": "loaded", "A08": "neutral"}, {"A02": "people", "A03": "killed"}),
+        "Ben": ({"A02": "loaded", "A03": "loaded", "A08": "loaded"},
+                {"A02": "thugs, | bad\nguys", "A03": "idk", "A08": "?"}),
+        "Li": ({"A02": "loaded", "A03": "neutral", "A08": "neutral"}, {"A02": "people", "A03": "people"})})
 
 
 # ---------------------------------------------------------------- 1. contested items do not look solved

@@ -149,17 +149,21 @@ CONTESTED_KEY = pd.DataFrame({
                   "A euphemism for killed.", "Says what happened."]})
 
 
+def make_class(folder, activity, students):
+    """A class folder of packed work: ``students`` maps a zip's name to
+    (tags, write-ins) for ``activity``."""
+    folder.mkdir()
+    for name, (tags, texts) in students.items():
+        pack(folder / f"{name}.zip", activity, tags, texts)
+    return folder
+
+
 @pytest.fixture
 def contested_class(tmp_path):
-    folder = tmp_path / "class"
-    folder.mkdir()
-    pack(folder / "amira.zip", "words", {"c1": "loaded", "k2": "loaded", "k3": "neutral"},
-         {"c1": "people", "k2": "killed"})
-    pack(folder / "ben.zip", "words", {"c1": "neutral", "k2": "neutral", "k3": "neutral"},
-         {"c1": "people", "k2": "killed"})
-    pack(folder / "chen.zip", "words", {"c1": "contested", "k2": "contested", "k3": "neutral"},
-         {"c1": "protesters", "k2": "  "})
-    return folder
+    return make_class(tmp_path / "class", "words", {
+        "amira": ({"c1": "loaded", "k2": "loaded", "k3": "neutral"}, {"c1": "people", "k2": "killed"}),
+        "ben": ({"c1": "neutral", "k2": "neutral", "k3": "neutral"}, {"c1": "people", "k2": "killed"}),
+        "chen": ({"c1": "contested", "k2": "contested", "k3": "neutral"}, {"c1": "protesters", "k2": "  "})})
 
 
 def test_contested_items_are_scored_as_the_tagger_scores_them(contested_class):
@@ -229,10 +233,12 @@ def test_same_names_are_warned_about(tmp_path):
     assert name_warnings(["amira", "ben"]) == []
 
 
-def run_class_script(folder, csv_out):
-    """scripts/class_agreement.py on a class folder, as a teacher runs it, with --csv; it must succeed."""
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "class_agreement.py"), str(folder),
-                             "--csv", str(csv_out)], capture_output=True, text=True, timeout=60)
+def run_class_script(folder, csv_out=None):
+    """scripts/class_agreement.py on a class folder, as a teacher runs it (with --csv if
+    ``csv_out``); it must succeed."""
+    csv = ["--csv", str(csv_out)] if csv_out else []
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "class_agreement.py"), str(folder), *csv],
+                            capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     return result
 
