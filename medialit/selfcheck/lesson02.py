@@ -59,7 +59,7 @@ def _q02_2(answer):
     if isinstance(answer, str):
         answer = parse_chain(answer)
     if not isinstance(answer, (list, tuple)) or not all(isinstance(a, str) for a in answer):
-        raise TypeError("a list of names, innermost speaker first, e.g. ['first speaker', 'second', 'third']")
+        raise TypeError("a list of names, first speaker first, e.g. ['first speaker', 'second', 'third']")
     given = [a.strip().lower() for a in answer]
     wanted = [e.lower() for e in expected]
     if given == wanted:
