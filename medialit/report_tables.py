@@ -35,7 +35,7 @@ def to_check(report, spin_rows: int = 3) -> pd.DataFrame:
     for w in own.itertuples(index=False):
         rows.append((w.sentence_id, "the writer's word", w.matched,
                      f"Whose label is it? A neutral report might say: {w.neutral}."))
-    strongest = report.spin.sort_values(["score", "start"], ascending=[False, True]).head(spin_rows)
+    strongest = _strongest(report, spin_rows)
     at = report.attribution
     for sp in strongest.itertuples(index=False):
         sid = at.loc[(at["start"] <= sp.start) & (at["end"] > sp.start), "sentence_id"]
@@ -57,7 +57,7 @@ def who_says_so(report) -> pd.DataFrame:
     for r in report.attribution.itertuples(index=False):
         chain = [str(name) for name in (r.chain if isinstance(r.chain, (list, tuple)) else []) if name]
         if isinstance(r.source, str) and r.source:
-            who = r.source + (f" (through {', then '.join(chain[1:])})" if len(chain) > 1 else "")
+            who = r.source + (f" (through {_via(chain[1:])})" if len(chain) > 1 else "")
         else:
             who = "no one: the writer's own words"
         rows.append((r.sentence_id, r.sentence, who, how.get(r.kind, "") if isinstance(r.source, str) else ""))
@@ -70,12 +70,17 @@ def likely_swaps(report, n: int = 8) -> pd.DataFrame:
     public copy of the original shows it), "inferred" (read from the
     evidence) or "" (a rare word, with no known original).  The full
     evidence is in the report's ``spin`` table."""
-    strongest = report.spin.sort_values(["score", "start"], ascending=[False, True]).head(n)
+    strongest = _strongest(report, n)
     status = strongest["evidence"].astype(str).str.extract(r"original (attested|inferred)")[0].fillna("")
     original = strongest["likely_original"].where(strongest["likely_original"].apply(
         lambda value: isinstance(value, str)), "")
     return pd.DataFrame({"words": strongest["phrase"].to_numpy(), "likely original": original.to_numpy(),
                          "the original is": status.to_numpy()})
+
+
+def _strongest(report, n: int) -> pd.DataFrame:
+    """The report's ``n`` strongest likely swaps: highest score first, then in text order."""
+    return report.spin.sort_values(["score", "start"], ascending=[False, True]).head(n)
 
 
 def _via(chain) -> str:
