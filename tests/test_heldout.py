@@ -28,15 +28,17 @@ def texts():
 def test_sources_are_cited_and_split_before_use(texts):
     sources = rows("sources.csv")
     assert len(sources) >= 8
-    # test (T6 onwards) may not be in yet; T1-T5 were the test part until the fourth pass made them dev3
-    assert {"dev", "dev2", "dev3", "dev4"} <= {r["part"] for r in sources} <= {"dev", "dev2", "dev3", "dev4", "test"}
+    # test (T15 onwards) may not be in yet; T1-T5 were the test part until the fourth pass made them dev3,
+    # T6-T14 until the sixth pass made them dev5
+    assert {"dev", "dev2", "dev3", "dev4", "dev5"} <= {r["part"] for r in sources} <= {"dev", "dev2", "dev3", "dev4", "dev5", "test"}
     assert {r["article_id"] for r in sources if r["part"] == "dev3"} == {"T1", "T2", "T3", "T4", "T5"}
     assert {r["article_id"] for r in sources if r["part"] == "dev4"} == {f"D{n}" for n in range(10, 16)}
+    assert {r["article_id"] for r in sources if r["part"] == "dev5"} == {f"T{n}" for n in range(6, 15)}
     for r in sources:
         where = f"sources.csv, {r['article_id']}"
-        assert r["article_id"][0] == {"dev": "D", "dev2": "D", "dev3": "T", "dev4": "D", "test": "T"}[r["part"]], where
+        assert r["article_id"][0] == {"dev": "D", "dev2": "D", "dev3": "T", "dev4": "D", "dev5": "T", "test": "T"}[r["part"]], where
         assert r["url"].startswith(("http://", "https://")) and r["outlet"].strip(), where
-        assert r["published"][:7] == "2022-01" and "05" <= r["published"][8:] <= "10", where
+        assert r["published"][:7] == "2022-01" and "05" <= r["published"][8:] <= "20", where
         assert r["retrieved"] == "2026-11-30" and r["why_reproduced"].strip(), where
         words = len(texts[r["article_id"]].split())
         assert 150 <= words <= 400 and int(r["words"]) == words, f"{where}: {words} words"
@@ -96,8 +98,8 @@ def script(monkeypatch):
 
 
 def test_script_knows_four_dev_parts_and_refuses_test_errors(script, capsys):
-    assert script.PARTS == ("dev", "dev2", "dev3", "dev4", "test")
-    assert script.DEV_PARTS == ("dev", "dev2", "dev3", "dev4")
+    assert script.PARTS == ("dev", "dev2", "dev3", "dev4", "dev5", "test")
+    assert script.DEV_PARTS == ("dev", "dev2", "dev3", "dev4", "dev5")
     with pytest.raises(SystemExit):
         script.main(["--errors", "test"])
     assert "invalid choice: 'test'" in capsys.readouterr().err
