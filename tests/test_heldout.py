@@ -97,7 +97,7 @@ def script(monkeypatch):
     return evaluate_heldout
 
 
-def test_script_knows_four_dev_parts_and_refuses_test_errors(script, capsys):
+def test_script_knows_five_dev_parts_and_refuses_test_errors(script, capsys):
     assert script.PARTS == ("dev", "dev2", "dev3", "dev4", "dev5", "test")
     assert script.DEV_PARTS == ("dev", "dev2", "dev3", "dev4", "dev5")
     with pytest.raises(SystemExit):
@@ -120,15 +120,36 @@ def test_the_summary_says_which_goals_are_met_from_the_figures(script):
     """The sentence under the README's table is worked out from the figures,
     not written by hand: a goal just reached is met, one just missed is not."""
     def result(source, chain, any_recall, false_flags, b):
-        test = {"attribution": {"source": source, "chain": chain, "kind": 1.0},
+        test = {"attribution": {"source": source, "chain": chain, "kind": 1.0, "source, where the key has one": 1.0},
                 "loaded": {"found recall": 1.0, "precision": 1.0, "voice (of found)": 1.0},
                 "spin": {"recall, spinner 'rarest'": 1.0, "recall, spinner 'any'": any_recall,
                          "recall, spinner 'commonest'": 0.0, "false flags per 1,000 clean words": false_flags}}
         return {"test": test, "spin on article B (known=False)": b}
 
-    text = script.quality_markdown(result(0.85, 0.699, 0.50, 3.1, 0.60))
+    sources = {"T1": {"part": "test", "published": "2022-01-06"}, "D1": {"part": "dev", "published": "2022-01-05"}}
+    text = script.quality_markdown(result(0.85, 0.699, 0.50, 3.1, 0.60), sources=sources)
     assert ("met: right source in 85% of sentences, 50% of the toy spinner's swaps at random choice, "
             "60% of article B's swaps; **not met**: whole chain in 70%, "
             "at most 3 false flags per 1,000 clean words.") in text
-    assert "**not met**" not in script.quality_markdown(result(0.9, 0.8, 0.6, 0.0, 0.7))
-    assert "met: " not in script.quality_markdown(result(0.1, 0.1, 0.1, 9.0, 0.1))
+    assert "**not met**" not in script.quality_markdown(result(0.9, 0.8, 0.6, 0.0, 0.7), sources=sources)
+    assert "met: " not in script.quality_markdown(result(0.1, 0.1, 0.1, 9.0, 0.1), sources=sources)
+
+
+def test_the_summary_describes_the_test_part_from_sources_csv(script):
+    """How many test texts and which days: counted from sources.csv, so the
+    README cannot keep describing a test part that has been replaced."""
+    sources = {"T15": {"part": "test", "published": "2022-01-12"}, "T16": {"part": "test", "published": "2022-01-07"},
+               "T17": {"part": "test", "published": "2022-01-09"}, "T6": {"part": "dev5", "published": "2022-01-05"}}
+    assert script.describe_test_part(sources) == "three excerpts of real coverage of 7–12 January 2022"
+    one = {"T15": {"part": "test", "published": "2022-01-08"}}
+    assert script.describe_test_part(one) == "one excerpt of real coverage of 8 January 2022"
+
+
+def test_write_docs_replaces_only_the_quality_section(script, monkeypatch, tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# Course\n\nintro\n\n## How good?\n\nold table 74.0%\n\n## Performance\n\nfast\n", encoding="utf-8")
+    monkeypatch.setattr(script, "DOCS", ((readme, "## How good?", "benchmarks/HELDOUT.md"),))
+    monkeypatch.setattr(script, "quality_markdown", lambda result, link, heading: f"{heading}\n\nnew {result['x']}\n")
+    assert script.write_docs({"x": "81.0%"}) == [readme]
+    assert readme.read_text(encoding="utf-8") == "# Course\n\nintro\n\n## How good?\n\nnew 81.0%\n\n## Performance\n\nfast\n"
+    assert script.write_docs({"x": "81.0%"}) == []  # nothing changed the second time
