@@ -32,6 +32,7 @@ import pandas as pd
 
 from .corpus import split_sentences
 from .readability import RARE_ZIPF, _lookup_form, validate_prose, zipf
+from .spin_context import KIND as _CONTEXT_KIND, context_candidates
 from .spin_data import _data, spin_map, synonyms, tortured_phrases
 from .words import WORD
 
@@ -271,10 +272,9 @@ def _rare_candidates(text: str, sentences=None) -> list[dict]:
 
 
 def _best_non_overlapping(candidates: list[dict]) -> list[dict]:
-    """Keep one candidate where candidates overlap: the most specific kind
-    (known phrases, then rules, then single rare words), then the highest
-    score, then the longest."""
-    rank = {"known spun phrase": 3, "tortured phrase": 3, "broken fixed phrase": 2, "rare word": 1}
+    """Keep one candidate where candidates overlap: the most specific kind (known
+    phrases, then rules, then single words), then the highest score, then the longest."""
+    rank = {"known spun phrase": 3, "tortured phrase": 3, "broken fixed phrase": 2, "rare word": 1, _CONTEXT_KIND: 1}
     ordered = sorted(candidates, key=lambda c: (-rank[c["kind"]], -c["score"], -(c["end"] - c["start"]), c["start"]))
     kept: list[dict] = []
     taken = bytearray(max((c["end"] for c in candidates), default=0))  # 1 = a kept candidate covers it
@@ -290,7 +290,7 @@ def _supported(text: str, kept: list[dict]) -> list[dict]:
     """``kept`` (in reading order) less the weak candidates that stand
     alone: see STRONG_SCORE.  Another occurrence of the same word is no
     support (a writer may use an unusual word twice)."""
-    strong = [c["kind"] != "rare word" or c["score"] >= STRONG_SCORE for c in kept]
+    strong = [c["kind"] not in ("rare word", _CONTEXT_KIND) or c["score"] >= STRONG_SCORE for c in kept]
     if all(strong):
         return kept
     word_starts = [m.start() for m in WORD.finditer(text)]
@@ -329,14 +329,15 @@ def find_spin(text: str, min_score: float = MIN_SCORE, known: bool = True, *, se
       synonym table links to a word at least 1 Zipf commoner.  Weak ones
       (uncommon words, rare words commoner than about Zipf 2) are reported
       only among other candidates (see STRONG_SCORE): a spinner swaps many
-      words of every sentence, a writer's unusual word stands alone.
+      words of every sentence, a writer's unusual word stands alone;
+    * ``odd word pair`` - a word whose commoner synonym goes with its neighbour where it does
+      not ("subject security" for national security: :mod:`medialit.spin_context`); weak.
 
     Only candidates scoring at least ``min_score`` are returned.  With
     ``known=False`` the spin map and the tortured-phrase list are not used:
     that shows what the general cues find on their own.
 
-    A candidate is a reason to look closer, not proof: rare words are also
-    what good writers sometimes choose.
+    A candidate is a reason to look closer, not proof: good writers choose rare words too.
 
     ``sentences`` is the table of :func:`medialit.corpus.sentences` for
     ``text`` when the caller has it and has validated the text as prose
@@ -349,6 +350,7 @@ def find_spin(text: str, min_score: float = MIN_SCORE, known: bool = True, *, se
     if sentences is None:
         validate_prose(text)
     candidates = _rule_candidates(text) + _rare_candidates(text, sentences)
+    candidates += context_candidates(text, list(WORD.finditer(text)), _sentence_starts(text, sentences))
     if known:
         candidates += _known_candidates(text)
     kept = [c for c in _best_non_overlapping(candidates) if c["score"] >= min_score]

@@ -32,6 +32,8 @@ class _SpinData:
     synonym_lists: dict
     #: synonym -> (the most frequent word that lists it, that word's Zipf)
     reverse: dict
+    #: synonym -> [(every word that lists it, its Zipf)], commonest first
+    commoner: dict
     #: pattern of the phrases that are wrong in any text, and
     #: {lower-case phrase: (original, evidence, score, kind)}
     known: tuple
@@ -58,8 +60,10 @@ def _build(paths) -> _SpinData:
         synonyms_[column] = synonyms_[column].astype(float)
     lists: dict[str, list[tuple[str, float]]] = {}
     reverse: dict[str, tuple[str, float]] = {}
+    commoner: dict[str, set[tuple[str, float]]] = {}
     for word, synonym, word_z, synonym_z in zip(*synonyms_[["word", "synonym", "word_zipf", "synonym_zipf"]].T.values):
         lists.setdefault(word, []).append((synonym, float(synonym_z)))
+        commoner.setdefault(synonym, set()).add((word, float(word_z)))
         if synonym not in reverse or float(word_z) > reverse[synonym][1]:
             reverse[synonym] = (word, float(word_z))
     entries: dict[str, tuple[str, str, float, str]] = {}
@@ -88,7 +92,9 @@ def _build(paths) -> _SpinData:
             "evidence": f"spin map {row.spin_id} (article B, {row.sentence_id}; original {row.original_status}, "
                         f"{row.confidence} confidence): {row.evidence}",
             "score": _CONFIDENCE_SCORE[row.confidence], "kind": "known spun phrase"}))
-    return _SpinData(spin_map_, tortured, synonyms_, lists, reverse, (pattern, entries), list(groups.items()))
+    commoner_ = {s: sorted(ws, key=lambda w: (-w[1], w[0])) for s, ws in commoner.items()}
+    return _SpinData(spin_map_, tortured, synonyms_, lists, reverse, commoner_, (pattern, entries),
+                     list(groups.items()))
 
 
 def spin_map() -> pd.DataFrame:

@@ -327,7 +327,7 @@ def test_spin_argument_checks():
 UNKNOWN_WORDS_B = ["bestrew", "dogfaces", "fleetly", "insolvable", "intelligencers", "ofex", "substantiations",
                    "theex"]
 SPUN_RARE_CHANGE = 37.2
-DETECTION_RATES = {"rarest": 0.77, "commonest": 0.18}
+DETECTION_RATES = {"rarest": 0.79, "commonest": 0.21}  # 0.77 / 0.18 before the context clue (sixth pass)
 
 
 def test_selfcheck_correct_answers():
@@ -459,3 +459,87 @@ def test_a_line_break_after_an_opening_quotation_mark_still_starts_the_sentence(
     mark and the line break starts its sentence, so it is no name."""
     text = "Shops were looted overnight.‘\nAbettors came in’\nThe police said so."
     assert "Abettors" in set(S.find_spin(text, known=False)["phrase"])
+
+
+# --------------------------------------------------------------------------
+# Spin in context (sixth pass, benchmarks/HELDOUT.md): a word that does not
+# go with its neighbour, where a commoner synonym does. Sentences written
+# for these tests.
+
+SPUN_PAIRS = ("The subject security council met on Friday and said the conflict against the rebels "
+              "would last a instant longer in the metropolis.")
+
+
+def test_a_synonym_that_breaks_a_common_pair_is_flagged_with_the_word_that_fits():
+    found = S.find_spin(SPUN_PAIRS, known=False).set_index("phrase")
+    assert {"subject": "national", "conflict": "fight", "instant": "moment"}.items() <= \
+        dict(found["likely_original"]).items()
+    assert set(found.loc[["subject", "conflict", "instant"], "kind"]) == {"odd word pair"}
+    evidence = found.loc["subject", "evidence"]
+    assert "“subject security” is rare in books" in evidence and "“national security” is common" in evidence
+
+
+def test_the_pairs_that_fit_are_not_flagged():
+    clean = ("The national security council met on Friday and said the fight against the rebels "
+             "would last a moment longer in the city.")
+    assert S.find_spin(clean, known=False).empty
+
+
+def test_an_odd_pair_is_a_weak_candidate_that_needs_company():
+    """One odd pair in a clean sentence is not reported; among other
+    candidates (SPUN_PAIRS) it is."""
+    alone = ("The subject security council met on Friday and said the fight against the rebels "
+             "would last a moment longer in the city.")
+    assert S.find_spin(alone, known=False).empty
+    assert "subject" in set(S.find_spin(SPUN_PAIRS, known=False)["phrase"])
+    (row,) = [c for c in S.find_spin(SPUN_PAIRS, known=False, min_score=0).itertuples() if c.phrase == "subject"]
+    assert S.MIN_SCORE <= row.score < S.STRONG_SCORE
+
+
+def test_the_context_clue_skips_names_and_needs_a_plain_space():
+    from medialit.spin_context import context_candidates
+    from medialit.words import WORD
+
+    def odd(text):
+        return [c["phrase"] for c in context_candidates(text, list(WORD.finditer(text)), {0})]
+
+    assert odd("They met the subject security council.") == ["subject"]
+    assert odd("They met the Subject Security council.") == []  # capitalised inside a sentence: a name
+    assert odd("They met the subject, security council.") == []  # a comma between: no pair
+    assert odd("Subject security was discussed.") == ["Subject"]  # a sentence start is no name
+
+
+def test_pair_counts_come_from_the_shipped_table():
+    from medialit.spin_context import pair_count
+
+    assert pair_count("national", "security") == 8.2
+    assert pair_count("National", "Security") == 8.2
+    assert pair_count("subject", "security") is None
+    assert pair_count("hard", "to") > 9
+
+
+def test_the_pair_table_holds_only_pairs_with_a_synonym_table_word_sorted():
+    import gzip
+
+    synonyms = pd.read_csv(DATA / "lexicons" / "synonyms.csv", dtype=str, keep_default_na=False)
+    wanted = set(synonyms["word"]) | set(synonyms["synonym"])
+    with gzip.open(DATA / "lexicons" / "bigrams_en.tsv.gz", "rb") as f:
+        assert next(f).startswith(b"# first second\tlog10")
+        lines = [line.rstrip(b"\n") for line in f]
+    assert len(lines) > 100_000 and lines == sorted(lines)  # by bytes: medialit bisects it
+    rows = [line.decode("ascii").split("\t") for line in lines]
+    pairs = [r[0].split(" ") for r in rows]
+    assert all(len(p) == 2 and (p[0] in wanted or p[1] in wanted) for p in pairs)
+    assert all(len(r) == 2 and 6.8 <= float(r[1]) < 12 for r in rows)
+    assert len({r[0] for r in rows}) == len(rows)
+
+
+def test_the_pair_table_is_derived_from_symspellpy_when_it_is_installed():
+    import subprocess
+    import sys
+
+    pytest.importorskip("symspellpy")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, str(root / "scripts" / "derive_bigrams.py"), "--check"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -18,13 +18,14 @@ def test_spans_found_counts_each_span_once():
 
 
 def test_spinner_detection_on_article_a_gives_lesson_04s_table():
-    # the figures lesson 04 showed when it computed them in its own cell (seed 4, rate 0.5)
+    # the figures lesson 04 computes in its own cell (seed 4, rate 0.5); before the context
+    # clue (sixth pass, benchmarks/HELDOUT.md) 80 / 61 / 21 found, 77 / 54 / 20 %
     table = spinner_detection(article_text("A"), seed=4)
     assert list(table.index) == ["rarest", "any", "commonest"]
     assert table.to_dict("index") == {
-        "rarest": {"words swapped": 104, "found by find_spin": 80, "share found (%)": 77},
-        "any": {"words swapped": 112, "found by find_spin": 61, "share found (%)": 54},
-        "commonest": {"words swapped": 104, "found by find_spin": 21, "share found (%)": 20},
+        "rarest": {"words swapped": 104, "found by find_spin": 83, "share found (%)": 80},
+        "any": {"words swapped": 112, "found by find_spin": 68, "share found (%)": 61},
+        "commonest": {"words swapped": 104, "found by find_spin": 26, "share found (%)": 25},
     }
 
 
