@@ -36,7 +36,7 @@ def test_test_tools_stay_out_of_the_image():
     """Binder and hubs install requirements.txt only: no test tool there."""
     runtime = _names(_requirements())
     for tool in ("pytest", "nbval", "playwright", "hypothesis", "coverage", "pyinstrument",
-                 "jupyter-repo2docker", "jupyterhub"):
+                 "jupyter-repo2docker", "jupyterhub", "symspellpy"):
         assert tool not in runtime, f"{tool} is a test tool: it belongs in requirements-test.txt"
         assert tool in _names(_requirements("requirements-test.txt")), f"{tool} is not pinned for the tests"
 
