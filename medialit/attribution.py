@@ -79,8 +79,9 @@ This module reads each sentence; the pieces it uses have their own modules:
 the sources table (:mod:`medialit.source_table`), quotations
 (:mod:`medialit.quotes`), cue words and the :class:`Mention` of a possible
 source (:mod:`medialit.cues`), hand-offs (:mod:`medialit.handoffs`), who
-speaks in one sentence (:mod:`medialit.speakers`) and speakers carried from
-one sentence to others (:mod:`medialit.carry`).
+speaks in one sentence (:mod:`medialit.speakers`), the name in a source's
+words (:mod:`medialit.sourcenames`) and speakers carried from one sentence
+to others (:mod:`medialit.carry`).
 
 How it works (so you can predict its mistakes): it looks for *cue words*
 ("said", "told", "reported", "according to", "citing" ...) outside quotation
@@ -165,13 +166,14 @@ import re
 
 import pandas as pd
 
-from .carry import _carry_back, _carry_block_quote, _carry_medium, _carry_quotes, _full_name
+from .carry import _carry_back, _carry_block_quote, _carry_medium, _carry_quotes
 from .corpus import sentences as corpus_sentences
 from .cues import _CITED_AS, _CITED_PASSIVE, Mention, _CUE, _Free, _History, _is_cue, _is_distancing, _mentions, _resolve
 from .handoffs import _mark_handoffs
 from .quotes import _in_spans, _quotes_touching, quote_spans
 from .source_table import (SOURCE_TYPES, SOURCE_TYPES_FILE, _listed, _table, chain_text, load_source_types,
                            parse_chain, with_chain_text)
+from .sourcenames import _full_name
 from .speakers import (_build_chain, _kind, _possessive_speaker, _relayed, _reporter_of, _speaker_for,
                        _special_speaker, _titled_person, _unlisted_speaker)
 

@@ -1,9 +1,9 @@
 """Speakers carried from one sentence to others: a quotation with no cue of
 its own takes the speaker of the sentence where it closes or of the quotation
 it continues; "She spoke on state news channel Khabar-24." puts the channel
-into the chains of her earlier sentences; "Peskov said" after "Dmitry Peskov
-told" is Dmitry Peskov.  Works on the rows :func:`medialit.attribution.attribute`
-builds, after each sentence has been read on its own.
+into the chains of her earlier sentences.  Works on the rows
+:func:`medialit.attribution.attribute` builds, after each sentence has been
+read on its own.
 """
 
 from __future__ import annotations
@@ -12,27 +12,6 @@ import re
 
 from .cues import _BODY_WORDS, _SPOKE_ON
 from .quotes import _quotes_touching
-
-
-_HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
-
-
-def _full_name(row, full_names):
-    """"Peskov said …" (or "Mr Peskov said …") after "… Dmitry Peskov told …":
-    the speaker's full name, for people not in the sources table (the table
-    lists its own variants)."""
-    source = row["source"]
-    if source is None or row["source_type"] is not None:
-        return
-    words = source.split()
-    if len(words) == 2 and words[0] in _HONORIFICS:
-        words = words[1:]
-        source = words[0]
-    if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
-        full_names[words[-1]] = source
-    elif len(words) == 1 and source in full_names:
-        row["source"] = full_names[source]
-        row["chain"] = [full_names[source]] + row["chain"][1:]
 
 
 def _carry_quotes(rows, quotes):

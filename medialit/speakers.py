@@ -13,6 +13,7 @@ from .cues import (Mention, _BACK_9_WORDS, _BACK_SPACES, _BARE_GROUPS, _BODY_WOR
                    _CITED_PASSIVE, _CUE_AT_END, _FALLBACK_BEFORE, _NOT_SPEAKERS, _PASSIVE_BY, _PRONOUN_GAP,
                    _SPEAKER_AFTER, _NamesBefore, _back, _last_char, _words_mention)
 from .quotes import _in_spans
+from .sourcenames import _BODY, _NAME, _TITLES, person_named
 
 
 # Words that begin a clause of its own between a cue and a name after it.
@@ -251,20 +252,6 @@ def _unlisted_speaker(sentence, cues, quotes_rel):
     return None
 
 
-# A post written before a person's name: "deputy interior minister Marat
-# Kozhayev", "Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov".
-_TITLES = (r"(?i:spokes(?:man|woman|person)|minister|chief|head|president|secretary|commander|official|governor|"
-           r"mayor|director|envoy|ambassador|advis[eo]r|aide|leader|chair(?:man|woman)?|general|prosecutor|"
-           r"representative|lawyer|analyst|expert|resident|deputy|diplomat|commandant|officer|akim|premier|"
-           r"senator|correspondent|reporter|journalist)")
-
-
-_NAME = r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*)(?!['’])"
-
-
-_TITLED_NAME = re.compile(r"\b" + _TITLES + r"\s+" + _NAME + r"$")
-
-
 # After a cue: "said student leader Ana Petrova", "said resident Jane Doe" (up to three small words, a post, a name).
 _TITLED_AFTER = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,3}?" + _TITLES + r"\s+" + _NAME + r")\s*(?=[,.;:!?]|$)")
 
@@ -274,32 +261,6 @@ _THEN_TITLED_NAME_END = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _TITLES + r"\s+" 
 
 
 _TITLE_THEN_NAME = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?" + _TITLES + r"\s+" + _NAME + r"(?=\s*,|\s+(?:also\s+)?[a-z])")
-
-
-def person_named(words: str) -> str:
-    """The name in a speaker's words, without the post before it:
-    "deputy interior minister Marat Kozhayev" -> "Marat Kozhayev" (the
-    answer keys name people so); other words are returned as they are."""
-    m = _TITLED_NAME.search(words)
-    if m and not _BODY.search(m.group(1)):
-        return m.group(1)
-    m = _OUTLET_NAMED.match(words) or _WEBSITE_OF.match(words)  # "Russian television station Mir-24" -> "Mir-24"
-    return next(g for g in m.groups() if g) if m else words
-
-
-# A body speaking through its own website or statement: "The website of the National Security Committee",
-# "the ministry's website".
-_WEBSITE_OF = re.compile(r"(?i:the\s+(?:official\s+)?(?:website|web\s?site|Telegram\s+channel|press\s+release|statement)"
-                         r"\s+of\s+)((?:the\s+)?[A-Z].*)$|((?:the\s+)?.+?)['’]s\s+(?:official\s+)?(?:website|Telegram channel)$")
-
-
-# An outlet named after its kind: "Russian television station Mir-24", "the state news agency Kazinform".
-_OUTLET_NAMED = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:television|TV|radio)\s+(?:station|channel|network)|"
-                           r"(?:news\s+)?agency|newspaper|broadcaster|news\s+(?:site|website|portal|outlet))\s+"
-                           r"([A-Z][\w’'-]*(?:\s+[A-Z0-9][\w’'-]*){0,3})$")
-
-
-_BODY = re.compile(r"\b(?:Office|Ministry|Council|Committee|Service|Agency|Department|Police|Government|Court)\b")
 
 
 # "Tokayev's office said", "the office of Kazakhstan's president said": the office speaks, not the person.

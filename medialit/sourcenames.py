@@ -1,0 +1,71 @@
+"""The name in a source's words: "deputy interior minister Marat Kozhayev"
+is Marat Kozhayev, "Russian television station Mir-24" is Mir-24, "the
+website of the National Security Committee" is the committee; "Peskov said"
+after "Dmitry Peskov told" is Dmitry Peskov.  Used by :mod:`medialit.speakers`
+(who speaks in one sentence) and :mod:`medialit.attribution`.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+# A post written before a person's name: "deputy interior minister Marat
+# Kozhayev", "Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov".
+_TITLES = (r"(?i:spokes(?:man|woman|person)|minister|chief|head|president|secretary|commander|official|governor|"
+           r"mayor|director|envoy|ambassador|advis[eo]r|aide|leader|chair(?:man|woman)?|general|prosecutor|"
+           r"representative|lawyer|analyst|expert|resident|deputy|diplomat|commandant|officer|akim|premier|"
+           r"senator|correspondent|reporter|journalist)")
+
+
+_NAME = r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*)(?!['’])"
+
+
+_TITLED_NAME = re.compile(r"\b" + _TITLES + r"\s+" + _NAME + r"$")
+
+
+def person_named(words: str) -> str:
+    """The name in a speaker's words, without the post before it:
+    "deputy interior minister Marat Kozhayev" -> "Marat Kozhayev" (the
+    answer keys name people so); other words are returned as they are."""
+    m = _TITLED_NAME.search(words)
+    if m and not _BODY.search(m.group(1)):
+        return m.group(1)
+    m = _OUTLET_NAMED.match(words) or _WEBSITE_OF.match(words)  # "Russian television station Mir-24" -> "Mir-24"
+    return next(g for g in m.groups() if g) if m else words
+
+
+# A body speaking through its own website or statement: "The website of the National Security Committee",
+# "the ministry's website".
+_WEBSITE_OF = re.compile(r"(?i:the\s+(?:official\s+)?(?:website|web\s?site|Telegram\s+channel|press\s+release|statement)"
+                         r"\s+of\s+)((?:the\s+)?[A-Z].*)$|((?:the\s+)?.+?)['’]s\s+(?:official\s+)?(?:website|Telegram channel)$")
+
+
+# An outlet named after its kind: "Russian television station Mir-24", "the state news agency Kazinform".
+_OUTLET_NAMED = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:television|TV|radio)\s+(?:station|channel|network)|"
+                           r"(?:news\s+)?agency|newspaper|broadcaster|news\s+(?:site|website|portal|outlet))\s+"
+                           r"([A-Z][\w’'-]*(?:\s+[A-Z0-9][\w’'-]*){0,3})$")
+
+
+_BODY = re.compile(r"\b(?:Office|Ministry|Council|Committee|Service|Agency|Department|Police|Government|Court)\b")
+
+
+_HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
+
+
+def _full_name(row, full_names):
+    """"Peskov said …" (or "Mr Peskov said …") after "… Dmitry Peskov told …":
+    the speaker's full name, for people not in the sources table (the table
+    lists its own variants)."""
+    source = row["source"]
+    if source is None or row["source_type"] is not None:
+        return
+    words = source.split()
+    if len(words) == 2 and words[0] in _HONORIFICS:
+        words = words[1:]
+        source = words[0]
+    if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+        full_names[words[-1]] = source
+    elif len(words) == 1 and source in full_names:
+        row["source"] = full_names[source]
+        row["chain"] = [full_names[source]] + row["chain"][1:]
