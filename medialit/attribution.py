@@ -255,7 +255,7 @@ def attribute(text: str, prefix: str = "s", *, sources=None, sentences=None) -> 
         if paragraph <= 1 and start == text.find(sentence.strip()[:1], text.rfind("\n", 0, start + 1) + 1):
             _without_dateline(row, history)
         row.update(sentence_id=sid, sentence=sentence, start=start, end=end, paragraph=paragraph)
-        _full_name(row, full_names)
+        _full_name(row, full_names, text)
         if row["pointed"] and len(row["chain"]) == 1 and last is not None and last["source"] == row["source"]:
             # "…,” the source said. / she said.": the same speaker, reaching us the same way
             row["chain"] = list(last["chain"])
