@@ -25,6 +25,9 @@ def _speaker_for(cue, free, sentence, quotes_rel):
     (:class:`_Free`) holds the sentence's possible speakers; only those up to
     90 characters before the cue can be its subject, so only those are
     looked at (linear time on a long sentence)."""
+    relative = _RELATIVE_BEFORE.search(sentence, max(0, cue.start() - 250), cue.start())
+    if relative:  # "Ana Petrova, who chairs the CSTO council, said": the name before "who" (or the words, below)
+        return next((m for m in free.before(relative.start(), 0) if not sentence[m.end:relative.start()].strip()), None)
     for m in free.before(cue.start(), 90):
         if cue.start() - m.end > 90:
             # too far to be the subject: a mention this far back is never
@@ -58,8 +61,14 @@ _WHAT_THEY = re.compile(r"\b(" + "|".join(sorted(_BARE_GROUPS)) + r")\s+(?:[\w-]
 
 
 # A name, then an apposition between commas that says who the person is, ending at a cue.
-_APPOSITION_BEFORE = re.compile(r"(?:^|(?<=[;:\x00])\s*|(?<=,)\s+|(?<=\bthat)\s+)((?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*),\s+"
-                                r"(?:a|an|the)\s+[^,;:\x00]{2,120},\s*$")
+_APPOSITION_BEFORE = re.compile(r"(?:^|(?<=[;:\x00])\s*|(?<=,)\s+|(?<=\bthat)\s+)((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*),\s+"
+                                r"(?:(?:a|an|the)\s+[^,;:\x00]{2,120}|(?:who|which)\s+[^;:]{2,200}?),\s*"
+                                r"(?:(?:also|now|later|then)\s+)?$")
+
+
+# A relative clause between a subject and its cue: "Ana Petrova, who chairs the council, said" (it may hold
+# names and quotations: none of them is the speaker).
+_RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\b[^;:]{2,200}?,\s*(?:(?:also|now|later|then)\s+)?$")
 
 
 _NOT_A_NAME = {"The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "Meanwhile", "Earlier", "Later", "Then"}

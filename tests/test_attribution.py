@@ -809,3 +809,12 @@ def test_a_surname_is_the_one_full_name_the_story_gives_even_after_the_headline(
     assert [r[0] for r in rows_of(text)] == ["Li Wenbo", None, "Li Wenbo", None, "Anna Berg"]
     text = "Berg said costs would rise. Planner Anna Berg and her brother Tom Berg run the firm."  # which Berg?
     assert rows_of(text)[0][0] == "Berg"
+
+
+def test_a_relative_clause_between_the_subject_and_the_cue_holds_no_speaker():
+    row = one("Mayor Ana Petrova, who heads the TASS bureau in the city, said on Monday that roads were shut.")
+    assert (row["source"], row["chain"]) == ("Ana Petrova", ["Ana Petrova"])
+    text = ("Tokayev spoke on Friday. The president, who called the marchers “vandals” on Monday, "
+            "now said they had a point.")
+    assert rows_of(text)[1] == ("Kassym-Jomart Tokayev", ["Kassym-Jomart Tokayev"], "mixed")
+    assert one("Interfax, which cited the ministry, said 12 died.")["source"] == "Interfax"
