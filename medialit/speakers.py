@@ -25,6 +25,11 @@ def _speaker_for(cue, free, sentence, quotes_rel):
     (:class:`_Free`) holds the sentence's possible speakers; only those up to
     90 characters before the cue can be its subject, so only those are
     looked at (linear time on a long sentence)."""
+    if cue.group(0).lower().endswith("ing") and _AFTER_COMMA.search(sentence, max(0, cue.start() - 5), cue.start()):
+        # "Tokayev appealed for help …, describing the unrest as …": the participle's subject is the sentence's
+        subject = free.first_after(0)
+        if subject is not None and _SUBJECT_START.fullmatch(sentence, 0, subject.start):
+            return subject
     relative = _RELATIVE_BEFORE.search(sentence, max(0, cue.start() - 250), cue.start())
     if relative:  # "Ana Petrova, who chairs the CSTO council, said": the name before "who" (or the words, below)
         return next((m for m in free.before(relative.start(), 0) if not sentence[m.end:relative.start()].strip()), None)
@@ -66,6 +71,17 @@ _APPOSITION_BEFORE = re.compile(r"(?:^|(?<=[;:\x00])\s*|(?<=,)\s+|(?<=\bthat)\s+
                                 r"(?:(?:also|now|later|then)\s+)?$")
 
 
+_AFTER_COMMA = re.compile(r',[”"’]?\s*$')  # "…, describing" / "…,” describing"
+
+
+# What may come before a sentence's subject: nothing, or an opening phrase and a comma ("On Friday, ").
+_SUBJECT_START = re.compile(r"\W*(?:[^,;:]{0,40},\s*)?(?:the\s+)?", re.I)
+
+
+# The capitalised words that begin a sentence (after an opening phrase), before its verb.
+_SUBJECT_WORDS = re.compile(r"\W*(?:[^,;:\x00]{0,40},\s*)?((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+[a-z]")
+
+
 # A relative clause between a subject and its cue: "Ana Petrova, who chairs the council, said" (it may hold
 # names and quotations: none of them is the speaker).
 _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\b[^;:]{2,200}?,\s*(?:(?:also|now|later|then)\s+)?$")
@@ -86,6 +102,9 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
     bracket = _BRACKET_BEFORE.search(masked_sentence, max(0, words_end - 83), end)
     if bracket:  # a placeholder in a model answer: "[a named source, e.g. a report] says"
         return bracket.group(0).strip()
+    if cue.group(0).lower().endswith("ing") and _AFTER_COMMA.search(sentence, max(0, end - 5), end):
+        subject = _SUBJECT_WORDS.match(masked_sentence)  # "Mayor Anna Berg asked …, describing": the subject
+        return subject.group(1) if subject and subject.group(1).split()[0] not in _NOT_A_NAME else None
     they = _WHAT_THEY.search(masked_sentence, max(0, end - 80), end)
     if they:  # "as authorities launched what they called": the authorities
         return they.group(1)
@@ -115,8 +134,8 @@ def _speaker_after(cue, sentence, masked_sentence, backwards):
     ("…, reports the country's Interior Ministry."; "…,” said Saule, a …"),
     when the table does not list it. Only after a comma or a quotation.
     ``backwards`` is ``masked_sentence[::-1]``."""
-    if cue.group("speech") is None:
-        return None
+    if cue.group("speech") is None or cue.group(0).lower().endswith("ing"):
+        return None  # "…, describing the unrest as …": a participle is never followed by its speaker
     if _last_char(masked_sentence, backwards, cue.start()) not in (",", "\x00") and \
             not _SO_SAID.fullmatch(masked_sentence, 0, cue.start()):
         return None
@@ -125,13 +144,17 @@ def _speaker_after(cue, sentence, masked_sentence, backwards):
     if not m or "\x00" in m.group(1):
         return None
     words = m.group(1).strip()
-    if words.lower() in {"he", "she", "it", "they", "that", "this"} or not re.search(r"[^\W\d_]", words):
+    if words.lower() in {"he", "she", "it", "they", "that", "this"} or not re.search(r"[^\W\d_]", words) or \
+            _FINITE_VERB.search(words):  # "…, said the roads were shut.": a clause, not a speaker
         return None
     name = _NAME_APPOSED.match(masked_sentence, m.end()) if re.match(r"(?i)the\s", words) else None
     if name and not _BODY_WORDS.search(words) and not _BODY_WORDS.search(name.group(1)):
         # "…, declared the interior minister, Erlan Turgumbayev, quoted by …": the person
         return name.group(1)
     return words
+
+
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|should|must|can|may)\b")
 
 
 # ", Erlan Turgumbayev," after a post: the name of the person who holds it (two or three capitalised words).

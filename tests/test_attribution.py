@@ -818,3 +818,12 @@ def test_a_relative_clause_between_the_subject_and_the_cue_holds_no_speaker():
             "now said they had a point.")
     assert rows_of(text)[1] == ("Kassym-Jomart Tokayev", ["Kassym-Jomart Tokayev"], "mixed")
     assert one("Interfax, which cited the ministry, said 12 died.")["source"] == "Interfax"
+
+
+def test_a_participle_after_a_comma_takes_the_subject_of_the_sentence_never_the_words_after_it():
+    text = "Mayor Anna Berg asked the region for “more buses and trains,” describing the queues as a disgrace."
+    assert rows_of(text)[0] == ("Anna Berg", ["Anna Berg"], "mixed")
+    row = one("On Monday, Tokayev appealed for calm, noting the curfew as a success.")
+    assert row["source"] == "Kassym-Jomart Tokayev"
+    # an inverted speaker is a noun phrase, not a clause
+    assert one("Shops were looted overnight, said the roads were shut.")["source"] is None
