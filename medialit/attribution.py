@@ -77,8 +77,8 @@ lessons rely on them):
 
 This module reads each sentence; the pieces it uses have their own modules:
 the sources table (:mod:`medialit.source_table`), quotations
-(:mod:`medialit.quotes`), cue words and the :class:`Mention` of a possible
-source (:mod:`medialit.cues`), hand-offs (:mod:`medialit.handoffs`), who
+(:mod:`medialit.quotes`), cue words (:mod:`medialit.speechverbs`), the
+:class:`Mention` of a possible source (:mod:`medialit.cues`), hand-offs (:mod:`medialit.handoffs`), who
 speaks in one sentence (:mod:`medialit.speakers`), the name in a source's
 words (:mod:`medialit.sourcenames`) and speakers carried from one sentence
 to others (:mod:`medialit.carry`).
@@ -168,7 +168,7 @@ import pandas as pd
 
 from .carry import _carry_back, _carry_block_quote, _carry_medium, _carry_quotes
 from .corpus import sentences as corpus_sentences
-from .cues import _CITED_AS, _CITED_PASSIVE, Mention, _CUE, _Free, _History, _is_cue, _is_distancing, _mentions, _resolve
+from .cues import _CITED_AS, _CITED_PASSIVE, Mention, _Free, _History, _mentions, _resolve
 from .handoffs import _mark_handoffs
 from .quotes import _in_spans, _quotes_touching, quote_spans
 from .source_table import (SOURCE_TYPES, SOURCE_TYPES_FILE, _listed, _table, chain_text, load_source_types,
@@ -176,6 +176,7 @@ from .source_table import (SOURCE_TYPES, SOURCE_TYPES_FILE, _listed, _table, cha
 from .sourcenames import _full_name
 from .speakers import (_build_chain, _kind, _possessive_speaker, _relayed, _reporter_of, _speaker_for,
                        _special_speaker, _titled_person, _unlisted_speaker)
+from .speechverbs import _CUE, _is_cue, _is_distancing
 
 __all__ = [
     "SOURCE_TYPES",

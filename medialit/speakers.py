@@ -10,10 +10,11 @@ import bisect
 import re
 
 from .cues import (Mention, _BACK_9_WORDS, _BACK_SPACES, _BARE_GROUPS, _BODY_WORDS, _BRACKET_BEFORE, _CITED_AS,
-                   _CITED_PASSIVE, _CUE_AT_END, _FALLBACK_BEFORE, _NOT_SPEAKERS, _PASSIVE_BY, _PRONOUN_GAP,
+                   _CITED_PASSIVE, _FALLBACK_BEFORE, _NOT_SPEAKERS, _PASSIVE_BY, _PRONOUN_GAP,
                    _SPEAKER_AFTER, _NamesBefore, _back, _last_char, _words_mention)
 from .quotes import _in_spans
 from .sourcenames import _BODY, _NAME, _TITLES, person_named
+from .speechverbs import _CUE_AT_END
 
 
 # Words that begin a clause of its own between a cue and a name after it.

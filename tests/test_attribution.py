@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import medialit.corpus as corpus
-import medialit.cues as cues
+import medialit.speechverbs as speechverbs
 from medialit.attribution import (
     COLUMNS, KINDS, SOURCE_TYPES, attribute, chain_text, claims, load_source_types, parse_chain, quote_spans,
 )
@@ -327,10 +327,10 @@ def test_cue_search_with_first_letter_check_finds_what_the_plain_pattern_finds()
 
     article_text = corpus.article_text
     plain = re.compile(r"\b(?:(?P<according>according to)|(?P<citing>citing)|(?P<speech>"
-                       + cues._SPEECH + r"))\b", re.I)
+                       + speechverbs._SPEECH + r"))\b", re.I)
     text = article_text("A") + "\n" + article_text("B") + "\nACCORDING TO Reuters, Said said so; she Claimed it."
     spans = lambda pattern: [(m.span(), m.lastgroup) for m in pattern.finditer(text)]  # noqa: E731
-    assert spans(cues._CUE) == spans(plain) and len(spans(plain)) > 40
+    assert spans(speechverbs._CUE) == spans(plain) and len(spans(plain)) > 40
 
 
 # ------------------------------------------- real wire style (issue 16)
