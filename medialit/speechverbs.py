@@ -23,7 +23,12 @@ _SPEECH = (
     r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|highlighted|assured|"
     r"blamed|accused|asserted|argued|vowed|vows|pledged|pledges|thanked|praised|condemned|critici[sz]ed|"
     r"called(?!\s+(?:in|on|off|for|up|out)\b)|calls(?!\s+(?:in|on|off|for|up|out)\b)|"
-    r"did not (?:name|identify|specify|disclose|elaborate)|made (?:the|these|those|his|her) (?:remarks|comments)"
+    r"did not (?:name|identify|specify|disclose|elaborate)|made (?:the|these|those|his|her) (?:remarks|comments)|"
+    # sixth pass: labels ("referred to them as", "blasted the talks as"), a question after its quotation
+    # ("…?” he asked."), content verbs only before "that" (a treaty "provides that"), stock statements
+    r"refer(?:red|s) to(?=[^.;:]{1,80}?\bas\b)|blasted|slammed|denounced|branded|labell?ed|dubbed|"
+    r"asked|(?:indicated|indicates|provides|stipulated|stipulates)(?=\s+that\b)|"
+    r"expressed(?=\s+(?:[\w-]+\s+){0,3}?(?:concern|hope|sympath|condolence|support|regret|gratitude|solidarity))"
 )
 
 
@@ -90,6 +95,10 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
     if before and not ((word.endswith("ed") or word in ("say", "says")) and
                        before.group(0).split()[-1].lower() in ("media", "press", "local")):
         return False  # but "local media reported" / "local media say" is a verb
+    if word == "asked" and not _QUESTION_BEFORE.search(sentence, max(0, cue.start() - 60), cue.start()):
+        return False  # only "“…?” Tokayev asked." (not "after the president asked", "asked for help")
+    if word in ("indicated", "indicates") and not _CAN_INDICATE.search(sentence, max(0, cue.start() - 40), cue.start()):
+        return False  # "The arrest indicated that …": an event, not a source
     if word in ("dismissed", "dismisses") and _DISMISSED_PERSON.match(sentence, cue.end()):
         return False
     if word == "states" and not _STATES_CUE.match(sentence, cue.end()):
@@ -102,3 +111,12 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
             not _REPORTS_NOUN_BEFORE.search(sentence, max(0, cue.start() - 30), cue.start())):
         return False  # only "…, reports X." and "X reports that …" are cues; otherwise a noun
     return True
+
+
+# A quotation that ends just before "asked" (at most four words between).
+_QUESTION_BEFORE = re.compile(r"[?!,.][”\"’]\s+(?:[\w’'-]+\s+){0,4}$")
+
+
+# The subject of "indicated that" when it reports a source ("Official sources indicated that …").
+_CAN_INDICATE = re.compile(r"(?i)\b(?:sources?|officials?|authorities|ministry|police|spokes(?:man|woman|person)|office|"
+                           r"government|he|she|they|it)\s+(?:also\s+|later\s+)?$")

@@ -827,3 +827,16 @@ def test_a_participle_after_a_comma_takes_the_subject_of_the_sentence_never_the_
     assert row["source"] == "Kassym-Jomart Tokayev"
     # an inverted speaker is a noun phrase, not a clause
     assert one("Shops were looted overnight, said the roads were shut.")["source"] is None
+
+
+def test_labels_a_question_after_its_quotation_and_content_verbs_before_that_are_cues():
+    text = ("Mayor Anna Berg spoke on Friday. She referred to the marchers as “guests” and “neighbours”. "
+            "She also blasted the closures as “madness.” “Who ordered this?” she asked.")
+    assert [r[0] for r in rows_of(text)] == ["Anna Berg"] * 4
+    assert one("The bus stopped after the driver asked.")["source"] is None  # a request, not a quotation's cue
+    row = one("Unnamed officials indicated that 40 buses were sent.")
+    assert (row["source"], row["kind"]) == ("officials", "indirect")  # the table's "officials"
+    assert one("The fire indicated that the wiring was old.")["source"] is None  # an event is no source
+    assert one("The city charter provides that the mayor serves four years.")["source"] == "The city charter"
+    assert one("The charter provides free buses.")["source"] is None
+    assert one("Mayor Anna Berg expressed deep concern over the closures.")["source"] == "Anna Berg"
