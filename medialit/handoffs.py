@@ -159,4 +159,5 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
         if medium and not _OTHER_PREPOSITION.search(medium.group(0)):
             after_speech = first_speech_end is not None and first_speech_end <= m.start
             if after_speech or re.search(r"\bon\s", sentence[max(0, m.start - 40):m.start]):
-                m.role = "medium"
+                # a person is the audience ("sympathies to President X"), neither a medium nor the speaker
+                m.role = "audience" if m.entity == "person" else "medium"

@@ -840,3 +840,9 @@ def test_labels_a_question_after_its_quotation_and_content_verbs_before_that_are
     assert one("The city charter provides that the mayor serves four years.")["source"] == "The city charter"
     assert one("The charter provides free buses.")["source"] is None
     assert one("Mayor Anna Berg expressed deep concern over the closures.")["source"] == "Anna Berg"
+
+
+def test_a_person_after_to_is_the_audience_never_a_medium():
+    row = one("Putin said on Friday to Tokayev that help would come.")
+    assert row["chain"] == ["Putin"]  # Putin is not in the table: his words
+    assert one("Tokayev spoke to TASS on Friday.")["chain"] == ["Kassym-Jomart Tokayev", "TASS"]
