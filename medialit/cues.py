@@ -197,6 +197,15 @@ class _History:
         self.speakers = []   # (source, type, entity) of earlier speakers, in order
         self.mentioned = []  # every listed name seen so far, in order
 
+    def _behind(self, source):
+        """The listed person a speaking office stands for ("Tokayev's office"), as (source, type), or None."""
+        m = _OFFICE_OF_PERSON.match(source)
+        if m is None:
+            return None
+        last = (m.group("before") or m.group("after")).split()[-1]
+        return next(((name, kind) for name, kind, entity in reversed(self.mentioned)
+                     if entity == "person" and name.split()[-1] == last), None)
+
     def resolve(self, mention, names):
         """(source, type) that ``mention`` (a pronoun or pointing phrase)
         stands for, or None; ``names`` are the sentence's listed names
@@ -214,6 +223,9 @@ class _History:
                 # unless the words say otherwise ("the … Ministry" is no "he")
                 if entity is None and want is not None and \
                         bool(_BODY_WORDS.search(source)) == (want == "person") and not _looks_like_a_name(source):
+                    person = self._behind(source) if want == "person" else None
+                    if person is not None:  # "Tokayev's office said he …": he is Tokayev
+                        return person
                     continue
                 if words == "they" and (entity == "person" or entity is None and _looks_like_a_name(source, 1)):
                     continue  # "Saule … said." is no "they"
@@ -240,6 +252,11 @@ class _History:
             if kind == want_type:
                 return source, kind
         return None
+
+
+# "Tokayev's office", "the press service of President Alexander Lukashenko": the person an office speaks for.
+_OFFICE_OF_PERSON = re.compile(r"^(?:the\s+)?(?:(?P<before>.+?)['’]s\s+(?:office|press service|press office)"
+                               r"|(?:office|press service|press office)\s+of\s+(?P<after>.+))$", re.I)
 
 
 _BODY_WORDS = re.compile(r"(?i)\b(?:ministry|office|council|committee|service|agency|department|government|"

@@ -20,6 +20,9 @@ _MEDIUM_BEFORE = re.compile(r"(?:\bon|\bto|\btold|\bvia|\bthrough|\binterview wi
 _OTHER_PREPOSITION = re.compile(r"\b(?:that|with|against|about|between|among|over)\s", re.I)
 
 
+_HIM_HER = re.compile(r"\s+(him|her)\b", re.I)
+
+
 _JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+")
 
 
@@ -84,6 +87,10 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
                 if m.role is None and m.how != "pronoun":
                     target = m
                     break
+            him = _HIM_HER.match(sentence, c.end()) if target is None else None
+            if him:  # "According to him, …": the person "he" would point back to
+                target = Mention(him.start(1), him.end(1), "he" if him.group(1).lower() == "him" else "she", "pronoun")
+                mentions.append(target)
             if target is None:  # words the table does not list: "according to the local authorities"
                 target = _words_mention(sentence, c.end())
                 if target is not None and (_NOT_A_SOURCE.fullmatch(target.words) if c.group("according")

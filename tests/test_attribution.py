@@ -846,3 +846,11 @@ def test_a_person_after_to_is_the_audience_never_a_medium():
     row = one("Putin said on Friday to Tokayev that help would come.")
     assert row["chain"] == ["Putin"]  # Putin is not in the table: his words
     assert one("Tokayev spoke to TASS on Friday.")["chain"] == ["Kassym-Jomart Tokayev", "TASS"]
+
+
+def test_him_and_her_point_back_to_the_person_also_behind_an_office_that_speaks_for_them():
+    text = "Mayor Anna Berg spoke on Friday. According to her, the bridge will reopen in May."
+    assert rows_of(text)[1] == ("Anna Berg", ["Anna Berg"], "indirect")
+    assert one("According to him, the bridge will reopen.")["source"] is None  # nobody to point back to
+    text = "Tokayev’s office said he had met the cabinet. “Order is back,” it quoted him as saying."
+    assert rows_of(text)[1] == ("Kassym-Jomart Tokayev", ["Kassym-Jomart Tokayev", "Tokayev’s office"], "direct")
