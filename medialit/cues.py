@@ -37,7 +37,7 @@ _PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:described|regar
 
 # The words after "according to" (or a passive's "by") when they name no listed source.
 _NOUN_PHRASE_AFTER = re.compile(r"\s*((?:the\s+)?[^,.;:!?“”\"()\[\]]{2,60}?)\s*"
-                                r"(?=[,.;:!?“”\"]|\s+(?:as|citing|quoting)\b|$)")
+                                r"(?=[,.;:!?“”\"]|\s+(?:as|citing|quoting|which|who|whose)\b|$)")  # "by the committee which …"
 
 
 # "the spokeswoman", "the president": the last person who spoke; "the

@@ -854,3 +854,10 @@ def test_him_and_her_point_back_to_the_person_also_behind_an_office_that_speaks_
     assert one("According to him, the bridge will reopen.")["source"] is None  # nobody to point back to
     text = "Tokayev’s office said he had met the cabinet. “Order is back,” it quoted him as saying."
     assert rows_of(text)[1] == ("Kassym-Jomart Tokayev", ["Kassym-Jomart Tokayev", "Tokayev’s office"], "direct")
+
+
+def test_a_source_named_after_by_or_according_to_ends_before_a_relative_clause():
+    row = one("The closure was announced by the city water board which had warned of a drought since the spring.")
+    assert (row["source"], row["kind"]) == ("the city water board", "indirect")
+    row = one("Ten buses burned, according to the volunteer firefighters who reached the depot before the police did.")
+    assert row["source"] == "the volunteer firefighters"
