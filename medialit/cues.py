@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .quotes import _overlaps
 from .source_table import _listed, _lookup
+from .sourcenames import person_named
 
 
 # "X cited Y as saying": Y speaks, X passes it on.
@@ -90,7 +91,9 @@ _BARE_GROUPS = {"authorities", "officials", "police", "media", "witnesses", "res
 
 
 # The speaker named after a cue that ends the sentence: "…, reports the country's Interior Ministry."
-_SPEAKER_AFTER = re.compile(r"\s+((?:the|a|an)\s+[^,.;:!?“”\"]{2,60}?|[A-Z][^,.;:!?“”\"]{1,60}?)\s*(?=[,.;:!?]|$)")
+# It ends at the clause's end or before when or how it was said ("… in a statement", "… on Thursday").
+_SPEAKER_AFTER = re.compile(r"\s+((?:the|a|an)\s+[^,.;:!?“”\"]{2,60}?|[A-Z][^,.;:!?“”\"]{1,60}?)\s*"
+                            r"(?=[,.;:!?]|$|\s+(?:in\s+(?:a|an|his|her|its|their)\s|on\s+[A-Z]))")
 
 
 # "She spoke on state news channel Khabar-24.": a sentence that only says
@@ -334,10 +337,10 @@ def _words_mention(sentence: str, at: int, table=None):
     m = _NOUN_PHRASE_AFTER.match(sentence, at)
     if not m or not re.search(r"[^\W\d_]", m.group(1)):
         return None
-    words = m.group(1)
+    words = person_named(m.group(1))  # "according to rights group Amnesty" -> "Amnesty"
     hit = _listed(table[1], words) if table else None
     source = hit or (words, None, None)
-    return Mention(m.start(1), m.end(1), words, "words", *source, resolved=source)
+    return Mention(m.end(1) - len(words), m.end(1), words, "words", *source, resolved=source)
 
 
 # Posts that a president does not hold: "the mayor" never points back to the president.

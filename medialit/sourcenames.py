@@ -32,7 +32,26 @@ def person_named(words: str) -> str:
     if m and not _BODY.search(m.group(1)):
         return m.group(1)
     m = _OUTLET_NAMED.match(words) or _WEBSITE_OF.match(words)  # "Russian television station Mir-24" -> "Mir-24"
-    return next(g for g in m.groups() if g) if m else words
+    if m:
+        return next(g for g in m.groups() if g)
+    m = _PERSON_OF.search(words)  # "Reporters Without Borders’ Jeanne Cavelier" -> "Jeanne Cavelier"
+    if m and not _BODY.search(m.group(1)):
+        return m.group(1)
+    m = _DESCRIBED_NAME.match(words)  # "cybersecurity watchdog Netblocks" -> "Netblocks"
+    return m.group(1) if m and not _SMALL_LINK.search(words[:m.start(1)]) else words
+
+
+# A person named after the body they speak for: "Amnesty International's Jane Doe", "RSF’s Jane Doe".
+_PERSON_OF = re.compile(r"\S['’]s?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})$")
+
+
+# What a source is, in small letters, before its name: "rights group Amnesty International".
+_DESCRIBED_NAME = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?!(?:the|a|an)\s)[a-z][\w-]*\s+){1,3}([A-Z][\w’'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'-]*){0,4})$")
+
+
+# Small words that make the name belong to a phrase, not a description: "officials in Almaty".
+_SMALL_LINK = re.compile(r"\b(?:in|of|at|from|for|on|with|by|and|or|to|near|across|over|under|after|before|"
+                         r"about|against|than|as|into|within|like|whose|which|who|that)\b")
 
 
 # A body speaking through its own website or statement: "The website of the National Security Committee",

@@ -861,3 +861,12 @@ def test_a_source_named_after_by_or_according_to_ends_before_a_relative_clause()
     assert (row["source"], row["kind"]) == ("the city water board", "indirect")
     row = one("Ten buses burned, according to the volunteer firefighters who reached the depot before the police did.")
     assert row["source"] == "the volunteer firefighters"
+
+
+def test_the_name_in_a_sources_words_without_a_description_a_body_or_when_it_spoke():
+    assert one("Ten towns lost power, according to monitoring group GridWatch.")["source"] == "GridWatch"
+    assert one("Ten towns lost power, according to engineers in Almaty.")["source"] == "engineers in Almaty"
+    text = "“We are worried,” said Green Planet’s Maria Lopez in a statement on Friday."
+    assert rows_of(text)[0] == ("Maria Lopez", ["Maria Lopez"], "direct")
+    assert one("Roads are shut, said Anna Berg on Monday.")["source"] == "Anna Berg"
+    assert one("Roads are shut, said the city’s Transport Department.")["source"] == "the city’s Transport Department"
