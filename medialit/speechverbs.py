@@ -32,12 +32,16 @@ _SPEECH = (
 )
 
 
+# Words that name a source the speaker passes on: "TASS reports, citing (referring to) the CSTO, that …".
+_CITING = r"citing|referring to|with reference to"
+
+
 # The letters a cue can begin with: checking that first lets the search skip
 # most positions quickly (same matches, about twice as fast).
-_CUE_FIRST = "".join(sorted({word[0] for word in re.findall(r"[a-z]+", _SPEECH)} | {"a", "c"}))
+_CUE_FIRST = "".join(sorted({word[0] for word in re.findall(r"[a-z]+", _SPEECH + "|" + _CITING)} | {"a"}))
 
 
-_CUE = re.compile(r"\b(?=[" + _CUE_FIRST + r"])(?:(?P<according>according to)|(?P<citing>citing)|(?P<speech>"
+_CUE = re.compile(r"\b(?=[" + _CUE_FIRST + r"])(?:(?P<according>according to)|(?P<citing>" + _CITING + r")|(?P<speech>"
                   + _SPEECH + r"))\b", re.I)
 
 
@@ -78,6 +82,10 @@ def _is_distancing(sentence: str, cue, backwards: str) -> bool:
         bool(_WHAT_X_CALLED.search(sentence, _back(backwards, cue.start(), _BACK_2_WORDS), cue.start()))
 
 
+# "X reports that …", "X reports, citing Y, that …": a verb.
+_REPORTS_THAT = re.compile(r"\s+that\b|\s*,\s*(?:" + _CITING + r")\b", re.I)
+
+
 # Words that make "reports that" a noun ("Earlier reports that the army fired were denied").
 _REPORTS_NOUN_BEFORE = re.compile(r"(?i)(?:^|\b(?:earlier|later|initial|first|previous|recent|some|many|other|several|"
                                   r"conflicting|such|these|those|all|no|any|further|new|separate))\s+$")
@@ -106,7 +114,7 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
     if word in ("reported", "reports") and _REPORTED_ON_TOPIC.match(sentence, cue.end()):
         return False  # "the participants reported on the situation": a topic, no claim
     if word == "reports" and _last_char(sentence, backwards, cue.start()) not in (",", "”", '"') and not (
-            re.match(r"\s+that\b", sentence[cue.end():cue.end() + 6]) and
+            _REPORTS_THAT.match(sentence, cue.end()) and
             re.search(r"[^\W\d_]+\s+$", sentence[max(0, cue.start() - 30):cue.start()]) and
             not _REPORTS_NOUN_BEFORE.search(sentence, max(0, cue.start() - 30), cue.start())):
         return False  # only "…, reports X." and "X reports that …" are cues; otherwise a noun

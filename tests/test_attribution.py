@@ -326,7 +326,7 @@ def test_cue_search_with_first_letter_check_finds_what_the_plain_pattern_finds()
     import medialit.attribution as A
 
     article_text = corpus.article_text
-    plain = re.compile(r"\b(?:(?P<according>according to)|(?P<citing>citing)|(?P<speech>"
+    plain = re.compile(r"\b(?:(?P<according>according to)|(?P<citing>" + speechverbs._CITING + r")|(?P<speech>"
                        + speechverbs._SPEECH + r"))\b", re.I)
     text = article_text("A") + "\n" + article_text("B") + "\nACCORDING TO Reuters, Said said so; she Claimed it."
     spans = lambda pattern: [(m.span(), m.lastgroup) for m in pattern.finditer(text)]  # noqa: E731
@@ -870,3 +870,11 @@ def test_the_name_in_a_sources_words_without_a_description_a_body_or_when_it_spo
     assert rows_of(text)[0] == ("Maria Lopez", ["Maria Lopez"], "direct")
     assert one("Roads are shut, said Anna Berg on Monday.")["source"] == "Anna Berg"
     assert one("Roads are shut, said the city’s Transport Department.")["source"] == "the city’s Transport Department"
+
+
+def test_referring_to_names_the_source_an_outlet_passes_on_and_reports_comma_is_then_a_verb():
+    row = one("Interfax reports, referring to the health ministry, that 12 people died.")
+    assert (row["source"], row["chain"], row["kind"]) == ("the health ministry", ["the health ministry", "Interfax"],
+                                                          "indirect")
+    row = one("With reference to the CSTO, TASS said troops had landed.")
+    assert row["chain"] == ["CSTO", "TASS"]
