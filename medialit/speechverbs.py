@@ -103,6 +103,8 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
     if before and not ((word.endswith("ed") or word in ("say", "says")) and
                        before.group(0).split()[-1].lower() in ("media", "press", "local")):
         return False  # but "local media reported" / "local media say" is a verb
+    if word in ("declared", "declares", "announced") and _AN_ACT.match(sentence, cue.end()):
+        return False  # "declared a state of emergency": an act, not words reported
     if word == "asked" and not _QUESTION_BEFORE.search(sentence, max(0, cue.start() - 60), cue.start()):
         return False  # only "“…?” Tokayev asked." (not "after the president asked", "asked for help")
     if word in ("indicated", "indicates") and not _CAN_INDICATE.search(sentence, max(0, cue.start() - 40), cue.start()):
@@ -119,6 +121,12 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
             not _REPORTS_NOUN_BEFORE.search(sentence, max(0, cue.start() - 30), cue.start())):
         return False  # only "…, reports X." and "X reports that …" are cues; otherwise a noun
     return True
+
+
+# What is declared by doing it, not reported: "declared a state of emergency", "announced a curfew".
+_AN_ACT = re.compile(r"\s+(?:(?:a|an|nationwide|national|countrywide|[\w-]+-(?:day|week|month))\s+){0,2}"
+                     r"(?:state of (?:emergency|siege|war)|curfew|martial law|days? of (?:national\s+)?mourning|war)\b",
+                     re.I)  # not "declared the curfew a success"
 
 
 # A quotation that ends just before "asked" (at most four words between).

@@ -878,3 +878,10 @@ def test_referring_to_names_the_source_an_outlet_passes_on_and_reports_comma_is_
                                                           "indirect")
     row = one("With reference to the CSTO, TASS said troops had landed.")
     assert row["chain"] == ["CSTO", "TASS"]
+
+
+def test_declaring_a_state_of_emergency_or_a_curfew_is_an_act_not_words_reported():
+    assert one("The mayor declared a two-week state of emergency in the city.")["source"] is None
+    assert one("Tokayev announced a nationwide curfew on Wednesday.")["source"] is None
+    assert one("The mayor declared that the curfew was over.")["source"] == "The mayor"
+    assert one("The mayor declared the curfew a success.")["source"] == "The mayor"
