@@ -49,6 +49,10 @@ def _carry_quotes(rows, quotes):
             if same and prev["source"] is not None and prev["kind"] in ("direct", "mixed"):
                 _copy_source(row, prev)
                 continue
+            before = _quoted_before_aside(rows, i)
+            if before is not None:
+                _copy_source(row, before)
+                continue
         # a paragraph that opens with a quotation and names no speaker, right
         # after a paragraph in which a person spoke: that person's words go on
         # (“We will …” after "The governor said on Friday that …")
@@ -57,6 +61,25 @@ def _carry_quotes(rows, quotes):
             before = spoke.get(rows[i - 1]["paragraph"])
             if before is not None and _a_person(before):
                 _copy_source(row, before)
+
+
+def _quoted_before_aside(rows, i):
+    """“…,” Berg said. Berg was stuck abroad. “…”: a quotation after one or two
+    sentences of the same paragraph that have no source and are about the
+    person just quoted (her surname, he or she) goes on with that person's
+    words. The row of those words, or None."""
+    for back in (2, 3):
+        if i - back < 0:
+            return None
+        aside, speaker = rows[i - back + 1:i], rows[i - back]
+        if any(r["source"] is not None or r["paragraph"] != rows[i]["paragraph"] for r in aside):
+            return None
+        if speaker["source"] is not None and speaker["paragraph"] == rows[i]["paragraph"]:
+            if speaker["kind"] not in ("direct", "mixed") or not _a_person(speaker):
+                return None
+            about = re.compile(r"\b(?:%s)\b|^\W*(?:he|she)\b" % re.escape(speaker["source"].split()[-1]), re.I)
+            return speaker if all(about.search(r["sentence"]) for r in aside) else None
+    return None
 
 
 # A sentence that points back to the words before it: "So said the mayor, …", "Tokayev made the remarks on TV."

@@ -885,3 +885,13 @@ def test_declaring_a_state_of_emergency_or_a_curfew_is_an_act_not_words_reported
     assert one("Tokayev announced a nationwide curfew on Wednesday.")["source"] is None
     assert one("The mayor declared that the curfew was over.")["source"] == "The mayor"
     assert one("The mayor declared the curfew a success.")["source"] == "The mayor"
+
+
+def test_a_quotation_after_an_aside_about_the_person_just_quoted_goes_on_with_her_words():
+    text = ("“The roads are gone,” farmer Jane Okoro told Reuters. Okoro has lived in the valley for 40 years. "
+            "“Nobody came to help.”")
+    chain = ["Jane Okoro", "Reuters"]
+    assert rows_of(text) == [("Jane Okoro", chain, "direct"), (None, [], "none"), ("Jane Okoro", chain, "direct")]
+    text = ("“The roads are gone,” farmer Jane Okoro told Reuters. Her neighbour Tom Lee stayed. "
+            "“Nobody came to help.”")
+    assert rows_of(text)[2][0] is None  # the aside is about someone else: whose words these are is not said
