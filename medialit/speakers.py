@@ -14,7 +14,7 @@ from .cues import (Mention, _BACK_9_WORDS, _BACK_SPACES, _BARE_GROUPS, _BODY_WOR
                    _SPEAKER_AFTER, _NamesBefore, _back, _last_char, _words_mention)
 from .quotes import _in_spans
 from .sourcenames import _BODY, _NAME, _TITLES, person_named
-from .speechverbs import _CUE_AT_END
+from .speechverbs import _AFTER_COMMA, _CUE_AT_END
 
 
 # Words that begin a clause of its own between a cue and a name after it.
@@ -70,9 +70,6 @@ _WHAT_THEY = re.compile(r"\b(" + "|".join(sorted(_BARE_GROUPS)) + r")\s+(?:[\w-]
 _APPOSITION_BEFORE = re.compile(r"(?:^|(?<=[;:\x00])\s*|(?<=,)\s+|(?<=\bthat)\s+)((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*),\s+"
                                 r"(?:(?:a|an|the)\s+[^,;:\x00]{2,120}|(?:who|which)\s+[^;:]{2,200}?),\s*"
                                 r"(?:(?:also|now|later|then)\s+)?$")
-
-
-_AFTER_COMMA = re.compile(r',[”"’]?\s*$')  # "…, describing" / "…,” describing"
 
 
 # What may come before a sentence's subject: nothing, or an opening phrase and a comma ("On Friday, ").

@@ -14,6 +14,13 @@ import re
 from .cues import _BACK_2_WORDS, _back, _last_char
 
 
+# Participles of speech verbs, cues only after a comma: "Tokayev appealed for help, saying …" (the
+# sentence's subject speaks); "describing", "noting" and "speaking" are cues anywhere.
+_PARTICIPLES = ("saying", "adding", "warning", "insisting", "stressing", "claiming", "urging", "accusing", "blaming",
+                "vowing", "pledging", "arguing", "explaining", "announcing", "declaring", "calling", "denying",
+                "confirming")
+
+
 # Speech verbs: the subject is the speaker ("X said", "said X", "X told Y").
 _SPEECH = (
     r"said|says|say|told|tells|reported|reports|stated|states|warned|warns|dismissed|dismisses|"
@@ -28,7 +35,8 @@ _SPEECH = (
     # ("…?” he asked."), content verbs only before "that" (a treaty "provides that"), stock statements
     r"refer(?:red|s) to(?=[^.;:]{1,80}?\bas\b)|blasted|slammed|denounced|branded|labell?ed|dubbed|"
     r"asked|(?:indicated|indicates|provides|stipulated|stipulates)(?=\s+that\b)|"
-    r"expressed(?=\s+(?:[\w-]+\s+){0,3}?(?:concern|hope|sympath|condolence|support|regret|gratitude|solidarity))"
+    r"expressed(?=\s+(?:[\w-]+\s+){0,3}?(?:concern|hope|sympath|condolence|support|regret|gratitude|solidarity))|"
+    r"(?:" + "|".join(_PARTICIPLES) + r")(?!\s+(?:in|off|up|out)\b)"
 )
 
 
@@ -103,7 +111,9 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
     if before and not ((word.endswith("ed") or word in ("say", "says")) and
                        before.group(0).split()[-1].lower() in ("media", "press", "local")):
         return False  # but "local media reported" / "local media say" is a verb
-    if word in ("declared", "declares", "announced") and _AN_ACT.match(sentence, cue.end()):
+    if word in _PARTICIPLES and not _AFTER_COMMA.search(sentence, max(0, cue.start() - 5), cue.start()):
+        return False  # "quoted him as saying", "a law banning …": not the participle of an attribution
+    if word in ("declared", "declares", "announced", "declaring", "announcing") and _AN_ACT.match(sentence, cue.end()):
         return False  # "declared a state of emergency": an act, not words reported
     if word == "asked" and not _QUESTION_BEFORE.search(sentence, max(0, cue.start() - 60), cue.start()):
         return False  # only "“…?” Tokayev asked." (not "after the president asked", "asked for help")
@@ -121,6 +131,9 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
             not _REPORTS_NOUN_BEFORE.search(sentence, max(0, cue.start() - 30), cue.start())):
         return False  # only "…, reports X." and "X reports that …" are cues; otherwise a noun
     return True
+
+
+_AFTER_COMMA = re.compile(r',[”"’]?\s*$')  # "…, saying" / "…,” saying"
 
 
 # What is declared by doing it, not reported: "declared a state of emergency", "announced a curfew".

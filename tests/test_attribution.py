@@ -895,3 +895,12 @@ def test_a_quotation_after_an_aside_about_the_person_just_quoted_goes_on_with_he
     text = ("“The roads are gone,” farmer Jane Okoro told Reuters. Her neighbour Tom Lee stayed. "
             "“Nobody came to help.”")
     assert rows_of(text)[2][0] is None  # the aside is about someone else: whose words these are is not said
+
+
+def test_the_participle_of_any_speech_verb_after_a_comma_attributes_to_the_subject():
+    row = one("Mayor Anna Berg closed the schools on Monday, saying the storm would get worse.")
+    assert (row["source"], row["kind"]) == ("Anna Berg", "indirect")
+    row = one("Tokayev appealed for calm, adding that “order will return”.")
+    assert (row["source"], row["kind"]) == ("Kassym-Jomart Tokayev", "mixed")
+    assert one("Tokayev is calling in the army.")["source"] is None
+    assert one("A man was seen saying goodbye to his son.")["source"] is None  # no comma: no attribution
