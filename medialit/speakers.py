@@ -31,6 +31,11 @@ def _speaker_for(cue, free, sentence, quotes_rel):
         subject = free.first_after(0)
         if subject is not None and _SUBJECT_START.fullmatch(sentence, 0, subject.start):
             return subject
+    opening = _OPENING_PARTICIPLE.match(sentence, cue.end()) if _opens(cue, sentence) else None
+    if opening:  # "Noting that the toll had risen, Xi expressed …": the subject after the participle's clause
+        subject = free.first_after(opening.end())
+        return subject if subject is not None and _SUBJECT_START.fullmatch(sentence, opening.end(), subject.start) \
+            else None
     relative = _RELATIVE_BEFORE.search(sentence, max(0, cue.start() - 250), cue.start())
     if relative:  # "Ana Petrova, who chairs the CSTO council, said": the name before "who" (or the words, below)
         return next((m for m in free.before(relative.start(), 0) if not sentence[m.end:relative.start()].strip()), None)
@@ -72,6 +77,15 @@ _APPOSITION_BEFORE = re.compile(r"(?:^|(?<=[;:\x00])\s*|(?<=,)\s+|(?<=\bthat)\s+
                                 r"(?:(?:also|now|later|then)\s+)?$")
 
 
+# The clause of a participle that opens a sentence, to its comma: "Noting that the toll had risen, ".
+_OPENING_PARTICIPLE = re.compile(r"[^,;:\x00]{0,200},\s*")
+
+
+def _opens(cue, sentence):
+    """Whether ``cue`` is a participle that opens the sentence ("Stressing that …, Tokayev …")."""
+    return cue.group(0).lower().endswith("ing") and not sentence[:cue.start()].strip(" \"“‘'(")
+
+
 # What may come before a sentence's subject: nothing, or an opening phrase and a comma ("On Friday, ").
 _SUBJECT_START = re.compile(r"\W*(?:[^,;:]{0,40},\s*)?(?:the\s+)?", re.I)
 
@@ -100,8 +114,10 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
     bracket = _BRACKET_BEFORE.search(masked_sentence, max(0, words_end - 83), end)
     if bracket:  # a placeholder in a model answer: "[a named source, e.g. a report] says"
         return bracket.group(0).strip()
-    if cue.group(0).lower().endswith("ing") and _AFTER_COMMA.search(sentence, max(0, end - 5), end):
-        subject = _SUBJECT_WORDS.match(masked_sentence)  # "Mayor Anna Berg asked …, describing": the subject
+    opening = _OPENING_PARTICIPLE.match(masked_sentence, cue.end()) if _opens(cue, sentence) else None
+    if (cue.group(0).lower().endswith("ing") and _AFTER_COMMA.search(sentence, max(0, end - 5), end)) or opening:
+        # "Mayor Anna Berg asked …, describing": the subject; "Noting that …, Anna Berg said": the subject after it
+        subject = _SUBJECT_WORDS.match(masked_sentence, opening.end() if opening else 0)
         return subject.group(1) if subject and subject.group(1).split()[0] not in _NOT_A_NAME else None
     they = _WHAT_THEY.search(masked_sentence, max(0, end - 80), end)
     if they:  # "as authorities launched what they called": the authorities

@@ -14,8 +14,9 @@ import re
 from .cues import _BACK_2_WORDS, _back, _last_char
 
 
-# Participles of speech verbs, cues only after a comma: "Tokayev appealed for help, saying …" (the
-# sentence's subject speaks); "describing", "noting" and "speaking" are cues anywhere.
+# Participles of speech verbs, cues only after a comma or opening the sentence: "Tokayev appealed for help,
+# saying …", "Stressing that …, Tokayev ordered …" (the sentence's subject speaks); "describing", "noting" and
+# "speaking" are cues anywhere.
 _PARTICIPLES = ("saying", "adding", "warning", "insisting", "stressing", "claiming", "urging", "accusing", "blaming",
                 "vowing", "pledging", "arguing", "explaining", "announcing", "declaring", "calling", "denying",
                 "confirming")
@@ -111,7 +112,8 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
     if before and not ((word.endswith("ed") or word in ("say", "says")) and
                        before.group(0).split()[-1].lower() in ("media", "press", "local")):
         return False  # but "local media reported" / "local media say" is a verb
-    if word in _PARTICIPLES and not _AFTER_COMMA.search(sentence, max(0, cue.start() - 5), cue.start()):
+    if word in _PARTICIPLES and not _AFTER_COMMA.search(sentence, max(0, cue.start() - 5), cue.start()) and \
+            sentence[:cue.start()].strip():
         return False  # "quoted him as saying", "a law banning …": not the participle of an attribution
     if word in ("declared", "declares", "announced", "declaring", "announcing") and _AN_ACT.match(sentence, cue.end()):
         return False  # "declared a state of emergency": an act, not words reported

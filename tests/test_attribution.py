@@ -904,3 +904,11 @@ def test_the_participle_of_any_speech_verb_after_a_comma_attributes_to_the_subje
     assert (row["source"], row["kind"]) == ("Kassym-Jomart Tokayev", "mixed")
     assert one("Tokayev is calling in the army.")["source"] is None
     assert one("A man was seen saying goodbye to his son.")["source"] is None  # no comma: no attribution
+
+
+def test_a_participle_that_opens_the_sentence_belongs_to_the_subject_after_its_clause():
+    row = one("Stressing that the dam was safe, Mayor Anna Berg reopened the road.")
+    assert (row["source"], row["kind"]) == ("Anna Berg", "indirect")
+    row = one("Noting that twelve people had died, Tokayev ordered an inquiry.")
+    assert row["source"] == "Kassym-Jomart Tokayev"
+    assert one("Closing the road, police cleared the square.")["source"] is None  # no speech participle
