@@ -232,6 +232,8 @@ class _History:
                     continue
                 if words == "they" and (entity == "person" or entity is None and _looks_like_a_name(source, 1)):
                     continue  # "Saule … said." is no "they"
+                if want == "person" and entity is None and source.split()[-1].lower() in _BARE_GROUPS:
+                    continue  # "Residents said …" are no "he"
                 if want is None or entity in (want, None):
                     return source, kind
             return None

@@ -10,6 +10,7 @@ import bisect
 import re
 
 from .cues import _BACK_5_WORDS, Mention, _back, _words_mention
+from .sourcenames import _TITLES
 
 
 # Words before a name that make it a hand-off (the medium), not the speaker.
@@ -21,6 +22,13 @@ _OTHER_PREPOSITION = re.compile(r"\b(?:that|with|against|about|between|among|ove
 
 
 _HIM_HER = re.compile(r"\s+(him|her)\b", re.I)
+
+
+# A post, then the name of the person who holds it between commas: "the city's mayor, Anna Berg, …".
+_TITLED_WORDS = re.compile(r"\b" + _TITLES + r"$")
+
+
+_HOLDER = re.compile(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s*(?=,)")
 
 
 _JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+")
@@ -97,6 +105,10 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
                                            else not _SOURCE_HEAD.search(target.words)):
                     target = None  # "according to plan"; "citing security concerns"
                 if target is not None:
+                    holder = _HOLDER.match(sentence, target.end) if _TITLED_WORDS.search(target.words) else None
+                    if holder:  # "according to the charity's director, Marta Kis, …": the person
+                        target = Mention(holder.start(1), holder.end(1), holder.group(1), "words", holder.group(1),
+                                         None, "person", resolved=(holder.group(1), None, "person"))
                     mentions.append(target)
             office = _OFFICE_OF.match(sentence, target.end) if target is not None and target.how == "name" else None
             if office:  # "according to Tokayev's office": the office; Tokayev is no speaker here

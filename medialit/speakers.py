@@ -91,7 +91,7 @@ _SUBJECT_START = re.compile(r"\W*(?:[^,;:]{0,40},\s*)?(?:the\s+)?", re.I)
 
 
 # The capitalised words that begin a sentence (after an opening phrase), before its verb.
-_SUBJECT_WORDS = re.compile(r"\W*(?:[^,;:\x00]{0,40},\s*)?((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)\s+[a-z]")
+_SUBJECT_WORDS = re.compile(r"\W*(?:[^,;:\x00]{0,40},\s*)?((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)(?:\s+[a-z]|,)")
 
 
 # A relative clause between a subject and its cue: "Ana Petrova, who chairs the council, said" (it may hold
@@ -100,6 +100,12 @@ _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\b[^;:]{2,200}?,\s*(?:(?:also|n
 
 
 _NOT_A_NAME = {"The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "Meanwhile", "Earlier", "Later", "Then"}
+
+
+def _a_name(words):
+    """Capitalised words that name someone: not "In Almaty" or "But Police"; "The Red Cross" is a name."""
+    parts = words.split()
+    return parts[0] not in _NOT_A_NAME or (parts[0] == "The" and len(parts) > 1)
 
 
 def _fallback_speaker(cue, sentence, masked_sentence, backwards):
@@ -118,7 +124,7 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
     if (cue.group(0).lower().endswith("ing") and _AFTER_COMMA.search(sentence, max(0, end - 5), end)) or opening:
         # "Mayor Anna Berg asked …, describing": the subject; "Noting that …, Anna Berg said": the subject after it
         subject = _SUBJECT_WORDS.match(masked_sentence, opening.end() if opening else 0)
-        return subject.group(1) if subject and subject.group(1).split()[0] not in _NOT_A_NAME else None
+        return subject.group(1) if subject and _a_name(subject.group(1)) else None
     they = _WHAT_THEY.search(masked_sentence, max(0, end - 80), end)
     if they:  # "as authorities launched what they called": the authorities
         return they.group(1)
@@ -126,7 +132,7 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
     if not m:
         # "Saule, a 58-year-old teacher who …, said": the name before an apposition
         m = _APPOSITION_BEFORE.search(masked_sentence, max(0, words_end - 160), end)
-        return m.group(1) if m and m.group(1).split()[0] not in _NOT_A_NAME else None
+        return m.group(1) if m and _a_name(m.group(1)) else None
     words = m.group(1).strip()
     last = words.split()[-1].lower()
     if words.lower() in {"it", "he", "she", "they", "this", "which", "who", "that", "and", "but", "so", "thus"} or \

@@ -912,3 +912,19 @@ def test_a_participle_that_opens_the_sentence_belongs_to_the_subject_after_its_c
     row = one("Noting that twelve people had died, Tokayev ordered an inquiry.")
     assert row["source"] == "Kassym-Jomart Tokayev"
     assert one("Closing the road, police cleared the square.")["source"] is None  # no speech participle
+
+
+def test_the_subject_before_an_aside_speaks_the_red_cross_too_and_he_is_never_a_group():
+    row = one("The Red Cross, which has sent 40 volunteers, warned that water was short.")
+    assert row["source"] == "The Red Cross"
+    row = one("Prime Minister Ivan Sokol, speaking on state television, pledged compensation.")
+    assert row["chain"] == ["Ivan Sokol", "state television"]
+    text = "Residents said the water was rising. “Nobody helps us,” he said."
+    assert rows_of(text)[1][0] is None  # "he" is not the residents
+
+
+def test_according_to_a_post_and_the_name_between_commas_is_the_person():
+    row = one("According to the charity's regional director, Marta Kis, families had no clean water.")
+    assert (row["source"], row["chain"]) == ("Marta Kis", ["Marta Kis"])
+    row = one("According to the regional office, Almaty Region, roads were shut.")
+    assert row["source"] == "the regional office"  # no post: the words
