@@ -79,9 +79,10 @@ This module reads each sentence; the pieces it uses have their own modules:
 the sources table (:mod:`medialit.source_table`), quotations
 (:mod:`medialit.quotes`), cue words (:mod:`medialit.speechverbs`), the
 :class:`Mention` of a possible source (:mod:`medialit.cues`), hand-offs (:mod:`medialit.handoffs`), who
-speaks in one sentence (:mod:`medialit.speakers`), the name in a source's
-words (:mod:`medialit.sourcenames`) and speakers carried from one sentence
-to others (:mod:`medialit.carry`).
+speaks in one sentence (:mod:`medialit.speakers`; speakers the table does
+not list: :mod:`medialit.unlisted`), the name in a source's words
+(:mod:`medialit.sourcenames`) and speakers carried from one sentence to
+others (:mod:`medialit.carry`).
 
 How it works (so you can predict its mistakes): it looks for *cue words*
 ("said", "told", "reported", "according to", "citing" ...) outside quotation
@@ -175,8 +176,9 @@ from .source_table import (SOURCE_TYPES, SOURCE_TYPES_FILE, _listed, _table, cha
                            parse_chain, with_chain_text)
 from .sourcenames import _full_name
 from .speakers import (_build_chain, _kind, _possessive_speaker, _relayed, _reporter_of, _speaker_for,
-                       _special_speaker, _titled_person, _unlisted_speaker)
+                       _special_speaker, _titled_person)
 from .speechverbs import _CUE, _is_cue, _is_distancing
+from .unlisted import _unlisted_speaker
 
 __all__ = [
     "SOURCE_TYPES",

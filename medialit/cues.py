@@ -241,6 +241,10 @@ class _History:
             return (self.speakers[-1][0], self.speakers[-1][1]) if self.speakers else None
         noun = words.split(None, 1)[1]
         if re.fullmatch("|".join(_PERSON_NOUNS), noun):
+            same = next(((source, kind) for source, kind, _entity in reversed(self.mentioned)
+                         if source.lower().split()[-1] == noun), None)
+            if same is not None:  # "according to a company spokeswoman. … the spokeswoman said": the same one
+                return same
             # the last person who spoke; else ("President … held a meeting. The
             # President said …") the last listed person the text has named
             return next(((source, kind) for source, kind, entity in reversed(self.speakers)
@@ -265,7 +269,8 @@ _OFFICE_OF_PERSON = re.compile(r"^(?:the\s+)?(?:(?P<before>.+?)['’]s\s+(?:offi
 
 
 _BODY_WORDS = re.compile(r"(?i)\b(?:ministry|office|council|committee|service|agency|department|government|"
-                         r"police|authorities|media|secretariat|organi[sz]ation|administration)\b")
+                         r"police|authorit(?:y|ies)|media|secretariat|organi[sz]ation|administration|union|company|"
+                         r"group|board|commission|embassy|parliament|court|army|military|party|bank|firm)\b")
 
 
 def _looks_like_a_name(words: str, shortest: int = 2) -> bool:

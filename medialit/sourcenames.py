@@ -18,7 +18,11 @@ _TITLES = (r"(?i:spokes(?:man|woman|person)|minister|chief|head|president|secret
            r"senator|correspondent|reporter|journalist)")
 
 
-_NAME = r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*)(?!['’])"
+# A name of up to three capitalised words, with the small words of some surnames ("Piet de Vries").
+_PARTICLE = r"(?:de|van|von|der|den|da|di|du|le|la|al|bin|ibn|el)\s+"
+
+
+_NAME = r"((?:[A-Z][\w.-]*\s+(?:" + _PARTICLE + r")?){0,2}[A-Z][\w-]*)(?!['’])"
 
 
 _TITLED_NAME = re.compile(r"\b" + _TITLES + r"\s+" + _NAME + r"$")
@@ -45,8 +49,10 @@ def person_named(words: str) -> str:
 _PERSON_OF = re.compile(r"\S['’]s?\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})$")
 
 
-# What a source is, in small letters, before its name: "rights group Amnesty International".
-_DESCRIBED_NAME = re.compile(r"(?:(?:the|a|an)\s+)?(?:(?!(?:the|a|an)\s)[a-z][\w-]*\s+){1,3}([A-Z][\w’'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w’'-]*){0,4})$")
+# What a source is, in small letters, before its name: "rights group Amnesty International", "ING economist
+# Bert Colijn" (the body before the words is left out too).
+_DESCRIBED_NAME = re.compile(r"(?:(?:the|a|an)\s+|[A-Z][\w&’'-]*\s+)?(?:(?!(?:the|a|an)\s)[a-z][\w-]*\s+){1,3}"
+                             r"([A-Z][\w’'-]*(?:\s+(?:of\s+|for\s+|" + _PARTICLE + r")?[A-Z][\w’'-]*){0,4})$")
 
 
 # Small words that make the name belong to a phrase, not a description: "officials in Almaty".

@@ -31,7 +31,7 @@ _SPEECH = (
     r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|highlighted|assured|"
     r"blamed|accused|asserted|argued|vowed|vows|pledged|pledges|thanked|praised|condemned|critici[sz]ed|"
     r"called(?!\s+(?:in|on|off|for|up|out)\b)|calls(?!\s+(?:in|on|off|for|up|out)\b)|"
-    r"did not (?:name|identify|specify|disclose|elaborate)|made (?:the|these|those|his|her) (?:remarks|comments)|"
+    r"did not (?:name|identify|specify|disclose|elaborate|say)|made (?:the|these|those|his|her) (?:remarks|comments)|"
     # sixth pass: labels ("referred to them as", "blasted the talks as"), a question after its quotation
     # ("…?” he asked."), content verbs only before "that" (a treaty "provides that"), stock statements
     r"refer(?:red|s) to(?=[^.;:]{1,80}?\bas\b)|blasted|slammed|denounced|branded|labell?ed|dubbed|"

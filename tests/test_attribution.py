@@ -928,3 +928,15 @@ def test_according_to_a_post_and_the_name_between_commas_is_the_person():
     assert (row["source"], row["chain"]) == ("Marta Kis", ["Marta Kis"])
     row = one("According to the regional office, Almaty Region, roads were shut.")
     assert row["source"] == "the regional office"  # no post: the words
+
+
+def test_more_ordinary_wire_subjects_found_by_probing_the_rules_on_a_paragraph_written_for_them():
+    text = ("Ferries stop, union says\n\nFerry crews walked out on Monday, their union said. "
+            "The harbour authority, in a statement, said boats were diverted. It did not say how many.")
+    assert [r[0] for r in rows_of(text)] == ["union", "their union", "The harbour authority",
+                                            "The harbour authority"]
+    assert one("“Pay us,” union leader Piet de Vries told Reuters.")["chain"] == ["Piet de Vries", "Reuters"]
+    assert one("“Bad timing,” said ING economist Bert Colijn.")["source"] == "Bert Colijn"
+    text = ("Delays could last a week, according to a company spokeswoman. Mayor Anna Berg said the port was shut. "
+            "“We are watching,” the spokeswoman said.")
+    assert rows_of(text)[2][0] == "a company spokeswoman"  # the same spokeswoman, not the last person
