@@ -68,7 +68,9 @@ _BROADCAST = re.compile(r"\b(?:on|to|told)\s+((?:the\s+)?(?:[\w-]+\s+){0,2}?(?:t
 _PERSON_TITLE = re.compile(r"\b(?:President|Prime|Minister|Secretary|Chancellor|King|Premier|Mr|Mrs|Ms|Dr)\b")
 
 
-_TOLD_OUTLET = re.compile(r"\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
+_TOLD_OUTLET = re.compile(r"\s+(?:(?:state|national|public|private|local)\s+)?(?:broadcaster|television|TV|radio|"
+                          r"newspaper|daily|weekly|channel)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"  # "state broadcaster ERT"
+                          r"|\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
                           r"(?:\s+(?:news agenc(?:y|ies)|media|television|TV|radio|newspaper))?)")
 
 
@@ -139,10 +141,11 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
                 any(0 <= m.start - c.end() <= 5 for m in mentions[listed:]):
             continue
         outlet = _TOLD_OUTLET.match(sentence, c.end())
-        if outlet and outlet.group(1).split()[-1].lower() not in {"he", "she", "they", "it"} and \
-                not _PERSON_TITLE.search(outlet.group(1)):
-            words = outlet.group(1)
-            at = outlet.start(1)
+        g = 1 if outlet and outlet.group(1) else 2
+        if outlet and outlet.group(g).split()[-1].lower() not in {"he", "she", "they", "it"} and \
+                not _PERSON_TITLE.search(outlet.group(g)):
+            words = outlet.group(g)
+            at = outlet.start(g)
             mentions.append(Mention(at, at + len(words), words, "words", words, None, None,
                                     role="medium", resolved=(words, None, None)))
     first_speech_end = min((c.end() for c in cues if c.group("speech")), default=None)

@@ -51,6 +51,11 @@ _ASIDE = re.compile(r",\s+(?:in|on|at|for|however|meanwhile|too|also|though|late
                     r"\s*$", re.I)
 
 
+# A post, then its holder's name between commas, ending at a cue: "His spokesman, Pavlos Marinakis, said".
+_POST_THEN_NAME = re.compile(r"(?:^|[,;:]\s*)(?i:his|her|its|their|the|a|an)\s+(?:[\w’'-]+\s+){0,3}?" + _TITLES +
+                             r",\s+" + _NAME + r",\s*$")
+
+
 # A relative clause between a subject and its cue: "Ana Petrova, who chairs the council, said" (it may hold
 # names and quotations: none of them is the speaker).
 _RELATIVE_BEFORE = re.compile(r",\s+(?:who|which)\b[^;:]{2,200}?,\s*(?:(?:also|now|later|then)\s+)?$")
@@ -86,6 +91,9 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
     if they:  # "as authorities launched what they called": the authorities
         return they.group(1)
     m = _FALLBACK_BEFORE.search(masked_sentence, _back(backwards, end, _BACK_9_WORDS), end)
+    holder = None if m else _POST_THEN_NAME.search(masked_sentence, max(0, end - 120), end)
+    if holder:  # "His spokesman, Pavlos Marinakis, said": the person
+        return holder.group(1)
     aside = None if m else _ASIDE.search(masked_sentence, max(0, end - 60), end)
     if aside:  # "The port authority, in a statement, said": the words before the aside
         m = _FALLBACK_BEFORE.search(masked_sentence[:aside.start()] + " ")

@@ -940,3 +940,10 @@ def test_more_ordinary_wire_subjects_found_by_probing_the_rules_on_a_paragraph_w
     text = ("Delays could last a week, according to a company spokeswoman. Mayor Anna Berg said the port was shut. "
             "“We are watching,” the spokeswoman said.")
     assert rows_of(text)[2][0] == "a company spokeswoman"  # the same spokeswoman, not the last person
+
+
+def test_told_a_broadcaster_named_by_its_kind_and_a_post_then_its_holder_between_commas():
+    row = one("Fire chief Yannis Pappas told state broadcaster ERT that 500 firefighters were at work.")
+    assert row["chain"] == ["Yannis Pappas", "ERT"]
+    row = one("His spokesman, Pavlos Nikolaou, said the region would get help.")
+    assert (row["source"], row["chain"]) == ("Pavlos Nikolaou", ["Pavlos Nikolaou"])
