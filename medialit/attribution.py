@@ -174,7 +174,7 @@ from .handoffs import _mark_handoffs
 from .quotes import _in_spans, _quotes_touching, quote_spans
 from .source_table import (SOURCE_TYPES, SOURCE_TYPES_FILE, _listed, _table, chain_text, load_source_types,
                            parse_chain, with_chain_text)
-from .sourcenames import _full_name
+from .sourcenames import _full_name, _names_in
 from .speakers import (_build_chain, _kind, _possessive_speaker, _relayed, _reporter_of, _speaker_for,
                        _special_speaker, _titled_person)
 from .speechverbs import _CUE, _is_cue, _is_distancing
@@ -253,12 +253,13 @@ def attribute(text: str, prefix: str = "s", *, sources=None, sentences=None) -> 
     columns = [sents[name].tolist() for name in ("sentence_id", "text", "start", "end", "paragraph")]
     last = None  # the last row with a source
     full_names = {}  # "Peskov" -> "Dmitry Peskov", for speakers not in the table
+    in_text = _names_in(text)  # "Xi" -> {"Xi Jinping"}: the full names the whole text gives
     for sid, sentence, start, end, paragraph in zip(*columns):
         row = _attribute_sentence(sentence, start, quotes, quote_ends, history, table)
         if paragraph <= 1 and start == text.find(sentence.strip()[:1], text.rfind("\n", 0, start + 1) + 1):
             _without_dateline(row, history)
         row.update(sentence_id=sid, sentence=sentence, start=start, end=end, paragraph=paragraph)
-        _full_name(row, full_names, text)
+        _full_name(row, full_names, in_text)
         if row["pointed"] and len(row["chain"]) == 1 and last is not None and last["source"] == row["source"]:
             # "…,” the source said. / she said.": the same speaker, reaching us the same way
             row["chain"] = list(last["chain"])

@@ -78,12 +78,12 @@ _BODY = re.compile(r"\b(?:Office|Ministry|Council|Committee|Service|Agency|Depar
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
 
 
-def _full_name(row, full_names, text=""):
+def _full_name(row, full_names, in_text=None):
     """"Peskov said …" (or "Mr Peskov said …") after "… Dmitry Peskov told …":
     the speaker's full name, for people not in the sources table (the table
     lists its own variants).  A surname whose full name no earlier speaker
-    gave takes the one name of two or three capitalised words in ``text``
-    that contains it ("Xi said" and, anywhere in the story, "Chinese President
+    gave takes the one full name ``in_text`` (:func:`_names_in` of the whole
+    text) has for it ("Xi said" and, anywhere in the story, "Chinese President
     Xi Jinping"): news style names a person in full once, often only after
     the headline, and by the surname alone everywhere else."""
     source = row["source"]
@@ -96,7 +96,8 @@ def _full_name(row, full_names, text=""):
     if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
         full_names[words[-1]] = source
     elif len(words) == 1 and source[:1].isupper():
-        full = full_names.get(source) or _one_full_name(text, source)
+        found = (in_text or {}).get(source, ())
+        full = full_names.get(source) or (next(iter(found)) if len(found) == 1 else None)
         if full is not None:
             row["source"] = full
             row["chain"] = [full] + row["chain"][1:]
@@ -110,18 +111,16 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)+")
 _LEADING_SMALL_WORDS = re.compile(r"^(?:(?:The|A|An|In|On|At|By|For|From|But|And|As|After|When|While|Meanwhile)\s+)+")
 
 
-def _one_full_name(text, surname):
-    """The only name of two or three capitalised words (after the post before
-    it) in ``text`` that begins or ends with ``surname``; None if there is no
-    such name, or more than one."""
-    found = set()
+def _names_in(text):
+    """Every name of two or three capitalised words in ``text`` (after the
+    post before it: "Chinese President Xi Jinping" is Xi Jinping), by its
+    first and by its last word: {"Xi": {"Xi Jinping"}, "Jinping": {…}}."""
+    by_word = {}
     for run in _CAPITALISED_RUN.finditer(text):
-        parts = run.group(0).split()
-        if surname not in parts:
-            continue
         name = person_named(re.sub(_LEADING_SMALL_WORDS, "", run.group(0)))
         parts = name.split()
-        if 2 <= len(parts) <= 3 and surname in (parts[0], parts[-1]) and not _BODY.search(name) and \
+        if 2 <= len(parts) <= 3 and not _BODY.search(name) and \
                 not any(p in _HONORIFICS or p.endswith(("’s", "'s")) for p in parts):
-            found.add(name)
-    return found.pop() if len(found) == 1 else None
+            for word in {parts[0], parts[-1]}:
+                by_word.setdefault(word, set()).add(name)
+    return by_word
