@@ -159,6 +159,9 @@ said X." / "X made the remarks"; "This was reported by X." after a claim;
 no inverted speaker after the claim's words ("said 26 died, Interfax
 reported"); two sources, two cues: the first; "the mayor" is never the
 president; "ALMATY (AP) — The regional governor said".
+Since the sixth pass (dev5, T6-T14; the conventions in benchmarks/HELDOUT.md): a surname is the story's
+full name; a relative clause, aside or participle around a subject; labels, "“…?” she asked", "indicated
+that"; "according to him"; "referring to X"; "declared a state of emergency" is an act, no cue.
 """
 
 from __future__ import annotations
