@@ -338,13 +338,18 @@ class _Free:
         return next((m for m in self.extras if m.start >= position), None)
 
 
+# "figures from the statistics office": the office gives them.
+_FIGURES_FROM = re.compile(r"^(?:the\s+)?(?:official\s+|latest\s+)?(?:figures|data|statistics|numbers|estimates)\s+"
+                           r"(?:from|by|of|released by|published by)\s+(?=\S)", re.I)
+
+
 def _words_mention(sentence: str, at: int, table=None):
     """A Mention for a source the table does not list, named by the words at
     ``at`` ("according to the local authorities, …"); None if there are none."""
     m = _NOUN_PHRASE_AFTER.match(sentence, at)
     if not m or not re.search(r"[^\W\d_]", m.group(1)):
         return None
-    words = person_named(m.group(1))  # "according to rights group Amnesty" -> "Amnesty"
+    words = _FIGURES_FROM.sub("", person_named(m.group(1)))  # "rights group Amnesty" -> "Amnesty"
     hit = _listed(table[1], words) if table else None
     source = hit or (words, None, None)
     return Mention(m.end(1) - len(words), m.end(1), words, "words", *source, resolved=source)

@@ -39,7 +39,10 @@ _SUBJECT_START = re.compile(r"\W*(?:[^,;:]{0,40},\s*)?(?:the\s+)?", re.I)
 
 
 # The capitalised words that begin a sentence (after an opening phrase), before its verb.
-_SUBJECT_WORDS = re.compile(r"\W*(?:[^,;:\x00]{0,40},\s*)?((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)(?:\s+[a-z]|,)")
+_SUBJECT_WORDS = re.compile(r"\W*(?:[^,;:\x00]{0,40},\s*)?(?:"
+                            # "The central bank raised …, saying": an article, up to four small words, a verb in -ed
+                            r"((?:The|A|An)\s+(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*)\s+(?:has\s+|had\s+)?[a-z]+ed\b|"
+                            r"((?:[A-Z][\w’'-]*\s+){0,4}[A-Z][\w’'-]*)(?:\s+[a-z]|,))")
 
 
 # A headline: one short line with no full stop (its nouns come without "the").
@@ -47,7 +50,7 @@ _HEADLINE = re.compile(r"[^\n.!?]{1,120}")
 
 
 # A short aside between a subject and its cue: ", in a statement,", ", however,".
-_ASIDE = re.compile(r",\s+(?:in|on|at|for|however|meanwhile|too|also|though|later|earlier|separately)\b[^,;:\x00]{0,40},"
+_ASIDE = re.compile(r",\s+(?:in|on|at|for|including|however|meanwhile|too|also|though|later|earlier|separately)\b[^,;:\x00]{0,40},"
                     r"\s*$", re.I)
 
 
@@ -86,7 +89,8 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
     if (cue.group(0).lower().endswith("ing") and _AFTER_COMMA.search(sentence, max(0, end - 5), end)) or opening:
         # "Mayor Anna Berg asked …, describing": the subject; "Noting that …, Anna Berg said": the subject after it
         subject = _SUBJECT_WORDS.match(masked_sentence, opening.end() if opening else 0)
-        return subject.group(1) if subject and _a_name(subject.group(1)) else None
+        words = subject and (subject.group(1) or subject.group(2))
+        return words if words and _a_name(words) else None
     they = _WHAT_THEY.search(masked_sentence, max(0, end - 80), end)
     if they:  # "as authorities launched what they called": the authorities
         return they.group(1)

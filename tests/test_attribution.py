@@ -947,3 +947,12 @@ def test_told_a_broadcaster_named_by_its_kind_and_a_post_then_its_holder_between
     assert row["chain"] == ["Yannis Pappas", "ERT"]
     row = one("His spokesman, Pavlos Nikolaou, said the region would get help.")
     assert (row["source"], row["chain"]) == ("Pavlos Nikolaou", ["Pavlos Nikolaou"])
+
+
+def test_a_subject_in_small_letters_before_a_participle_figures_from_a_body_and_an_including_aside():
+    row = one("The central bank raised its rate on Thursday, its fourth rise this year, saying prices were too high.")
+    assert row["source"] == "The central bank"
+    text = "According to figures from the statistics office, prices rose 7%. The office said fuel drove the rise."
+    assert [r[0] for r in rows_of(text)] == ["the statistics office"] * 2
+    row = one("Critics, including the opposition Green Party, said the bank had acted too late.")
+    assert row["source"] == "Critics"
