@@ -34,7 +34,7 @@ _SPEECH = (
     r"did not (?:name|identify|specify|disclose|elaborate|say)|made (?:the|these|those|his|her) (?:remarks|comments)|"
     # sixth pass: labels ("referred to them as", "blasted the talks as"), a question after its quotation
     # ("…?” he asked."), content verbs only before "that" (a treaty "provides that"), stock statements
-    r"refer(?:red|s) to(?=[^.;:]{1,80}?\bas\b)|blasted|slammed|denounced|branded|labell?ed|dubbed|"
+    r"refer(?:red|s) to(?=[^.;:]{1,80}?\bas\b)|denounced|(?:blasted|slammed|branded|labell?ed|dubbed)(?=[^.;:]{1,80}?(?:\bas\b|[“\"]))|"
     r"asked|(?:indicated|indicates|provides|stipulated|stipulates)(?=\s+that\b)|"
     r"expressed(?=\s+(?:[\w-]+\s+){0,3}?(?:concern|hope|sympath|condolence|support|regret|gratitude|solidarity))|"
     r"(?:" + "|".join(_PARTICIPLES) + r")(?!\s+(?:in|off|up|out)\b)"
@@ -112,8 +112,8 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
     if before and not ((word.endswith("ed") or word in ("say", "says")) and
                        before.group(0).split()[-1].lower() in ("media", "press", "local")):
         return False  # but "local media reported" / "local media say" is a verb
-    if word in _PARTICIPLES and not _AFTER_COMMA.search(sentence, max(0, cue.start() - 5), cue.start()) and \
-            sentence[:cue.start()].strip():
+    if word in _PARTICIPLES and (not _AFTER_COMMA.search(sentence, max(0, cue.start() - 5), cue.start()) and
+                                 sentence[:cue.start()].strip() or _NOT_SAID_AFTER.match(sentence, cue.end())):
         return False  # "quoted him as saying", "a law banning …": not the participle of an attribution
     if word in ("declared", "declares", "announced", "declaring", "announcing") and _AN_ACT.match(sentence, cue.end()):
         return False  # "declared a state of emergency": an act, not words reported
@@ -133,6 +133,10 @@ def _is_cue(sentence: str, cue, backwards: str) -> bool:
             not _REPORTS_NOUN_BEFORE.search(sentence, max(0, cue.start() - 30), cue.start())):
         return False  # only "…, reports X." and "X reports that …" are cues; otherwise a noun
     return True
+
+
+# After a participle, words that make it no speech: "adding to pressure", "warning shots", "calling into question".
+_NOT_SAID_AFTER = re.compile(r"\s+(?:to|into|up|in|off|out)\b|\s+(?:shots?|signs?|lights?|labels?|systems?)\b", re.I)
 
 
 _AFTER_COMMA = re.compile(r',[”"’]?\s*$')  # "…, saying" / "…,” saying"

@@ -90,6 +90,8 @@ def _fallback_speaker(cue, sentence, masked_sentence, backwards):
         # "Mayor Anna Berg asked …, describing": the subject; "Noting that …, Anna Berg said": the subject after it
         subject = _SUBJECT_WORDS.match(masked_sentence, opening.end() if opening else 0)
         words = subject and (subject.group(1) or subject.group(2))
+        if words and words.split()[-1].lower() in ("was", "were", "is", "are", "been", "be"):
+            return None  # "The decision was announced …, declaring …": a passive names no speaker
         return words if words and _a_name(words) else None
     they = _WHAT_THEY.search(masked_sentence, max(0, end - 80), end)
     if they:  # "as authorities launched what they called": the authorities

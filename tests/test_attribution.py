@@ -956,3 +956,11 @@ def test_a_subject_in_small_letters_before_a_participle_figures_from_a_body_and_
     assert [r[0] for r in rows_of(text)] == ["the statistics office"] * 2
     row = one("Critics, including the opposition Green Party, said the bank had acted too late.")
     assert row["source"] == "Critics"
+
+
+def test_participles_and_labels_that_report_no_words_are_no_cues():
+    assert one("Prices rose 7% in May, adding to pressure on the bank.")["source"] is None
+    assert one("The army moved in, warning shots were fired.")["source"] is None
+    assert one("The decision was announced on Friday, declaring the region a disaster zone.")["source"] is None
+    assert one("The government branded a new bond.")["source"] is None
+    assert one("Berg blasted the plan as “madness”.")["source"] == "Berg"
