@@ -57,7 +57,8 @@ _DESCRIBED_NAME = re.compile(r"(?:(?:the|a|an)\s+|[A-Z][\w&’'-]*\s+)?(?:(?!(?:
 
 # Small words that make the name belong to a phrase, not a description: "officials in Almaty".
 _SMALL_LINK = re.compile(r"\b(?:in|of|at|from|for|on|with|by|and|or|to|near|across|over|under|after|before|"
-                         r"about|against|than|as|into|within|like|whose|which|who|that)\b")
+                         r"about|against|than|as|into|within|like|whose|which|who|that|is|are|was|were|be|been|has|"
+                         r"have|had|some|any|there)\b")
 
 
 # A body speaking through its own website or statement: "The website of the National Security Committee",

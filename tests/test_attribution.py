@@ -866,6 +866,8 @@ def test_a_source_named_after_by_or_according_to_ends_before_a_relative_clause()
 def test_the_name_in_a_sources_words_without_a_description_a_body_or_when_it_spoke():
     assert one("Ten towns lost power, according to monitoring group GridWatch.")["source"] == "GridWatch"
     assert one("Ten towns lost power, according to engineers in Almaty.")["source"] == "engineers in Almaty"
+    from medialit.sourcenames import person_named
+    assert person_named("There are some angry Russian") == "There are some angry Russian"  # a clause, no description
     text = "“We are worried,” said Green Planet’s Maria Lopez in a statement on Friday."
     assert rows_of(text)[0] == ("Maria Lopez", ["Maria Lopez"], "direct")
     assert one("Roads are shut, said Anna Berg on Monday.")["source"] == "Anna Berg"
