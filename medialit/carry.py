@@ -1,9 +1,9 @@
 """Speakers carried from one sentence to others: a quotation with no cue of
 its own takes the speaker of the sentence where it closes or of the quotation
 it continues; "She spoke on state news channel Khabar-24." puts the channel
-into the chains of her earlier sentences; "Peskov said" after "Dmitry Peskov
-told" is Dmitry Peskov.  Works on the rows :func:`medialit.attribution.attribute`
-builds, after each sentence has been read on its own.
+into the chains of her earlier sentences.  Works on the rows
+:func:`medialit.attribution.attribute` builds, after each sentence has been
+read on its own.
 """
 
 from __future__ import annotations
@@ -12,27 +12,6 @@ import re
 
 from .cues import _BODY_WORDS, _SPOKE_ON
 from .quotes import _quotes_touching
-
-
-_HONORIFICS = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."}
-
-
-def _full_name(row, full_names):
-    """"Peskov said …" (or "Mr Peskov said …") after "… Dmitry Peskov told …":
-    the speaker's full name, for people not in the sources table (the table
-    lists its own variants)."""
-    source = row["source"]
-    if source is None or row["source_type"] is not None:
-        return
-    words = source.split()
-    if len(words) == 2 and words[0] in _HONORIFICS:
-        words = words[1:]
-        source = words[0]
-    if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
-        full_names[words[-1]] = source
-    elif len(words) == 1 and source in full_names:
-        row["source"] = full_names[source]
-        row["chain"] = [full_names[source]] + row["chain"][1:]
 
 
 def _carry_quotes(rows, quotes):
@@ -70,6 +49,10 @@ def _carry_quotes(rows, quotes):
             if same and prev["source"] is not None and prev["kind"] in ("direct", "mixed"):
                 _copy_source(row, prev)
                 continue
+            before = _quoted_before_aside(rows, i)
+            if before is not None:
+                _copy_source(row, before)
+                continue
         # a paragraph that opens with a quotation and names no speaker, right
         # after a paragraph in which a person spoke: that person's words go on
         # (“We will …” after "The governor said on Friday that …")
@@ -78,6 +61,25 @@ def _carry_quotes(rows, quotes):
             before = spoke.get(rows[i - 1]["paragraph"])
             if before is not None and _a_person(before):
                 _copy_source(row, before)
+
+
+def _quoted_before_aside(rows, i):
+    """“…,” Berg said. Berg was stuck abroad. “…”: a quotation after one or two
+    sentences of the same paragraph that have no source and are about the
+    person just quoted (her surname, he or she) goes on with that person's
+    words. The row of those words, or None."""
+    for back in (2, 3):
+        if i - back < 0:
+            return None
+        aside, speaker = rows[i - back + 1:i], rows[i - back]
+        if any(r["source"] is not None or r["paragraph"] != rows[i]["paragraph"] for r in aside):
+            return None
+        if speaker["source"] is not None and speaker["paragraph"] == rows[i]["paragraph"]:
+            if speaker["kind"] not in ("direct", "mixed") or not _a_person(speaker):
+                return None
+            about = re.compile(r"\b(?:%s)\b|^\W*(?:he|she)\b" % re.escape(speaker["source"].split()[-1]), re.I)
+            return speaker if all(about.search(r["sentence"]) for r in aside) else None
+    return None
 
 
 # A sentence that points back to the words before it: "So said the mayor, …", "Tokayev made the remarks on TV."

@@ -1,7 +1,8 @@
-"""The words that attribute a sentence: speech verbs and other cues ("said",
-"according to", "citing"), the names of sources in a sentence
-(:class:`Mention`) and the pronouns that point back to an earlier source.
-The hand-offs that make a name a medium rather than a speaker ("told
+"""The sources a sentence's cues can point to: the names of sources in a
+sentence (:class:`Mention`), the pronouns and pointing phrases that stand
+for an earlier source, and the words around a cue that name its speaker.
+The cue words themselves ("said", "according to", "citing") are in
+:mod:`medialit.speechverbs`; the hand-offs that make a name a medium rather than a speaker ("told
 Khabar 24", "via TASS") are marked in :mod:`medialit.handoffs`.  Used by
 :mod:`medialit.speakers` and :mod:`medialit.attribution`.
 """
@@ -14,40 +15,7 @@ from dataclasses import dataclass
 
 from .quotes import _overlaps
 from .source_table import _listed, _lookup
-
-
-# Speech verbs: the subject is the speaker ("X said", "said X", "X told Y").
-_SPEECH = (
-    r"said|says|say|told|tells|reported|reports|stated|states|warned|warns|dismissed|dismisses|"
-    r"echoed|described|describes|describing|noting|noted|added|adds|announced|confirmed|"
-    r"verified|claimed|claims|insisted|admitted|denied|cried|chanted|spoke|speaking|"
-    r"stressed|stresses|declared|declares|informs|informed|urged|urges|explained|explains|wrote|writes|tweeted|"
-    r"emphasi[sz]ed|emphasi[sz]es|underlined|underscored|pointed out|highlighted|assured|"
-    r"blamed|accused|asserted|argued|vowed|vows|pledged|pledges|thanked|praised|condemned|critici[sz]ed|"
-    r"called(?!\s+(?:in|on|off|for|up|out)\b)|calls(?!\s+(?:in|on|off|for|up|out)\b)|"
-    r"did not (?:name|identify|specify|disclose|elaborate)|made (?:the|these|those|his|her) (?:remarks|comments)"
-)
-
-
-# The letters a cue can begin with: checking that first lets the search skip
-# most positions quickly (same matches, about twice as fast).
-_CUE_FIRST = "".join(sorted({word[0] for word in re.findall(r"[a-z]+", _SPEECH)} | {"a", "c"}))
-
-
-_CUE = re.compile(r"\b(?=[" + _CUE_FIRST + r"])(?:(?P<according>according to)|(?P<citing>citing)|(?P<speech>"
-                  + _SPEECH + r"))\b", re.I)
-
-
-# When a cue word is not a cue: a passive ("were warned that", "Casualties
-# were reported": the subject is not the speaker), an adjective ("the
-# reported attempts"), "dismissed" meaning fired, "reports" as a noun.
-_NOT_A_CUE_BEFORE = re.compile(r"(?:\b(?:was|were|is|are|be|been|being|to)\s+(?:\w+ly\s+)?"
-                               r"|\b(?:the|a|an|these|those|its|their|media|news|press|local|unconfirmed|citing)\s+)$",
-                               re.I)
-
-
-_DISMISSED_PERSON = re.compile(r"\s+(?:the|his|her|their|its)\s+(?:\w+\s+)?(?:government|cabinet|minister|head|chief|"
-                               r"officials?|prime|deputy|chairman|governor|mayor)\b|\s+(?:him|her|them)\b", re.I)
+from .sourcenames import person_named
 
 
 # "X cited Y as saying": Y speaks, X passes it on.
@@ -70,11 +38,7 @@ _PASSIVE_BY = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:described|regar
 
 # The words after "according to" (or a passive's "by") when they name no listed source.
 _NOUN_PHRASE_AFTER = re.compile(r"\s*((?:the\s+)?[^,.;:!?“”\"()\[\]]{2,60}?)\s*"
-                                r"(?=[,.;:!?“”\"]|\s+(?:as|citing|quoting)\b|$)")
-
-
-# A speech verb just before a quotation: 'X said: “…”'.
-_CUE_AT_END = re.compile(r"(?:" + _SPEECH + r")\s*[:,]?\s*$", re.I)
+                                r"(?=[,.;:!?“”\"]|\s+(?:as|citing|quoting|which|who|whose)\b|$)")  # "by the committee which …"
 
 
 # "the spokeswoman", "the president": the last person who spoke; "the
@@ -127,7 +91,9 @@ _BARE_GROUPS = {"authorities", "officials", "police", "media", "witnesses", "res
 
 
 # The speaker named after a cue that ends the sentence: "…, reports the country's Interior Ministry."
-_SPEAKER_AFTER = re.compile(r"\s+((?:the|a|an)\s+[^,.;:!?“”\"]{2,60}?|[A-Z][^,.;:!?“”\"]{1,60}?)\s*(?=[,.;:!?]|$)")
+# It ends at the clause's end or before when or how it was said ("… in a statement", "… on Thursday").
+_SPEAKER_AFTER = re.compile(r"\s+((?:the|a|an)\s+[^,.;:!?“”\"]{2,60}?|[A-Z][^,.;:!?“”\"]{1,60}?)\s*"
+                            r"(?=[,.;:!?]|$|\s+(?:in\s+(?:a|an|his|her|its|their)\s|on\s+[A-Z]))")
 
 
 # "She spoke on state news channel Khabar-24.": a sentence that only says
@@ -234,6 +200,15 @@ class _History:
         self.speakers = []   # (source, type, entity) of earlier speakers, in order
         self.mentioned = []  # every listed name seen so far, in order
 
+    def _behind(self, source):
+        """The listed person a speaking office stands for ("Tokayev's office"), as (source, type), or None."""
+        m = _OFFICE_OF_PERSON.match(source)
+        if m is None:
+            return None
+        last = (m.group("before") or m.group("after")).split()[-1]
+        return next(((name, kind) for name, kind, entity in reversed(self.mentioned)
+                     if entity == "person" and name.split()[-1] == last), None)
+
     def resolve(self, mention, names):
         """(source, type) that ``mention`` (a pronoun or pointing phrase)
         stands for, or None; ``names`` are the sentence's listed names
@@ -251,9 +226,14 @@ class _History:
                 # unless the words say otherwise ("the … Ministry" is no "he")
                 if entity is None and want is not None and \
                         bool(_BODY_WORDS.search(source)) == (want == "person") and not _looks_like_a_name(source):
+                    person = self._behind(source) if want == "person" else None
+                    if person is not None:  # "Tokayev's office said he …": he is Tokayev
+                        return person
                     continue
                 if words == "they" and (entity == "person" or entity is None and _looks_like_a_name(source, 1)):
                     continue  # "Saule … said." is no "they"
+                if want == "person" and entity is None and source.split()[-1].lower() in _BARE_GROUPS:
+                    continue  # "Residents said …" are no "he"
                 if want is None or entity in (want, None):
                     return source, kind
             return None
@@ -261,6 +241,10 @@ class _History:
             return (self.speakers[-1][0], self.speakers[-1][1]) if self.speakers else None
         noun = words.split(None, 1)[1]
         if re.fullmatch("|".join(_PERSON_NOUNS), noun):
+            same = next(((source, kind) for source, kind, _entity in reversed(self.mentioned)
+                         if source.lower().split()[-1] == noun), None)
+            if same is not None:  # "according to a company spokeswoman. … the spokeswoman said": the same one
+                return same
             # the last person who spoke; else ("President … held a meeting. The
             # President said …") the last listed person the text has named
             return next(((source, kind) for source, kind, entity in reversed(self.speakers)
@@ -279,8 +263,14 @@ class _History:
         return None
 
 
+# "Tokayev's office", "the press service of President Alexander Lukashenko": the person an office speaks for.
+_OFFICE_OF_PERSON = re.compile(r"^(?:the\s+)?(?:(?P<before>.+?)['’]s\s+(?:office|press service|press office)"
+                               r"|(?:office|press service|press office)\s+of\s+(?P<after>.+))$", re.I)
+
+
 _BODY_WORDS = re.compile(r"(?i)\b(?:ministry|office|council|committee|service|agency|department|government|"
-                         r"police|authorities|media|secretariat|organi[sz]ation|administration)\b")
+                         r"police|authorit(?:y|ies)|media|secretariat|organi[sz]ation|administration|union|company|"
+                         r"group|board|commission|embassy|parliament|court|army|military|party|bank|firm)\b")
 
 
 def _looks_like_a_name(words: str, shortest: int = 2) -> bool:
@@ -348,68 +338,21 @@ class _Free:
         return next((m for m in self.extras if m.start >= position), None)
 
 
+# "figures from the statistics office": the office gives them.
+_FIGURES_FROM = re.compile(r"^(?:the\s+)?(?:official\s+|latest\s+)?(?:figures|data|statistics|numbers|estimates)\s+"
+                           r"(?:from|by|of|released by|published by)\s+(?=\S)", re.I)
+
+
 def _words_mention(sentence: str, at: int, table=None):
     """A Mention for a source the table does not list, named by the words at
     ``at`` ("according to the local authorities, …"); None if there are none."""
     m = _NOUN_PHRASE_AFTER.match(sentence, at)
     if not m or not re.search(r"[^\W\d_]", m.group(1)):
         return None
-    words = m.group(1)
+    words = _FIGURES_FROM.sub("", person_named(m.group(1)))  # "rights group Amnesty" -> "Amnesty"
     hit = _listed(table[1], words) if table else None
     source = hit or (words, None, None)
-    return Mention(m.start(1), m.end(1), words, "words", *source, resolved=source)
-
-
-# "states" reports speech only before "that" or at the end of a clause ("…, the ministry states.").
-_STATES_CUE = re.compile(r"\s*(?:that\b|[,.;:!?”\"]|$)")
-
-
-# "reported on the current situation in the regions" (an official readout): what
-# was talked about, not a claim; "reported on state TV" / "on Tuesday" still cue.
-_REPORTED_ON_TOPIC = re.compile(r"\s+on\s+(?:the|its|their|his|her)\s+(?:current\s+|latest\s+|overall\s+)?"
-                                r"(?:situation|progress|events?|results?|developments?|work|course|state of)\b", re.I)
-
-
-# "what they called an anti-terrorist operation": a label put at a distance,
-# not the sentence's attribution when the sentence has another cue.
-_WHAT_X_CALLED = re.compile(r"\bwhat\s+[\w’'-]+\s+$", re.I)
-
-
-def _is_distancing(sentence: str, cue, backwards: str) -> bool:
-    """True for "called" / "described" in "what he called …"."""
-    return cue.group(0).lower() in ("called", "calls", "described", "describes") and \
-        bool(_WHAT_X_CALLED.search(sentence, _back(backwards, cue.start(), _BACK_2_WORDS), cue.start()))
-
-
-# Words that make "reports that" a noun ("Earlier reports that the army fired were denied").
-_REPORTS_NOUN_BEFORE = re.compile(r"(?i)(?:^|\b(?:earlier|later|initial|first|previous|recent|some|many|other|several|"
-                                  r"conflicting|such|these|those|all|no|any|further|new|separate))\s+$")
-
-
-def _is_cue(sentence: str, cue, backwards: str) -> bool:
-    """False for a cue word that does not report speech here: a passive
-    ("were warned that"), an adjective or noun ("the reported attempts",
-    "media reports"), "dismissed the government". ``backwards`` is
-    ``sentence[::-1]``: only the few words before the cue are searched."""
-    if cue.group("speech") is None:
-        return True
-    word = cue.group(0).lower()
-    before = _NOT_A_CUE_BEFORE.search(sentence, _back(backwards, cue.start(), _BACK_2_WORDS), cue.start())
-    if before and not ((word.endswith("ed") or word in ("say", "says")) and
-                       before.group(0).split()[-1].lower() in ("media", "press", "local")):
-        return False  # but "local media reported" / "local media say" is a verb
-    if word in ("dismissed", "dismisses") and _DISMISSED_PERSON.match(sentence, cue.end()):
-        return False
-    if word == "states" and not _STATES_CUE.match(sentence, cue.end()):
-        return False  # "the United States", "Ex-Soviet states to send …": a noun
-    if word in ("reported", "reports") and _REPORTED_ON_TOPIC.match(sentence, cue.end()):
-        return False  # "the participants reported on the situation": a topic, no claim
-    if word == "reports" and _last_char(sentence, backwards, cue.start()) not in (",", "”", '"') and not (
-            re.match(r"\s+that\b", sentence[cue.end():cue.end() + 6]) and
-            re.search(r"[^\W\d_]+\s+$", sentence[max(0, cue.start() - 30):cue.start()]) and
-            not _REPORTS_NOUN_BEFORE.search(sentence, max(0, cue.start() - 30), cue.start())):
-        return False  # only "…, reports X." and "X reports that …" are cues; otherwise a noun
-    return True
+    return Mention(m.end(1) - len(words), m.end(1), words, "words", *source, resolved=source)
 
 
 # Posts that a president does not hold: "the mayor" never points back to the president.

@@ -10,6 +10,7 @@ import bisect
 import re
 
 from .cues import _BACK_5_WORDS, Mention, _back, _words_mention
+from .sourcenames import _TITLES
 
 
 # Words before a name that make it a hand-off (the medium), not the speaker.
@@ -18,6 +19,16 @@ _MEDIUM_BEFORE = re.compile(r"(?:\bon|\bto|\btold|\bvia|\bthrough|\binterview wi
 
 # A word between "to" / "told" … and a name that makes the name its own object, not a medium.
 _OTHER_PREPOSITION = re.compile(r"\b(?:that|with|against|about|between|among|over)\s", re.I)
+
+
+_HIM_HER = re.compile(r"\s+(him|her)\b", re.I)
+
+
+# A post, then the name of the person who holds it between commas: "the city's mayor, Anna Berg, …".
+_TITLED_WORDS = re.compile(r"\b" + _TITLES + r"$")
+
+
+_HOLDER = re.compile(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s*(?=,)")
 
 
 _JOINED = re.compile(r"\s*(?:,|,?\s+and)\s+")
@@ -57,7 +68,9 @@ _BROADCAST = re.compile(r"\b(?:on|to|told)\s+((?:the\s+)?(?:[\w-]+\s+){0,2}?(?:t
 _PERSON_TITLE = re.compile(r"\b(?:President|Prime|Minister|Secretary|Chancellor|King|Premier|Mr|Mrs|Ms|Dr)\b")
 
 
-_TOLD_OUTLET = re.compile(r"\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
+_TOLD_OUTLET = re.compile(r"\s+(?:(?:state|national|public|private|local)\s+)?(?:broadcaster|television|TV|radio|"
+                          r"newspaper|daily|weekly|channel)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"  # "state broadcaster ERT"
+                          r"|\s+((?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}"
                           r"(?:\s+(?:news agenc(?:y|ies)|media|television|TV|radio|newspaper))?)")
 
 
@@ -84,12 +97,20 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
                 if m.role is None and m.how != "pronoun":
                     target = m
                     break
+            him = _HIM_HER.match(sentence, c.end()) if target is None else None
+            if him:  # "According to him, …": the person "he" would point back to
+                target = Mention(him.start(1), him.end(1), "he" if him.group(1).lower() == "him" else "she", "pronoun")
+                mentions.append(target)
             if target is None:  # words the table does not list: "according to the local authorities"
                 target = _words_mention(sentence, c.end())
                 if target is not None and (_NOT_A_SOURCE.fullmatch(target.words) if c.group("according")
                                            else not _SOURCE_HEAD.search(target.words)):
                     target = None  # "according to plan"; "citing security concerns"
                 if target is not None:
+                    holder = _HOLDER.match(sentence, target.end) if _TITLED_WORDS.search(target.words) else None
+                    if holder:  # "according to the charity's director, Marta Kis, …": the person
+                        target = Mention(holder.start(1), holder.end(1), holder.group(1), "words", holder.group(1),
+                                         None, "person", resolved=(holder.group(1), None, "person"))
                     mentions.append(target)
             office = _OFFICE_OF.match(sentence, target.end) if target is not None and target.how == "name" else None
             if office:  # "according to Tokayev's office": the office; Tokayev is no speaker here
@@ -120,10 +141,11 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
                 any(0 <= m.start - c.end() <= 5 for m in mentions[listed:]):
             continue
         outlet = _TOLD_OUTLET.match(sentence, c.end())
-        if outlet and outlet.group(1).split()[-1].lower() not in {"he", "she", "they", "it"} and \
-                not _PERSON_TITLE.search(outlet.group(1)):
-            words = outlet.group(1)
-            at = outlet.start(1)
+        g = 1 if outlet and outlet.group(1) else 2
+        if outlet and outlet.group(g).split()[-1].lower() not in {"he", "she", "they", "it"} and \
+                not _PERSON_TITLE.search(outlet.group(g)):
+            words = outlet.group(g)
+            at = outlet.start(g)
             mentions.append(Mention(at, at + len(words), words, "words", words, None, None,
                                     role="medium", resolved=(words, None, None)))
     first_speech_end = min((c.end() for c in cues if c.group("speech")), default=None)
@@ -159,4 +181,5 @@ def _mark_handoffs(sentence, mentions, cues, backwards) -> None:
         if medium and not _OTHER_PREPOSITION.search(medium.group(0)):
             after_speech = first_speech_end is not None and first_speech_end <= m.start
             if after_speech or re.search(r"\bon\s", sentence[max(0, m.start - 40):m.start]):
-                m.role = "medium"
+                # a person is the audience ("sympathies to President X"), neither a medium nor the speaker
+                m.role = "audience" if m.entity == "person" else "medium"

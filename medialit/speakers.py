@@ -1,7 +1,8 @@
 """Who speaks in one sentence: the speaker a cue points to (before it, after
 it, or a pronoun's earlier source), the speaker of a quotation with no cue
 of its own, the kind of attribution (direct, indirect, mixed, none) and the
-chain from the speaker to the reader.
+chain from the speaker to the reader.  Speakers the sources table does not
+list are found in :mod:`medialit.unlisted`.
 """
 
 from __future__ import annotations
@@ -9,10 +10,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from .cues import (Mention, _BACK_9_WORDS, _BACK_SPACES, _BARE_GROUPS, _BODY_WORDS, _BRACKET_BEFORE, _CITED_AS,
-                   _CITED_PASSIVE, _CUE_AT_END, _FALLBACK_BEFORE, _NOT_SPEAKERS, _PASSIVE_BY, _PRONOUN_GAP,
-                   _SPEAKER_AFTER, _NamesBefore, _back, _last_char, _words_mention)
+from .cues import Mention, _CITED_AS, _CITED_PASSIVE, _PASSIVE_BY, _PRONOUN_GAP, _NamesBefore, _words_mention
 from .quotes import _in_spans
+from .sourcenames import _BODY, _NAME, _TITLES, person_named
+from .speechverbs import _AFTER_COMMA, _CUE_AT_END
+from .unlisted import _OPENING_PARTICIPLE, _RELATIVE_BEFORE, _SUBJECT_START, _opens, _unlisted_speaker
 
 
 # Words that begin a clause of its own between a cue and a name after it.
@@ -24,6 +26,19 @@ def _speaker_for(cue, free, sentence, quotes_rel):
     (:class:`_Free`) holds the sentence's possible speakers; only those up to
     90 characters before the cue can be its subject, so only those are
     looked at (linear time on a long sentence)."""
+    if cue.group(0).lower().endswith("ing") and _AFTER_COMMA.search(sentence, max(0, cue.start() - 5), cue.start()):
+        # "Tokayev appealed for help …, describing the unrest as …": the participle's subject is the sentence's
+        subject = free.first_after(0)
+        if subject is not None and _SUBJECT_START.fullmatch(sentence, 0, subject.start):
+            return subject
+    opening = _OPENING_PARTICIPLE.match(sentence, cue.end()) if _opens(cue, sentence) else None
+    if opening:  # "Noting that the toll had risen, Xi expressed …": the subject after the participle's clause
+        subject = free.first_after(opening.end())
+        return subject if subject is not None and _SUBJECT_START.fullmatch(sentence, opening.end(), subject.start) \
+            else None
+    relative = _RELATIVE_BEFORE.search(sentence, max(0, cue.start() - 250), cue.start())
+    if relative:  # "Ana Petrova, who chairs the CSTO council, said": the name before "who" (or the words, below)
+        return next((m for m in free.before(relative.start(), 0) if not sentence[m.end:relative.start()].strip()), None)
     for m in free.before(cue.start(), 90):
         if cue.start() - m.end > 90:
             # too far to be the subject: a mention this far back is never
@@ -51,81 +66,6 @@ def _speaker_for(cue, free, sentence, quotes_rel):
         if after.how != "pronoun" and not _CLAUSE_WORD.search(gap) and not re.search(r"[,;:]", gap):
             return after
     return None
-
-
-_WHAT_THEY = re.compile(r"\b(" + "|".join(sorted(_BARE_GROUPS)) + r")\s+(?:[\w-]+\s+){1,3}what\s+they\s+$", re.I)
-
-
-# A name, then an apposition between commas that says who the person is, ending at a cue.
-_APPOSITION_BEFORE = re.compile(r"(?:^|(?<=[;:\x00])\s*|(?<=,)\s+|(?<=\bthat)\s+)((?:[A-Z][\w’'-]*\s+){0,2}[A-Z][\w’'-]*),\s+"
-                                r"(?:a|an|the)\s+[^,;:\x00]{2,120},\s*$")
-
-
-_NOT_A_NAME = {"The", "A", "An", "In", "On", "At", "By", "For", "But", "And", "Meanwhile", "Earlier", "Later", "Then"}
-
-
-def _fallback_speaker(cue, sentence, masked_sentence, backwards):
-    """Words before a cue that look like its subject, for sources not in the
-    table. ``backwards`` is ``masked_sentence[::-1]``: the searches below
-    look only as far back as their words can reach (see :func:`_back`)."""
-    if cue.group("speech") is None:
-        return None
-    end = cue.start()
-    # the bracket ends at the last character before the cue that is not a space
-    words_end = end - _BACK_SPACES.match(backwards, len(backwards) - end).end()
-    bracket = _BRACKET_BEFORE.search(masked_sentence, max(0, words_end - 83), end)
-    if bracket:  # a placeholder in a model answer: "[a named source, e.g. a report] says"
-        return bracket.group(0).strip()
-    they = _WHAT_THEY.search(masked_sentence, max(0, end - 80), end)
-    if they:  # "as authorities launched what they called": the authorities
-        return they.group(1)
-    m = _FALLBACK_BEFORE.search(masked_sentence, _back(backwards, end, _BACK_9_WORDS), end)
-    if not m:
-        # "Saule, a 58-year-old teacher who …, said": the name before an apposition
-        m = _APPOSITION_BEFORE.search(masked_sentence, max(0, words_end - 160), end)
-        return m.group(1) if m and m.group(1).split()[0] not in _NOT_A_NAME else None
-    words = m.group(1).strip()
-    last = words.split()[-1].lower()
-    if words.lower() in {"it", "he", "she", "they", "this", "which", "who", "that", "and", "but", "so", "thus"} or \
-            last in _NOT_SPEAKERS or last in ("it", "he", "she", "they"):  # "… began what they called"
-        return None
-    if words.lower() in _BARE_GROUPS or (len(words.split()) <= 2 and words.split()[-1].lower() in _BARE_GROUPS):
-        return words  # "authorities said", "local media reported"
-    if not any(w[:1].isupper() for w in words.split()) and not re.match(r"(?i)(a|an|the|some|one|two|several|many)\b", words):
-        return None
-    return words
-
-
-# "So said the mayor, …": the speaker after the cue, pointing back to the words before.
-_SO_SAID = re.compile(r"\W*(?:so|thus)\s+", re.I)
-
-
-def _speaker_after(cue, sentence, masked_sentence, backwards):
-    """The speaker named after a cue at the end of a sentence or clause
-    ("…, reports the country's Interior Ministry."; "…,” said Saule, a …"),
-    when the table does not list it. Only after a comma or a quotation.
-    ``backwards`` is ``masked_sentence[::-1]``."""
-    if cue.group("speech") is None:
-        return None
-    if _last_char(masked_sentence, backwards, cue.start()) not in (",", "\x00") and \
-            not _SO_SAID.fullmatch(masked_sentence, 0, cue.start()):
-        return None
-    # "…,” said student leader Ana Petrova, 19." / "said resident Jane Doe": a post in small letters, then the name
-    m = _SPEAKER_AFTER.match(masked_sentence, cue.end()) or _TITLED_AFTER.match(masked_sentence, cue.end())
-    if not m or "\x00" in m.group(1):
-        return None
-    words = m.group(1).strip()
-    if words.lower() in {"he", "she", "it", "they", "that", "this"} or not re.search(r"[^\W\d_]", words):
-        return None
-    name = _NAME_APPOSED.match(masked_sentence, m.end()) if re.match(r"(?i)the\s", words) else None
-    if name and not _BODY_WORDS.search(words) and not _BODY_WORDS.search(name.group(1)):
-        # "…, declared the interior minister, Erlan Turgumbayev, quoted by …": the person
-        return name.group(1)
-    return words
-
-
-# ", Erlan Turgumbayev," after a post: the name of the person who holds it (two or three capitalised words).
-_NAME_APPOSED = re.compile(r",\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})\s*(?=[,.;:!?]|$)")
 
 
 def _kind(sentence: str, start: int, quotes, has_source: bool, cue_spans_rel) -> str:
@@ -236,70 +176,11 @@ def _quoted_by(mentions, listed, m, at):
     return subject
 
 
-def _unlisted_speaker(sentence, cues, quotes_rel):
-    """The words of a speaker that is not in the sources table, or None."""
-    masked = list(sentence)
-    for a, b in quotes_rel:
-        for i in range(max(a, 0), min(b, len(sentence))):
-            masked[i] = "\x00"  # quoted words: a clause boundary
-    masked = "".join(masked)
-    backwards = masked[::-1]
-    for c in cues:
-        words = _fallback_speaker(c, sentence, masked, backwards) or _speaker_after(c, sentence, masked, backwards)
-        if words:
-            return person_named(words)
-    return None
-
-
-# A post written before a person's name: "deputy interior minister Marat
-# Kozhayev", "Russian President Vladimir Putin", "Kremlin spokesman Dmitry Peskov".
-_TITLES = (r"(?i:spokes(?:man|woman|person)|minister|chief|head|president|secretary|commander|official|governor|"
-           r"mayor|director|envoy|ambassador|advis[eo]r|aide|leader|chair(?:man|woman)?|general|prosecutor|"
-           r"representative|lawyer|analyst|expert|resident|deputy|diplomat|commandant|officer|akim|premier|"
-           r"senator|correspondent|reporter|journalist)")
-
-
-_NAME = r"((?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*)(?!['’])"
-
-
-_TITLED_NAME = re.compile(r"\b" + _TITLES + r"\s+" + _NAME + r"$")
-
-
-# After a cue: "said student leader Ana Petrova", "said resident Jane Doe" (up to three small words, a post, a name).
-_TITLED_AFTER = re.compile(r"\s+((?:[a-z][\w-]*\s+){0,3}?" + _TITLES + r"\s+" + _NAME + r")\s*(?=[,.;:!?]|$)")
-
-
 # After a listed body that follows a cue: "said police spokeswoman Jane Doe." (the name, then the end of the clause).
 _THEN_TITLED_NAME_END = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _TITLES + r"\s+" + _NAME + r"(?=\s*[,.;:!?]|\s*$)")
 
 
 _TITLE_THEN_NAME = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?" + _TITLES + r"\s+" + _NAME + r"(?=\s*,|\s+(?:also\s+)?[a-z])")
-
-
-def person_named(words: str) -> str:
-    """The name in a speaker's words, without the post before it:
-    "deputy interior minister Marat Kozhayev" -> "Marat Kozhayev" (the
-    answer keys name people so); other words are returned as they are."""
-    m = _TITLED_NAME.search(words)
-    if m and not _BODY.search(m.group(1)):
-        return m.group(1)
-    m = _OUTLET_NAMED.match(words) or _WEBSITE_OF.match(words)  # "Russian television station Mir-24" -> "Mir-24"
-    return next(g for g in m.groups() if g) if m else words
-
-
-# A body speaking through its own website or statement: "The website of the National Security Committee",
-# "the ministry's website".
-_WEBSITE_OF = re.compile(r"(?i:the\s+(?:official\s+)?(?:website|web\s?site|Telegram\s+channel|press\s+release|statement)"
-                         r"\s+of\s+)((?:the\s+)?[A-Z].*)$|((?:the\s+)?.+?)['’]s\s+(?:official\s+)?(?:website|Telegram channel)$")
-
-
-# An outlet named after its kind: "Russian television station Mir-24", "the state news agency Kazinform".
-_OUTLET_NAMED = re.compile(r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:television|TV|radio)\s+(?:station|channel|network)|"
-                           r"(?:news\s+)?agency|newspaper|broadcaster|news\s+(?:site|website|portal|outlet))\s+"
-                           r"([A-Z][\w’'-]*(?:\s+[A-Z0-9][\w’'-]*){0,3})$")
-
-
-_BODY = re.compile(r"\b(?:Office|Ministry|Council|Committee|Service|Agency|Department|Police|Government|Court)\b")
 
 
 # "Tokayev's office said", "the office of Kazakhstan's president said": the office speaks, not the person.

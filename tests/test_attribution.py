@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import medialit.corpus as corpus
-import medialit.cues as cues
+import medialit.speechverbs as speechverbs
 from medialit.attribution import (
     COLUMNS, KINDS, SOURCE_TYPES, attribute, chain_text, claims, load_source_types, parse_chain, quote_spans,
 )
@@ -326,11 +326,11 @@ def test_cue_search_with_first_letter_check_finds_what_the_plain_pattern_finds()
     import medialit.attribution as A
 
     article_text = corpus.article_text
-    plain = re.compile(r"\b(?:(?P<according>according to)|(?P<citing>citing)|(?P<speech>"
-                       + cues._SPEECH + r"))\b", re.I)
+    plain = re.compile(r"\b(?:(?P<according>according to)|(?P<citing>" + speechverbs._CITING + r")|(?P<speech>"
+                       + speechverbs._SPEECH + r"))\b", re.I)
     text = article_text("A") + "\n" + article_text("B") + "\nACCORDING TO Reuters, Said said so; she Claimed it."
     spans = lambda pattern: [(m.span(), m.lastgroup) for m in pattern.finditer(text)]  # noqa: E731
-    assert spans(cues._CUE) == spans(plain) and len(spans(plain)) > 40
+    assert spans(speechverbs._CUE) == spans(plain) and len(spans(plain)) > 40
 
 
 # ------------------------------------------- real wire style (issue 16)
@@ -795,3 +795,174 @@ def test_the_mayor_is_not_the_president_and_a_dateline_dash_does_not_hide_the_su
             "The mayor said buses would run. The president said troops would stay.")
     assert [r[0] for r in rows_of(text)] == ["Kassym-Jomart Tokayev", "The regional governor", "The mayor",
                                             "Kassym-Jomart Tokayev"]
+
+
+# ------------------------------------------- sixth pass (issue 16, dev5: data/heldout/t6-t14)
+# Rules for classes of construction seen in dev5's mistakes (the fourth pass's
+# test texts, T6-T14), each stated as the news-style convention; every
+# sentence here was written for the test, none is copied from a held-out text.
+
+
+def test_a_surname_is_the_one_full_name_the_story_gives_even_after_the_headline():
+    text = ("Pipes will be fixed within a week, Li said.\n\nThe city's water chief, Li Wenbo, visited the works on "
+            "Friday. Li said costs would rise.\n\nMayor Anna Berg was there too. Berg said the city would pay.")
+    assert [r[0] for r in rows_of(text)] == ["Li Wenbo", None, "Li Wenbo", None, "Anna Berg"]
+    text = "Berg said costs would rise. Planner Anna Berg and her brother Tom Berg run the firm."  # which Berg?
+    assert rows_of(text)[0][0] == "Berg"
+
+
+def test_a_relative_clause_between_the_subject_and_the_cue_holds_no_speaker():
+    row = one("Mayor Ana Petrova, who heads the TASS bureau in the city, said on Monday that roads were shut.")
+    assert (row["source"], row["chain"]) == ("Ana Petrova", ["Ana Petrova"])
+    text = ("Tokayev spoke on Friday. The president, who called the marchers “vandals” on Monday, "
+            "now said they had a point.")
+    assert rows_of(text)[1] == ("Kassym-Jomart Tokayev", ["Kassym-Jomart Tokayev"], "mixed")
+    assert one("Interfax, which cited the ministry, said 12 died.")["source"] == "Interfax"
+
+
+def test_a_participle_after_a_comma_takes_the_subject_of_the_sentence_never_the_words_after_it():
+    text = "Mayor Anna Berg asked the region for “more buses and trains,” describing the queues as a disgrace."
+    assert rows_of(text)[0] == ("Anna Berg", ["Anna Berg"], "mixed")
+    row = one("On Monday, Tokayev appealed for calm, noting the curfew as a success.")
+    assert row["source"] == "Kassym-Jomart Tokayev"
+    # an inverted speaker is a noun phrase, not a clause
+    assert one("Shops were looted overnight, said the roads were shut.")["source"] is None
+
+
+def test_labels_a_question_after_its_quotation_and_content_verbs_before_that_are_cues():
+    text = ("Mayor Anna Berg spoke on Friday. She referred to the marchers as “guests” and “neighbours”. "
+            "She also blasted the closures as “madness.” “Who ordered this?” she asked.")
+    assert [r[0] for r in rows_of(text)] == ["Anna Berg"] * 4
+    assert one("The bus stopped after the driver asked.")["source"] is None  # a request, not a quotation's cue
+    row = one("Unnamed officials indicated that 40 buses were sent.")
+    assert (row["source"], row["kind"]) == ("officials", "indirect")  # the table's "officials"
+    assert one("The fire indicated that the wiring was old.")["source"] is None  # an event is no source
+    assert one("The city charter provides that the mayor serves four years.")["source"] == "The city charter"
+    assert one("The charter provides free buses.")["source"] is None
+    assert one("Mayor Anna Berg expressed deep concern over the closures.")["source"] == "Anna Berg"
+
+
+def test_a_person_after_to_is_the_audience_never_a_medium():
+    row = one("Putin said on Friday to Tokayev that help would come.")
+    assert row["chain"] == ["Putin"]  # Putin is not in the table: his words
+    assert one("Tokayev spoke to TASS on Friday.")["chain"] == ["Kassym-Jomart Tokayev", "TASS"]
+
+
+def test_him_and_her_point_back_to_the_person_also_behind_an_office_that_speaks_for_them():
+    text = "Mayor Anna Berg spoke on Friday. According to her, the bridge will reopen in May."
+    assert rows_of(text)[1] == ("Anna Berg", ["Anna Berg"], "indirect")
+    assert one("According to him, the bridge will reopen.")["source"] is None  # nobody to point back to
+    text = "Tokayev’s office said he had met the cabinet. “Order is back,” it quoted him as saying."
+    assert rows_of(text)[1] == ("Kassym-Jomart Tokayev", ["Kassym-Jomart Tokayev", "Tokayev’s office"], "direct")
+
+
+def test_a_source_named_after_by_or_according_to_ends_before_a_relative_clause():
+    row = one("The closure was announced by the city water board which had warned of a drought since the spring.")
+    assert (row["source"], row["kind"]) == ("the city water board", "indirect")
+    row = one("Ten buses burned, according to the volunteer firefighters who reached the depot before the police did.")
+    assert row["source"] == "the volunteer firefighters"
+
+
+def test_the_name_in_a_sources_words_without_a_description_a_body_or_when_it_spoke():
+    assert one("Ten towns lost power, according to monitoring group GridWatch.")["source"] == "GridWatch"
+    assert one("Ten towns lost power, according to engineers in Almaty.")["source"] == "engineers in Almaty"
+    from medialit.sourcenames import person_named
+    assert person_named("There are some angry Russian") == "There are some angry Russian"  # a clause, no description
+    text = "“We are worried,” said Green Planet’s Maria Lopez in a statement on Friday."
+    assert rows_of(text)[0] == ("Maria Lopez", ["Maria Lopez"], "direct")
+    assert one("Roads are shut, said Anna Berg on Monday.")["source"] == "Anna Berg"
+    assert one("Roads are shut, said the city’s Transport Department.")["source"] == "the city’s Transport Department"
+
+
+def test_referring_to_names_the_source_an_outlet_passes_on_and_reports_comma_is_then_a_verb():
+    row = one("Interfax reports, referring to the health ministry, that 12 people died.")
+    assert (row["source"], row["chain"], row["kind"]) == ("the health ministry", ["the health ministry", "Interfax"],
+                                                          "indirect")
+    row = one("With reference to the CSTO, TASS said troops had landed.")
+    assert row["chain"] == ["CSTO", "TASS"]
+
+
+def test_declaring_a_state_of_emergency_or_a_curfew_is_an_act_not_words_reported():
+    assert one("The mayor declared a two-week state of emergency in the city.")["source"] is None
+    assert one("Tokayev announced a nationwide curfew on Wednesday.")["source"] is None
+    assert one("The mayor declared that the curfew was over.")["source"] == "The mayor"
+    assert one("The mayor declared the curfew a success.")["source"] == "The mayor"
+
+
+def test_a_quotation_after_an_aside_about_the_person_just_quoted_goes_on_with_her_words():
+    text = ("“The roads are gone,” farmer Jane Okoro told Reuters. Okoro has lived in the valley for 40 years. "
+            "“Nobody came to help.”")
+    chain = ["Jane Okoro", "Reuters"]
+    assert rows_of(text) == [("Jane Okoro", chain, "direct"), (None, [], "none"), ("Jane Okoro", chain, "direct")]
+    text = ("“The roads are gone,” farmer Jane Okoro told Reuters. Her neighbour Tom Lee stayed. "
+            "“Nobody came to help.”")
+    assert rows_of(text)[2][0] is None  # the aside is about someone else: whose words these are is not said
+
+
+def test_the_participle_of_any_speech_verb_after_a_comma_attributes_to_the_subject():
+    row = one("Mayor Anna Berg closed the schools on Monday, saying the storm would get worse.")
+    assert (row["source"], row["kind"]) == ("Anna Berg", "indirect")
+    row = one("Tokayev appealed for calm, adding that “order will return”.")
+    assert (row["source"], row["kind"]) == ("Kassym-Jomart Tokayev", "mixed")
+    assert one("Tokayev is calling in the army.")["source"] is None
+    assert one("A man was seen saying goodbye to his son.")["source"] is None  # no comma: no attribution
+
+
+def test_a_participle_that_opens_the_sentence_belongs_to_the_subject_after_its_clause():
+    row = one("Stressing that the dam was safe, Mayor Anna Berg reopened the road.")
+    assert (row["source"], row["kind"]) == ("Anna Berg", "indirect")
+    row = one("Noting that twelve people had died, Tokayev ordered an inquiry.")
+    assert row["source"] == "Kassym-Jomart Tokayev"
+    assert one("Closing the road, police cleared the square.")["source"] is None  # no speech participle
+
+
+def test_the_subject_before_an_aside_speaks_the_red_cross_too_and_he_is_never_a_group():
+    row = one("The Red Cross, which has sent 40 volunteers, warned that water was short.")
+    assert row["source"] == "The Red Cross"
+    row = one("Prime Minister Ivan Sokol, speaking on state television, pledged compensation.")
+    assert row["chain"] == ["Ivan Sokol", "state television"]
+    text = "Residents said the water was rising. “Nobody helps us,” he said."
+    assert rows_of(text)[1][0] is None  # "he" is not the residents
+
+
+def test_according_to_a_post_and_the_name_between_commas_is_the_person():
+    row = one("According to the charity's regional director, Marta Kis, families had no clean water.")
+    assert (row["source"], row["chain"]) == ("Marta Kis", ["Marta Kis"])
+    row = one("According to the regional office, Almaty Region, roads were shut.")
+    assert row["source"] == "the regional office"  # no post: the words
+
+
+def test_more_ordinary_wire_subjects_found_by_probing_the_rules_on_a_paragraph_written_for_them():
+    text = ("Ferries stop, union says\n\nFerry crews walked out on Monday, their union said. "
+            "The harbour authority, in a statement, said boats were diverted. It did not say how many.")
+    assert [r[0] for r in rows_of(text)] == ["union", "their union", "The harbour authority",
+                                            "The harbour authority"]
+    assert one("“Pay us,” union leader Piet de Vries told Reuters.")["chain"] == ["Piet de Vries", "Reuters"]
+    assert one("“Bad timing,” said ING economist Bert Colijn.")["source"] == "Bert Colijn"
+    text = ("Delays could last a week, according to a company spokeswoman. Mayor Anna Berg said the port was shut. "
+            "“We are watching,” the spokeswoman said.")
+    assert rows_of(text)[2][0] == "a company spokeswoman"  # the same spokeswoman, not the last person
+
+
+def test_told_a_broadcaster_named_by_its_kind_and_a_post_then_its_holder_between_commas():
+    row = one("Fire chief Yannis Pappas told state broadcaster ERT that 500 firefighters were at work.")
+    assert row["chain"] == ["Yannis Pappas", "ERT"]
+    row = one("His spokesman, Pavlos Nikolaou, said the region would get help.")
+    assert (row["source"], row["chain"]) == ("Pavlos Nikolaou", ["Pavlos Nikolaou"])
+
+
+def test_a_subject_in_small_letters_before_a_participle_figures_from_a_body_and_an_including_aside():
+    row = one("The central bank raised its rate on Thursday, its fourth rise this year, saying prices were too high.")
+    assert row["source"] == "The central bank"
+    text = "According to figures from the statistics office, prices rose 7%. The office said fuel drove the rise."
+    assert [r[0] for r in rows_of(text)] == ["the statistics office"] * 2
+    row = one("Critics, including the opposition Green Party, said the bank had acted too late.")
+    assert row["source"] == "Critics"
+
+
+def test_participles_and_labels_that_report_no_words_are_no_cues():
+    assert one("Prices rose 7% in May, adding to pressure on the bank.")["source"] is None
+    assert one("The army moved in, warning shots were fired.")["source"] is None
+    assert one("The decision was announced on Friday, declaring the region a disaster zone.")["source"] is None
+    assert one("The government branded a new bond.")["source"] is None
+    assert one("Berg blasted the plan as “madness”.")["source"] == "Berg"
