@@ -346,11 +346,12 @@ def quality_markdown(result: dict, link: str = "benchmarks/HELDOUT.md",
         ("", "article B's listed swaps found (a real spinner)", pct(result["spin on article B (known=False)"])),
     ]
     lines = [heading, "",
-             f"Measured on the *test* part of the held-out set (`data/heldout/`: {describe_test_part(sources)}",
-             "from outlets used nowhere else in the course, labelled by hand and committed",
-             "before any tool was run on them; the rules were changed only after reading",
-             f"the {NUMBER_WORDS[len(DEV_PARTS)]} *dev* parts). Command: `.venv/bin/python scripts/evaluate_heldout.py`;",
-             f"details, dev figures and the figures before this work in [{link.rsplit('/', 1)[-1]}]({link}).", "",
+             "Measured on the *test* part of the held-out set (`data/heldout/`:",
+             f"{describe_test_part(sources)} from outlets used nowhere",
+             "else in the course, labelled by hand and committed before any tool was run",
+             f"on them; the rules were changed only after reading the {NUMBER_WORDS[len(DEV_PARTS)]} *dev* parts).",
+             "Command: `.venv/bin/python scripts/evaluate_heldout.py` (`--write-docs` rewrites",
+             f"this section); details, dev figures and the figures before this work in [{link.rsplit('/', 1)[-1]}]({link}).", "",
              "| check | measure | test part |", "| --- | --- | ---: |"]
     lines += [f"| {c} | {m} | {v} |" for c, m, v in rows]
     met, missed = [], []
