@@ -30,11 +30,12 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import math
 import sys
 import zipfile
 from pathlib import Path
+
+from tablefile import pack, write_or_check
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "data" / "lexicons" / "bigrams_en.tsv.gz"
@@ -65,7 +66,7 @@ def derive(text: str) -> bytes:
     header = (f"# first second\tlog10 of its count in Google Books (from symspellpy 6.10.1's {NAME}, MIT licence, "
               "see data/NOTICE.md); only pairs with a word of synonyms.csv; pairs rarer than about 6.4 million are absent; "
               "rows sorted by their bytes\n")
-    return gzip.compress(header.encode("ascii") + b"".join(sorted(rows)), compresslevel=9, mtime=0)
+    return pack(header, rows)
 
 
 def main(argv: list[str]) -> int:
@@ -73,14 +74,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--source", help="the symspellpy wheel or its bigram file (default: the installed package)")
     parser.add_argument("--check", action="store_true", help="only compare with the shipped table")
     args = parser.parse_args(argv)
-    table = derive(source_text(args.source))
-    if args.check:
-        same = TABLE.exists() and gzip.decompress(TABLE.read_bytes()) == gzip.decompress(table)
-        print("the table is current" if same else "the table differs from its derivation: rerun this script")
-        return 0 if same else 1
-    TABLE.write_bytes(table)
-    print(f"written: {TABLE.relative_to(ROOT)} ({len(table):,} bytes)")
-    return 0
+    return write_or_check(TABLE, derive(source_text(args.source)), args.check, "its derivation", ROOT)
 
 
 if __name__ == "__main__":

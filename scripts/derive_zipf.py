@@ -25,10 +25,11 @@ data/NOTICE.md).
 
 from __future__ import annotations
 
-import gzip
 import re
 import sys
 from pathlib import Path
+
+from tablefile import pack, write_or_check
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "data" / "lexicons" / "wordfreq_en_zipf.tsv.gz"
@@ -51,18 +52,11 @@ def derive() -> bytes:
     header = (f"# word\tZipf frequency in English (wordfreq {version('wordfreq')}, zipf_frequency(word, 'en')); "
               "words of a-z and inner apostrophes only; rows sorted by their bytes; CC BY-SA 4.0, see data/NOTICE.md\n")
     # mtime=0: the same table always gives the same bytes
-    return gzip.compress(header.encode("ascii") + b"".join(sorted(rows)), compresslevel=9, mtime=0)
+    return pack(header, rows)
 
 
 def main(argv: list[str]) -> int:
-    table = derive()
-    if "--check" in argv:
-        same = TABLE.exists() and gzip.decompress(TABLE.read_bytes()) == gzip.decompress(table)
-        print("the table is current" if same else "the table differs from the installed wordfreq: rerun this script")
-        return 0 if same else 1
-    TABLE.write_bytes(table)
-    print(f"written: {TABLE.relative_to(ROOT)} ({len(table):,} bytes)")
-    return 0
+    return write_or_check(TABLE, derive(), "--check" in argv, "the installed wordfreq", ROOT)
 
 
 if __name__ == "__main__":

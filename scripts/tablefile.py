@@ -1,0 +1,29 @@
+"""What the derive_*.py scripts share: a derived table is gzipped text whose
+bytes depend only on its rows (mtime=0), and ``--check`` compares the shipped
+table with a fresh derivation instead of writing it."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+
+def pack(header: str, rows) -> bytes:
+    """The table's bytes: the header line, then the rows (bytes) in sorted order."""
+    return gzip.compress(header.encode("utf-8") + b"".join(sorted(rows)), compresslevel=9, mtime=0)
+
+
+def is_current(table: Path, derived: bytes) -> bool:
+    return table.exists() and gzip.decompress(table.read_bytes()) == gzip.decompress(derived)
+
+
+def write_or_check(table: Path, derived: bytes, check: bool, stale: str, root: Path) -> int:
+    """With check: say whether ``table`` matches ``derived`` (exit code 0/1);
+    else write it. ``stale`` ends "the table differs from …: rerun this script"."""
+    if check:
+        same = is_current(table, derived)
+        print("the table is current" if same else f"the table differs from {stale}: rerun this script")
+        return 0 if same else 1
+    table.write_bytes(derived)
+    print(f"written: {table.relative_to(root)} ({len(derived):,} bytes)")
+    return 0
