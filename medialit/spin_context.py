@@ -40,10 +40,8 @@ Limits chosen on the held-out dev parts (benchmarks/HELDOUT.md, sixth pass).
 from __future__ import annotations
 
 
-import gzip
-
 from .datafiles import from_file
-from .readability import _find_row, _sorted_rows, zipf
+from .readability import _find_row, _read_sorted_rows, _sorted_rows, zipf
 from .spin_data import _data
 
 __all__ = ["context_candidates", "pair_count", "roget_options", "CONTEXT_COMMON", "CONTEXT_GAP", "ROGET_COMMON",
@@ -114,21 +112,21 @@ def context_candidates(text: str, matches: list, starts: set) -> list[dict]:
         options = commoner.get(lower)
         if (word[:1].isupper() and match.start() not in starts) or word.isupper():
             continue
-        word_z = zipf(lower)
-        options = [(o, z, CONTEXT_COMMON, _CONTEXT_SCORE) for o, z in options or () if z >= word_z + CONTEXT_GAP]
-        options += [(o, z, ROGET_COMMON, ROGET_SCORE) for o, z in roget_options(lower) if z >= word_z + ROGET_GAP]
-        if not options:
-            continue
-        best = None
+        odd = []  # the neighbours the word does not go with
         for j, before in ((i - 1, True), (i + 1, False)):
             if not 0 <= j < len(matches):
                 continue
             gap = text[matches[j].end():match.start()] if before else text[match.end():matches[j].start()]
-            if gap != " ":
-                continue
             other = _plain(matches[j].group(0))
-            if count(f"{other} {lower}" if before else f"{lower} {other}") is not None:
-                continue  # the word goes with this neighbour
+            if gap == " " and count(f"{other} {lower}" if before else f"{lower} {other}") is None:
+                odd.append((j, before, other))
+        if not odd:
+            continue
+        word_z = zipf(lower)
+        options = [(o, z, CONTEXT_COMMON, _CONTEXT_SCORE) for o, z in options or () if z >= word_z + CONTEXT_GAP]
+        options += [(o, z, ROGET_COMMON, ROGET_SCORE) for o, z in roget_options(lower, word_z + ROGET_GAP)]
+        best = None
+        for j, before, other in odd:
             for common, _, bar, score in options:
                 n = count(f"{other} {common}" if before else f"{common} {other}")
                 if n is not None and n >= bar and (best is None or (score, n) > best[0]):  # the synonym table's first
@@ -145,42 +143,54 @@ def context_candidates(text: str, matches: list, starts: set) -> list[dict]:
     return found
 
 
-def _read_roget(path) -> tuple[dict, dict]:
-    groups, members = {}, {}
-    for line in gzip.decompress(path.read_bytes()).decode("ascii").splitlines():
-        if not line.startswith("#"):
-            word, numbers = line.split("\t")
-            groups[word] = numbers.split()
-            for number in groups[word]:
-                members.setdefault(number, []).append(word)
-    return groups, members
+def _read_roget(path) -> tuple[bytes, dict]:
+    """The word rows of the Roget table (searched by bisection) and its
+    {group number: "Zipf word Zipf word ..."} (about 1,000 rows, split once)."""
+    rows = _read_sorted_rows(path)
+    at = rows.find(b"\n~") + 1
+    return rows[:at], dict(line[1:].split("\t") for line in rows[at:].decode("ascii").split("\n") if line)
 
 
 #: The endings :func:`roget_options` takes off a word the Roget table lacks
 #: (and puts on its group-mates): "structures" -> structure -> building -> "buildings".
 _ENDINGS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("d", ""))
+#: A group-mate given an ending is looked up only if the bare word is at most
+#: this much rarer than asked (a plural is seldom much commoner than its singular).
+_ENDING_SLACK = 1.0
 
 
-def roget_options(word: str) -> list[tuple[str, float]]:
-    """The words that share a group of Roget's Thesaurus with ``word``
-    (lower case), with their Zipf values: ``data/lexicons/roget_groups.tsv.gz``,
-    read the first time it is needed.  A word the table lacks is looked up
-    without its plural or past ending, and its group-mates get the ending.
+def roget_options(word: str, least: float = float("-inf")) -> list[tuple[str, float]]:
+    """The words at least ``least`` common (Zipf) that share a group of
+    Roget's Thesaurus with ``word`` (lower case), with their Zipf values:
+    ``data/lexicons/roget_groups.tsv.gz``, read the first time it is needed.
+    A word the table lacks is looked up without its plural or past ending,
+    and its group-mates get the ending.
 
     >>> ("ruins", 4.02) in roget_options("remains"), ("hotel", 4.95) in roget_options("hostel")
     (True, True)
     """
     from .corpus import DATA_DIR
 
-    groups, members = from_file(DATA_DIR / ROGET_TABLE, _read_roget)
+    rows, groups = from_file(DATA_DIR / ROGET_TABLE, _read_roget)
     forms = [(word, "", "")]
-    if word not in groups:
+    if _find_row(rows, word.encode("utf-8")) is None:
         forms += [(word[:-len(end)] + base, end, base) for end, base in _ENDINGS if word.endswith(end)]
     for stem, end, base in forms:
-        if stem in groups:
-            mates = {m for n in groups[stem] for m in members[n] if m != stem}
-            mates = {m[:-1] + end if base and m.endswith(base) else m + (end if not base else "s") for m in mates}
-            return sorted((m, zipf(m)) for m in mates)
+        numbers = _find_row(rows, stem.encode("utf-8"))
+        if numbers is None:
+            continue
+        bar, mates = least - (_ENDING_SLACK if end else 0), {}
+        for number in numbers.decode("ascii").split():
+            values = groups[number].split()
+            for k in range(0, len(values), 2):  # commonest first
+                if float(values[k]) < bar:
+                    break
+                mates[values[k + 1]] = float(values[k])
+        mates.pop(stem, None)
+        if not end:
+            return sorted(mates.items())
+        mates = {m[:-1] + end if base and m.endswith(base) else m + (end if not base else "s") for m in mates}
+        return sorted((m, z) for m in mates if (z := zipf(m)) >= least)
     return []
 
 

@@ -18,9 +18,12 @@ Polefrone; code licence "GNU"), a pickle {word or phrase: [category ids]}
 parsed from Project Gutenberg's public-domain text of Roget's Thesaurus
 (1911, etext 10681); see data/NOTICE.md.  The table keeps single lower-case
 words of the letters a-z whose Zipf frequency (data/lexicons/
-wordfreq_en_zipf.tsv.gz) is at least FLOOR, one ``word<TAB>category
-numbers, space-separated`` per line, sorted by bytes, after a ``#`` header
-line.
+wordfreq_en_zipf.tsv.gz) is at least FLOOR: one ``word<TAB>category numbers`` row per word
+(PyRoget's ids less "cat" and leading zeros: "40", "777.a") and one
+``~number<TAB>Zipf word Zipf word ...`` row per category, its words
+commonest first, all sorted by bytes (so that ``medialit`` finds a row by
+bisection, as in the Zipf table, without parsing the table), after a ``#``
+header line.
 """
 
 from __future__ import annotations
@@ -61,13 +64,19 @@ def derive(data: bytes) -> bytes:
     from medialit.readability import zipf
 
     groups = pickle.load(io.BytesIO(data), encoding="latin1")
-    rows = []
+    rows, members = [], {}
     for word, categories in groups.items():
-        if re.fullmatch("[a-z]+", word) and zipf(word) >= FLOOR:
+        if re.fullmatch("[a-z]+", word) and (z := zipf(word)) >= FLOOR:
             numbers = sorted({c.removeprefix("cat").lstrip("0") for c in categories})
             rows.append(f"{word}\t{' '.join(numbers)}\n".encode("ascii"))
-    header = (f"# word\tRoget's Thesaurus (1911, public domain) category numbers, as parsed by PyRoget 0.0.3 ({NAME}); "
-              f"single words of Zipf >= {FLOOR}; see data/NOTICE.md; rows sorted by their bytes\n")
+            for number in numbers:
+                members.setdefault(number, []).append((-z, word))
+    for number, words in members.items():
+        mates = " ".join(f"{-z:.2f} {w}" for z, w in sorted(words))
+        rows.append(f"~{number}\t{mates}\n".encode("ascii"))
+    header = (f"# word\tits Roget's Thesaurus (1911, public domain) category numbers, as parsed by PyRoget 0.0.3 ({NAME}); "
+              f"then ~category\tZipf word Zipf word ..., commonest first; single words of Zipf >= {FLOOR} "
+              "(wordfreq_en_zipf.tsv.gz); see data/NOTICE.md; rows sorted by their bytes\n")
     return gzip.compress(header.encode("ascii") + b"".join(sorted(rows)), compresslevel=9, mtime=0)
 
 
