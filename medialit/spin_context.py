@@ -34,7 +34,8 @@ hold common little words, so its guessed original is often poor ("of" for
 
 Such a word is a *weak* candidate, like an uncommon word: it is reported
 only among other candidates (see :data:`medialit.spin.STRONG_SCORE`).
-Limits chosen on the held-out dev parts (benchmarks/HELDOUT.md, sixth pass).
+Limits chosen on the held-out dev parts (benchmarks/HELDOUT.md, sixth pass;
+Roget's limits also looking at article B: its second part).
 """
 
 from __future__ import annotations
