@@ -20,16 +20,18 @@ counted fewer than about 6.4 million times are not in it, so "absent" means
 "rare", not "never".
 
 The table keeps the pairs that hold a word of the synonym table
-(data/lexicons/synonyms.csv, either column: the only words the clue looks
-at), one ``first second<TAB>log10 of the count, 1 decimal`` per line,
+(data/lexicons/synonyms.csv, either column) or of the Roget table
+(data/lexicons/roget_groups.tsv.gz, made first by scripts/derive_roget.py):
+the only words the clue looks at, one ``first second<TAB>log10 of the count, 1 decimal`` per line,
 sorted by bytes (so that ``medialit`` finds a pair by bisection, as in the
-Zipf table), after a ``#`` header line (about 154,000 pairs, 0.7 MB).
+Zipf table), after a ``#`` header line (about 232,000 pairs, 1.0 MB).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import math
 import sys
 import zipfile
@@ -40,6 +42,7 @@ from tablefile import pack, write_or_check
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "data" / "lexicons" / "bigrams_en.tsv.gz"
 SYNONYMS = ROOT / "data" / "lexicons" / "synonyms.csv"
+ROGET = ROOT / "data" / "lexicons" / "roget_groups.tsv.gz"
 NAME = "frequency_bigramdictionary_en_243_342.txt"
 
 
@@ -58,13 +61,15 @@ def source_text(source: str | None) -> str:
 def derive(text: str) -> bytes:
     with open(SYNONYMS, encoding="utf-8", newline="") as f:
         wanted = {w for row in csv.DictReader(f) for w in (row["word"], row["synonym"])}
+    roget = gzip.decompress(ROGET.read_bytes()).decode("ascii").splitlines()
+    wanted |= {line.split("\t")[0] for line in roget if not line.startswith("#")}
     rows = set()
     for line in text.splitlines():
         first, second, count = line.split()
         if first in wanted or second in wanted:
             rows.add(f"{first} {second}\t{math.log10(int(count)):.1f}\n".encode("ascii"))
     header = (f"# first second\tlog10 of its count in Google Books (from symspellpy 6.10.1's {NAME}, MIT licence, "
-              "see data/NOTICE.md); only pairs with a word of synonyms.csv; pairs rarer than about 6.4 million are absent; "
+              "see data/NOTICE.md); only pairs with a word of synonyms.csv or roget_groups.tsv.gz; pairs rarer than about 6.4 million are absent; "
               "rows sorted by their bytes\n")
     return pack(header, rows)
 

@@ -523,6 +523,8 @@ def test_the_pair_table_holds_only_pairs_with_a_synonym_table_word_sorted():
 
     synonyms = pd.read_csv(DATA / "lexicons" / "synonyms.csv", dtype=str, keep_default_na=False)
     wanted = set(synonyms["word"]) | set(synonyms["synonym"])
+    with gzip.open(DATA / "lexicons" / "roget_groups.tsv.gz", "rt", encoding="ascii") as f:
+        wanted |= {line.split("\t")[0] for line in f if not line.startswith("#")}
     with gzip.open(DATA / "lexicons" / "bigrams_en.tsv.gz", "rb") as f:
         assert next(f).startswith(b"# first second\tlog10")
         lines = [line.rstrip(b"\n") for line in f]
@@ -541,5 +543,75 @@ def test_the_pair_table_is_derived_from_symspellpy_when_it_is_installed():
     pytest.importorskip("symspellpy")
     root = Path(__file__).resolve().parent.parent
     done = subprocess.run([sys.executable, str(root / "scripts" / "derive_bigrams.py"), "--check"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+# --------------------------------------------------------------------------
+# Roget's groups as the context clue's second thesaurus (sixth pass, second
+# part, benchmarks/HELDOUT.md).  Sentences written for these tests.
+
+
+def test_roget_groups_link_words_the_synonym_table_does_not():
+    from medialit.spin_context import roget_options
+
+    mates = dict(roget_options("hostel"))
+    assert mates["hotel"] > 4.5 and mates["inn"] > 3.5
+    assert "ruins" in dict(roget_options("remains"))
+    assert "buildings" in dict(roget_options("structures"))  # the table has "structure": the plural is put back
+    assert "troop" not in dict(roget_options("troop")) and roget_options("qwertyuiop") == []
+    table = S.synonyms()
+    assert table[(table["word"] == "hotel") & (table["synonym"] == "hostel")].empty
+
+
+ROGET_SPUN = SPUN_PAIRS + " It is delicate to say when the fighting will end."
+
+
+def test_a_roget_group_mate_that_fits_the_neighbour_flags_the_odd_word():
+    found = S.find_spin(ROGET_SPUN, known=False).set_index("phrase")
+    assert "delicate" in found.index
+    row = found.loc["delicate"]
+    assert row["kind"] == "odd word pair" and row["score"] == 0.54
+    assert "“delicate to” is rare in books" in row["evidence"]
+    assert "“delicate” may be a thesaurus swap" in row["evidence"]
+
+
+def test_a_roget_only_candidate_is_weak_and_lends_no_support():
+    from medialit.spin_context import ROGET_SCORE
+
+    assert S.MIN_SCORE <= ROGET_SCORE < S.STRONG_SCORE
+    assert S.find_spin("It is delicate to say when the fighting will end.", known=False).empty
+    # three Roget-only odd pairs around one WordNet odd pair: none of them is support enough
+    lonely = ("It is delicate to say whether he met his precursor, delicate to judge, "
+              "and the subject security council met on Friday.")
+    assert S.find_spin(lonely, known=False).empty
+
+
+def test_the_synonym_tables_guess_comes_before_rogets():
+    found = S.find_spin(ROGET_SPUN, known=False).set_index("phrase")
+    assert found.loc["subject", "likely_original"] == "national" and found.loc["subject", "score"] == 0.55
+
+
+def test_the_roget_table_is_sorted_and_derived_from_pyroget_when_it_is_installed():
+    import gzip
+    import subprocess
+    import sys
+
+    with gzip.open(DATA / "lexicons" / "roget_groups.tsv.gz", "rb") as f:
+        header = next(f)
+        assert header.startswith(b"# word\tits Roget's Thesaurus (1911, public domain) category numbers")
+        lines = [line.rstrip(b"\n") for line in f]
+    assert len(lines) > 10_000 and lines == sorted(lines)  # by bytes: medialit bisects it
+    rows = [line.decode("ascii").split("\t") for line in lines]
+    words = {r[0]: r[1].split() for r in rows if not r[0].startswith("~")}
+    groups = {r[0][1:]: r[1].split() for r in rows if r[0].startswith("~")}
+    assert len(words) > 10_000 and 900 < len(groups) < 1100 and len(words) + len(groups) == len(rows)
+    for number, values in groups.items():  # "Zipf word Zipf word ...", commonest first, each word listing the group
+        zipfs = [float(z) for z in values[::2]]
+        assert zipfs == sorted(zipfs, reverse=True) and min(zipfs) >= 3.0
+        assert all(number in words[w] for w in values[1::2])
+    pytest.importorskip("PyRoget")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, str(root / "scripts" / "derive_roget.py"), "--check"],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -23,7 +23,7 @@ def test_spinner_detection_on_article_a_gives_lesson_04s_table():
     table = spinner_detection(article_text("A"), seed=4)
     assert list(table.index) == ["rarest", "any", "commonest"]
     assert table.to_dict("index") == {
-        "rarest": {"words swapped": 104, "found by find_spin": 83, "share found (%)": 80},
+        "rarest": {"words swapped": 104, "found by find_spin": 84, "share found (%)": 81},
         "any": {"words swapped": 112, "found by find_spin": 68, "share found (%)": 61},
         "commonest": {"words swapped": 104, "found by find_spin": 26, "share found (%)": 25},
     }
