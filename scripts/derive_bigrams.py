@@ -29,7 +29,6 @@ Zipf table), after a ``#`` header line (about 232,000 pairs, 1.0 MB).
 
 from __future__ import annotations
 
-import argparse
 import csv
 import gzip
 import math
@@ -37,7 +36,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from tablefile import pack, write_or_check
+from tablefile import main_from_source, pack
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "data" / "lexicons" / "bigrams_en.tsv.gz"
@@ -75,11 +74,8 @@ def derive(text: str) -> bytes:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--source", help="the symspellpy wheel or its bigram file (default: the installed package)")
-    parser.add_argument("--check", action="store_true", help="only compare with the shipped table")
-    args = parser.parse_args(argv)
-    return write_or_check(TABLE, derive(source_text(args.source)), args.check, "its derivation", ROOT)
+    return main_from_source(argv, __doc__, "the symspellpy wheel or its bigram file (default: the installed package)",
+                            lambda source: derive(source_text(source)), TABLE, ROOT)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,6 @@ header line.
 
 from __future__ import annotations
 
-import argparse
 import io
 import pickle
 import re
@@ -36,7 +35,7 @@ import sys
 import tarfile
 from pathlib import Path
 
-from tablefile import pack, write_or_check
+from tablefile import main_from_source, pack
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -82,11 +81,8 @@ def derive(data: bytes) -> bytes:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--source", help="PyRoget's tarball or its roget folder (default: the installed package)")
-    parser.add_argument("--check", action="store_true", help="only compare with the shipped table")
-    args = parser.parse_args(argv)
-    return write_or_check(TABLE, derive(source_bytes(args.source)), args.check, "its derivation", ROOT)
+    return main_from_source(argv, __doc__, "PyRoget's tarball or its roget folder (default: the installed package)",
+                            lambda source: derive(source_bytes(source)), TABLE, ROOT)
 
 
 if __name__ == "__main__":

@@ -27,3 +27,16 @@ def write_or_check(table: Path, derived: bytes, check: bool, stale: str, root: P
     table.write_bytes(derived)
     print(f"written: {table.relative_to(root)} ({len(derived):,} bytes)")
     return 0
+
+
+def main_from_source(argv: list[str], doc: str, source_help: str, derive_from, table: Path, root: Path) -> int:
+    """The command line of a script that derives ``table`` from a package's
+    file: ``--source PATH`` (default: the installed package) and ``--check``.
+    ``derive_from(source)`` gives the table's bytes."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("--source", help=source_help)
+    parser.add_argument("--check", action="store_true", help="only compare with the shipped table")
+    args = parser.parse_args(argv)
+    return write_or_check(table, derive_from(args.source), args.check, "its derivation", root)
