@@ -32,7 +32,7 @@ import pandas as pd
 
 from .corpus import split_sentences
 from .readability import RARE_ZIPF, _lookup_form, validate_prose, zipf
-from .spin_context import KIND as _CONTEXT_KIND, ROGET_SCORE, context_candidates
+from .spin_context import KIND as _CONTEXT_KIND, _match_case, context_candidates
 from .spin_data import _data, spin_map, synonyms, tortured_phrases
 from .words import WORD
 
@@ -104,12 +104,6 @@ _RULES = [
 
 # --------------------------------------------------------------------------
 # Finding
-
-
-def _match_case(original: str, found: str) -> str:
-    if found[:1].isupper() and original[:1].islower():
-        return original[:1].upper() + original[1:]
-    return original
 
 
 def _known_candidates(text: str) -> list[dict]:
@@ -301,7 +295,7 @@ def _supported(text: str, kept: list[dict]) -> list[dict]:
             phrase = candidate["phrase"].lower()
             lo = bisect.bisect_left(at, at[i] - SUPPORT_WORDS)
             hi = bisect.bisect_right(at, at[i] + SUPPORT_WORDS)
-            support = sum(0 if kept[j]["score"] == ROGET_SCORE else 2 if strong[j] else 1 for j in range(lo, hi)
+            support = sum(0 if not kept[j].get("lends_support", True) else 2 if strong[j] else 1 for j in range(lo, hi)
                           if j != i and kept[j]["phrase"].lower() != phrase)
             if support < SUPPORT_NEEDED:
                 continue

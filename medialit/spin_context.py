@@ -40,7 +40,6 @@ Roget's limits also looking at article B: its second part).
 
 from __future__ import annotations
 
-
 from .datafiles import from_file
 from .readability import _find_row, _read_sorted_rows, _sorted_rows, zipf
 from .spin_data import _data
@@ -61,7 +60,8 @@ ROGET_GAP = 2.0
 ROGET_COMMON = 8.5
 _CONTEXT_SCORE = 0.55
 #: The score of a Roget-only candidate: weak, and (unlike the others) no support
-#: for other weak candidates (medialit.spin._supported): Roget's links are broad.
+#: for other weak candidates (its "lends_support" is False; medialit.spin._supported):
+#: Roget's links are broad.
 ROGET_SCORE = 0.54
 KIND = "odd word pair"
 PAIR_TABLE = "lexicons/bigrams_en.tsv.gz"
@@ -124,23 +124,24 @@ def context_candidates(text: str, matches: list, starts: set) -> list[dict]:
         if not odd:
             continue
         word_z = zipf(lower)
-        options = [(o, z, CONTEXT_COMMON, _CONTEXT_SCORE) for o, z in options or () if z >= word_z + CONTEXT_GAP]
-        options += [(o, z, ROGET_COMMON, ROGET_SCORE) for o, z in roget_options(lower, word_z + ROGET_GAP)]
+        options = [(o, CONTEXT_COMMON, _CONTEXT_SCORE, True) for o, z in options or () if z >= word_z + CONTEXT_GAP]
+        options += [(o, ROGET_COMMON, ROGET_SCORE, False) for o, _ in roget_options(lower, word_z + ROGET_GAP)]
         best = None
         for j, before, other in odd:
-            for common, _, bar, score in options:
+            for common, bar, score, supports in options:
                 n = count(f"{other} {common}" if before else f"{common} {other}")
                 if n is not None and n >= bar and (best is None or (score, n) > best[0]):  # the synonym table's first
-                    best = ((score, n), common, matches[j].group(0), before, score)
+                    best = ((score, n), common, matches[j].group(0), before, supports)
         if best is None:
             continue
-        _, common, other, before, score = best
+        (score, _), common, other, before, supports = best
         odd, usual = (f"{other} {word}", f"{other} {common}") if before else (f"{word} {other}", f"{common} {other}")
         found.append({"phrase": word, "start": match.start(), "end": match.end(),
                       "likely_original": _match_case(common, word),
                       "evidence": (f"“{odd}” is rare in books; “{usual}” is common — “{word}” may be a thesaurus "
                                    f"swap for “{common}” (a guess, not a known original)"),
-                      "score": score, "kind": KIND})
+                      "score": score, "kind": KIND,
+                      "lends_support": supports})  # read by medialit.spin._supported, not a column
     return found
 
 
