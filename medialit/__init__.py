@@ -10,6 +10,7 @@ The texts and the words
   * :mod:`medialit.datafiles` - reading a data file, once per version of the file
   * :mod:`medialit.corpus` - the articles, cleaning, sentences
   * :mod:`medialit.words` - what counts as a word (one tokenizer for everything)
+  * :mod:`medialit.nltkparts` - NLTK's sentence splitter and stemmer, without the rest of NLTK
   * :mod:`medialit.textcheck` - plain-language checks of pasted input
   * :mod:`medialit.names` - who and what is named in a text
 
