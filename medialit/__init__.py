@@ -30,6 +30,7 @@ Was it spun? (lesson 04)
   * :mod:`medialit.spin` - spotting and undoing spun words; a toy spinner
     (data in :mod:`medialit.spin_data`; detection rates in :mod:`medialit.spin_eval`)
   * :mod:`medialit.readability` - readability formulas and word rarity
+    (syllables of words the CMU table lacks: :mod:`medialit.hyphenation`)
 
 Any article (lesson 05)
   * :mod:`medialit.report` - every check on one text (HTML in

@@ -39,6 +39,7 @@ import statistics
 
 import pandas as pd
 
+from . import hyphenation
 from .datafiles import from_file
 from .textcheck import validate_text
 from .words import WORD, per_word, words
@@ -292,63 +293,17 @@ def _syllables(word: str) -> int:
         from textstat.backend.counts import count_syllables
 
         return count_syllables(word, _LANG)
-    patterns = _hyphenation_patterns()
+    patterns = hyphenation.patterns()
     if patterns is None:
         pyphen = get_pyphen(_LANG)
         points = lambda w: len(pyphen.positions(w))  # noqa: E731
     else:
-        points = lambda w: _hyphenation_points(w, *patterns)  # noqa: E731
+        points = lambda w: hyphenation.points(w, *patterns)  # noqa: E731
     count = 0
     for w in list_words(word, lowercase=True):
         known = _find_row(table, w.encode("utf-8"))
         count += int(known) if known is not None else points(w) + 1
     return count
-
-
-#: Pyphen's American English hyphenation patterns as Pyphen parses them,
-#: precomputed by scripts/derive_hyphenation.py (licence:
-#: lexicons/hyph_en_US_LICENSE.txt): reading them takes a few ms, Pyphen's
-#: parse of its dictionary about 50.
-HYPHENATION_TABLE = "lexicons/hyph_en_US_patterns.tsv.gz"
-
-
-def _hyphenation_patterns() -> tuple[dict, int] | None:
-    """({letters: (offset, values)}, longest letters) from
-    :data:`HYPHENATION_TABLE`, or None if it is missing (then Pyphen counts)."""
-    from .corpus import DATA_DIR
-
-    try:
-        return from_file(DATA_DIR / HYPHENATION_TABLE, _read_hyphenation_patterns)
-    except FileNotFoundError:
-        return None
-
-
-def _read_hyphenation_patterns(path) -> tuple[dict, int]:
-    patterns = {}
-    for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
-        if line and not line.startswith("#"):
-            letters, offset, values = line.split("\t")
-            patterns[letters] = (int(offset), tuple(map(int, values)))
-    return patterns, max(map(len, patterns))
-
-
-def _hyphenation_points(word: str, patterns: dict, maxlen: int) -> int:
-    """How many hyphenation points ``Pyphen(lang="en_US").positions(word)``
-    gives (textstat's syllable fallback), by Pyphen 0.18's algorithm with
-    its patterns (:data:`HYPHENATION_TABLE`): Liang's, as TeX hyphenates.
-    Each pattern found in ".word." raises the values between its letters;
-    an odd value is a point, if at least two letters from either end."""
-    pointed = f".{word.lower()}."
-    values = [0] * (len(pointed) + 1)
-    for i in range(len(pointed) - 1):
-        for j in range(i + 1, min(i + maxlen, len(pointed)) + 1):
-            pattern = patterns.get(pointed[i:j])
-            if pattern:
-                offset, raise_to = pattern
-                where = slice(i + offset, i + offset + len(raise_to))
-                values[where] = map(max, raise_to, values[where])
-    right = len(word) - 2
-    return sum(1 for i, value in enumerate(values) if value % 2 and 2 <= i - 1 <= right)
 
 
 @per_word  # syllables by dictionary or hyphenation, and a set lookup

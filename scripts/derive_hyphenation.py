@@ -9,7 +9,7 @@ so that counting syllables does not parse the dictionary on first use
 One row a pattern, exactly as Pyphen keeps it after parsing
 (``HyphDict.patterns``): the letters, the offset of the first non-zero
 value and the values, as digits (``.ach<TAB>2<TAB>204``).
-``medialit.readability`` finds a word's hyphenation points with them by
+``medialit.hyphenation`` finds a word's hyphenation points with them by
 Pyphen's algorithm; tests/test_readability.py checks it gives Pyphen's
 points.  The dictionary's licence (BSD-style, with the plain TeX
 hyphenation table's) is copied beside the table as

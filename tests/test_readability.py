@@ -267,7 +267,9 @@ def test_hyphenation_points_equal_pyphens_for_list_words_course_words_and_odd_on
     from textstat.backend.utils import get_pyphen
 
     pyphen = get_pyphen("en_US")
-    patterns = R._hyphenation_patterns()
+    from medialit import hyphenation
+
+    patterns = hyphenation.patterns()
     assert patterns is not None
     lexicons = Path(__file__).resolve().parent.parent / "data" / "lexicons"
     listed = [row.split(b"\t")[0].decode() for row in
@@ -275,15 +277,17 @@ def test_hyphenation_points_equal_pyphens_for_list_words_course_words_and_odd_on
     sample = set(listed[::16]) | {w for t in (article_text("A"), article_text("B")) for w in list_words(t)}
     sample |= {"", "a", "ab", "abc", "abcd", "café", "o’clock", "don't", "x-ray", "re-elected", "ﬁnance",
                "İstanbul", "Kazakhstan", "TOKAYEV", "counterrevolutionaries", "ÀÉÎ", "ﬀﬁﬂ", "1991"}
-    wrong = {w: (R._hyphenation_points(w, *patterns), len(pyphen.positions(w))) for w in sample
-             if R._hyphenation_points(w, *patterns) != len(pyphen.positions(w))}
+    wrong = {w: (hyphenation.points(w, *patterns), len(pyphen.positions(w))) for w in sample
+             if hyphenation.points(w, *patterns) != len(pyphen.positions(w))}
     assert len(sample) > 15_000 and not wrong
 
 
 def test_syllables_without_the_hyphenation_table_ask_pyphen(monkeypatch):
     from textstat.backend.counts import count_syllables
 
-    monkeypatch.setattr(R, "_hyphenation_patterns", lambda: None)
+    from medialit import hyphenation
+
+    monkeypatch.setattr(hyphenation, "patterns", lambda: None)
     assert [R._syllables(w) for w in ("Tokayev", "megacity", "zzxqv")] == [
         count_syllables(w, "en_US") for w in ("Tokayev", "megacity", "zzxqv")]
 
