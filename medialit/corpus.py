@@ -209,14 +209,16 @@ _OPENING_QUOTES = "‘“\"'"
 @lru_cache(maxsize=1)
 def _tokenizer():
     """NLTK's Punkt sentence splitter with the parameters above, built once.
-    NLTK is imported here, not at the top: importing it takes a noticeable
+    NLTK is loaded here, not at the top, and only its Punkt module
+    (:mod:`medialit.nltkparts`): importing all of NLTK takes a noticeable
     part of a second, and loading or cleaning the articles does not need it."""
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from .nltkparts import punkt_and_porter
 
-    params = PunktParameters()
+    nltk = punkt_and_porter()
+    params = nltk.PunktParameters()
     params.abbrev_types = set(_ABBREVIATIONS)
     params.sent_starters = set(_SENTENCE_STARTERS)
-    return PunktSentenceTokenizer(params)
+    return nltk.PunktSentenceTokenizer(params)
 
 
 def _line_spans(text: str):

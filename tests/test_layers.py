@@ -22,7 +22,7 @@ import medialit
 PACKAGE = Path(medialit.__file__).resolve().parent
 ANALYSERS = ["corpus", "names", "attribution", "attribution_eval", "claim_ledger", "loaded", "spin",
              "readability", "textcheck", "report", "paths", "words", "datafiles", "source_table", "quotes", "cues",
-             "speakers", "lexicon", "spin_data", "report_html", "report_tables", "spin_eval"]
+             "speakers", "lexicon", "spin_data", "report_html", "report_tables", "spin_eval", "hyphenation", "nltkparts"]
 FORBIDDEN = {"tagging", "pastebox", "plots"}
 
 

@@ -254,6 +254,70 @@ def test_check_article_never_parses_the_cmu_dictionary():
     assert float(done.stdout.strip()) == pytest.approx(30.65)  # lesson 05's figure for article A (857 words, 36 sentences)
 
 
+# ------------------------------------------- the precomputed hyphenation patterns (issue 16)
+
+def test_hyphenation_points_equal_pyphens_for_list_words_course_words_and_odd_ones():
+    """Words the CMU table leaves out are counted by hyphenation points + 1,
+    as textstat does with Pyphen; medialit reads Pyphen's patterns from a
+    table (scripts/derive_hyphenation.py) and must find the very same points."""
+    import gzip
+    from pathlib import Path
+
+    from textstat.backend.selections import list_words
+    from textstat.backend.utils import get_pyphen
+
+    pyphen = get_pyphen("en_US")
+    from medialit import hyphenation
+
+    patterns = hyphenation.patterns()
+    assert patterns is not None
+    lexicons = Path(__file__).resolve().parent.parent / "data" / "lexicons"
+    listed = [row.split(b"\t")[0].decode() for row in
+              gzip.decompress((lexicons / "wordfreq_en_zipf.tsv.gz").read_bytes()).splitlines()[1:]]
+    sample = set(listed[::16]) | {w for t in (article_text("A"), article_text("B")) for w in list_words(t)}
+    sample |= {"", "a", "ab", "abc", "abcd", "café", "o’clock", "don't", "x-ray", "re-elected", "ﬁnance",
+               "İstanbul", "Kazakhstan", "TOKAYEV", "counterrevolutionaries", "ÀÉÎ", "ﬀﬁﬂ", "1991"}
+    wrong = {w: (hyphenation.points(w, *patterns), len(pyphen.positions(w))) for w in sample
+             if hyphenation.points(w, *patterns) != len(pyphen.positions(w))}
+    assert len(sample) > 15_000 and not wrong
+
+
+def test_syllables_without_the_hyphenation_table_ask_pyphen(monkeypatch):
+    from textstat.backend.counts import count_syllables
+
+    from medialit import hyphenation
+
+    monkeypatch.setattr(hyphenation, "patterns", lambda: None)
+    assert [R._syllables(w) for w in ("Tokayev", "megacity", "zzxqv")] == [
+        count_syllables(w, "en_US") for w in ("Tokayev", "megacity", "zzxqv")]
+
+
+def test_the_hyphenation_table_is_derived_from_the_installed_pyphen():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run([sys.executable, str(root / "scripts" / "derive_hyphenation.py"), "--check"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "BSD-style" in (root / "data" / "lexicons" / "hyph_en_US_LICENSE.txt").read_text()
+
+
+def test_check_article_never_parses_pyphens_dictionary():
+    import subprocess
+    import sys
+
+    code = ("import pyphen\n"
+            "def refuse(*a, **k):\n    raise SystemExit('a Pyphen dictionary was parsed')\n"
+            "pyphen.HyphDict.__init__ = refuse\n"
+            "from medialit.corpus import article_text\nfrom medialit.report import check_article\n"
+            "r = check_article(article_text('A') + '\\n\\n' + article_text('B'))\n"
+            "print(r.figures['flesch_reading_ease'])\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 # ------------------------------------------- the precomputed Zipf table (issue 16)
 
 def test_zipf_equals_wordfreqs_for_course_words_list_words_and_words_it_lacks():
