@@ -48,18 +48,10 @@ Widgets, saved work, the class (never imported by the modules above)
   * :mod:`medialit.selfcheck` - the self-check functions of the exercises
 """
 
-import gc
 import importlib
 
 from .corpus import article_sentences, article_text, clean, load_articles, load_key, sentences
 from .textcheck import validate_text
-
-# What is loaded by now (pandas, numpy and these modules: a few hundred
-# thousand objects) stays for the life of the process.  Moving it out of the
-# cyclic garbage collector's sight (gc.freeze) spares every later full
-# collection walking it: a first check_article triggers two, which took
-# 30-50 ms of its second.  Objects made from here on are collected as usual.
-gc.freeze()
 
 __version__ = "0.1.0"
 
