@@ -18,11 +18,10 @@ data/lexicons/hyph_en_US_LICENSE.txt.
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
-from tablefile import pack, write_or_check
+from tablefile import main_with_licence, pack
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "data" / "lexicons" / "hyph_en_US_patterns.tsv.gz"
@@ -49,11 +48,8 @@ def derive() -> bytes:
 def main(argv: list[str]) -> int:
     import pyphen
 
-    done = write_or_check(TABLE, derive(), "--check" in argv, "the installed pyphen", ROOT)
-    if "--check" not in argv:
-        shutil.copyfile(Path(pyphen.__file__).parent / "dictionaries" / "README_hyph_en_US.txt", LICENCE)
-        print(f"written: {LICENCE.relative_to(ROOT)}")
-    return done
+    licence = Path(pyphen.__file__).parent / "dictionaries" / "README_hyph_en_US.txt"
+    return main_with_licence(argv, TABLE, derive(), "the installed pyphen", licence, LICENCE, ROOT)
 
 
 if __name__ == "__main__":

