@@ -30,7 +30,7 @@ LATERAL_ID = re.compile(r"\bL\d\d\b")
 # “quoted words” (L12)   “quoted words”, data/lateral L01   “quoted words” (attested, data/lateral L12)
 QUOTE_CITED = re.compile(
     r"“([^“”]{4,})”,?\)? ?\(?(?:attested(?: in [^,()]*)?, |data/lateral/sources\.csv, |data/lateral |sources: )?"
-    r"((?:data/lateral )?L\d\d(?:, L\d\d)*)\)?")
+    r"((?:data/lateral )?L\d\d\b(?:, L\d\d\b)*)\)?")  # \b: a held-out item id (L039) is not L03
 
 
 def read(relative: str) -> pd.DataFrame:
