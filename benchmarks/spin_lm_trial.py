@@ -55,7 +55,7 @@ from medialit.spin_data import _data  # noqa: E402
 from medialit.words import WORD  # noqa: E402
 
 DEFAULTS = dict(lmclue=True, mode="pmi", gain=3.0, strong=None, supports=True, roget=True, moby=False,
-                google=None, lmfilter=False, veto=False, nosup=False, web=False, web_offset=1.8,
+                google=None, moby_roget=False, lmfilter=False, veto=False, nosup=False, web=False, web_offset=1.8,
                 roget_gap=C.ROGET_GAP, roget_common=C.ROGET_COMMON)
 VARIANTS = {
     "shipped": dict(lmclue=False),
@@ -69,6 +69,8 @@ VARIANTS = {
     "pmi >= 3, + Moby": dict(gain=3.0, moby=True),
     "pmi >= 2.3, + Moby, strong from 2.3, no Roget": dict(gain=2.3, moby=True, strong=2.3, roget=False),
     "pmi >= 2, + Moby, books pair >= 10^7.5": dict(gain=2.0, moby=True, google=7.5),
+    "shipped, + Moby's links beside Roget's (gap 2.0, pair >= 10^8.5)": dict(lmclue=False, moby_roget=True),
+    "  the same, gap 1.5": dict(lmclue=False, moby_roget=True, roget_gap=1.5),
     "shipped, odd only if the model lacks the pair too": dict(lmclue=False, lmfilter=True),
     "  the same, Roget gap 1.0, pair >= 10^8.0": dict(lmclue=False, lmfilter=True, roget_gap=1.0, roget_common=8.0),
     "shipped, a weak word the model finds in place is dropped": dict(lmclue=False, veto=True),
@@ -195,6 +197,17 @@ def main(argv=None) -> int:
         return found
 
     shipped, find_row, pair_rows = C.context_candidates, C._find_row, C._rows()
+    roget_options = C.roget_options
+
+    def roget_and_moby(word, least=float("-inf")):  # the shipped clue's second source, with Moby's links added
+        found = dict(roget_options(word, least))
+        if P["moby_roget"]:
+            for m in moby_options(word):
+                if (z := zipf(m)) >= least:
+                    found.setdefault(m, z)
+        return sorted(found.items())
+
+    C.roget_options = roget_and_moby
 
     def find_row(rows, key, _find=find_row):  # the pair table, with web 1T counts added when asked
         got = _find(rows, key)
