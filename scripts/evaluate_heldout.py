@@ -265,6 +265,16 @@ def evaluate(parts=PARTS) -> dict:
             "loaded": loaded_figures(items, found_rows),
             "spin": spin_figures(part),
         }
+        second = HELDOUT / "second_reading" / f"attribution_{part}.csv"
+        if second.exists():  # people's agreement, scored as the extractor is (scripts/label_agreement.py)
+            if str(ROOT / "scripts") not in sys.path:
+                sys.path.insert(0, str(ROOT / "scripts"))
+            from label_agreement import _read, attribution_agreement
+
+            key = [k for k in read_key("attribution") if k["part"] == part]
+            figures, _ = attribution_agreement(key, _read(second))
+            result[part]["second reader"] = {"source": figures["source"]["key accepts the second reading"],
+                                             "source, where the key has one": figures["source, where the key has one"]}
     result["spin on article B (known=False)"] = b_recall()
     return result
 
@@ -337,6 +347,9 @@ def quality_markdown(result: dict, link: str = "benchmarks/HELDOUT.md",
         ("", "right source, of the sentences that have one", pct(a["source, where the key has one"])),
         ("", "whole chain right", pct(a["chain"])),
         ("", "kind of quotation right", pct(a["kind"])),
+        *([("", "for comparison: a second person, labelling blind, right source per sentence / of those that have one",
+            f"{pct(t['second reader']['source'])} / {pct(t['second reader']['source, where the key has one'])}")]
+          if t.get("second reader") else []),
         ("loaded words (`find_loaded`)", "labelled words found", pct(lo["found recall"])),
         ("", "its flags that are labelled words", pct(lo["precision"])),
         ("", "voice right, of those found", pct(lo["voice (of found)"])),

@@ -135,6 +135,21 @@ def test_the_summary_says_which_goals_are_met_from_the_figures(script):
     assert "met: " not in script.quality_markdown(result(0.1, 0.1, 0.1, 9.0, 0.1), sources=sources)
 
 
+def test_the_table_sets_a_second_readers_agreement_beside_the_extractor_when_there_is_one(script):
+    test = {"attribution": {"source": 0.876, "chain": 0.779, "kind": 0.903, "source, where the key has one": 0.806},
+            "loaded": {"found recall": 1.0, "precision": 1.0, "voice (of found)": 1.0},
+            "spin": {"recall, spinner 'rarest'": 1.0, "recall, spinner 'any'": 0.5,
+                     "recall, spinner 'commonest'": 0.0, "false flags per 1,000 clean words": 1.0}}
+    sources = {"T1": {"part": "test", "published": "2022-01-06"}}
+    plain = script.quality_markdown({"test": test, "spin on article B (known=False)": 0.5}, sources=sources)
+    assert "second person" not in plain
+    test["second reader"] = {"source": 0.982, "source, where the key has one": 0.985}
+    text = script.quality_markdown({"test": test, "spin on article B (known=False)": 0.5}, sources=sources)
+    row = next(line for line in text.splitlines() if "second person" in line)
+    assert row.endswith("| 98.2% / 98.5% |")
+    assert text.index("right source, per sentence | 87.6%") < text.index(row) < text.index("labelled words found")
+
+
 def test_the_summary_describes_the_test_part_from_sources_csv(script):
     """How many test texts and which days: counted from sources.csv, so the
     README cannot keep describing a test part that has been replaced."""
