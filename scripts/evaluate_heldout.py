@@ -110,6 +110,15 @@ def _chain(value) -> tuple[str, ...]:
 # Attribution
 
 
+def accepted(row: dict) -> dict[str, set]:
+    """The answers a key row accepts, its main one and its alternatives:
+    {"source": names, "chain": chains, "kind": kinds}, names normalised."""
+    alt = alternatives(row["alternative"])
+    return {"source": {_name(row["source"])} | {_name(v) for v in alt.get("source", [])},
+            "chain": {_chain(row["chain"])} | {_chain(v) for v in alt.get("chain", [])},
+            "kind": {row["kind"]} | set(alt.get("kind", []))}
+
+
 def attribution_rows(part: str) -> list[dict]:
     """One row per key sentence of ``part``: the key's answer beside the extractor's."""
     from medialit.attribution import attribute
@@ -129,18 +138,15 @@ def attribution_rows(part: str) -> list[dict]:
         if hit.empty:  # between two of the tool's sentences (spaces): the next one
             hit = frame[frame["start"] >= start].head(1)
         row = hit.iloc[0]
-        alt = alternatives(k["alternative"])
-        sources = {_name(k["source"])} | {_name(v) for v in alt.get("source", [])}
-        chains = {_chain(k["chain"])} | {_chain(v) for v in alt.get("chain", [])}
-        kinds = {k["kind"]} | set(alt.get("kind", []))
+        ok = accepted(k)
         out.append({
             "sentence_id": k["sentence_id"], "sentence": k["sentence"],
             "key_source": k["source"], "source": row["source"],
             "key_chain": k["chain"], "chain": " > ".join(row["chain"]),
             "key_kind": k["kind"], "kind": row["kind"],
-            "ok_source": _name(row["source"]) in sources,
-            "ok_chain": _chain(list(row["chain"])) in chains,
-            "ok_kind": row["kind"] in kinds,
+            "ok_source": _name(row["source"]) in ok["source"],
+            "ok_chain": _chain(list(row["chain"])) in ok["chain"],
+            "ok_kind": row["kind"] in ok["kind"],
             "has_source": bool(k["source"]),
         })
     return out

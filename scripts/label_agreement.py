@@ -32,13 +32,6 @@ def _read(path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def _accepted(row: dict) -> dict[str, set]:
-    alt = E.alternatives(row["alternative"])
-    return {"source": {E._name(row["source"])} | {E._name(v) for v in alt.get("source", [])},
-            "chain": {E._chain(row["chain"])} | {E._chain(v) for v in alt.get("chain", [])},
-            "kind": {row["kind"]} | set(alt.get("kind", []))}
-
-
 def _main(row: dict) -> dict:
     return {"source": E._name(row["source"]), "chain": E._chain(row["chain"]), "kind": row["kind"]}
 
@@ -49,28 +42,22 @@ def attribution_agreement(key: list[dict], second: list[dict]) -> tuple[dict, li
     missing = [k["sentence_id"] for k in key if k["sentence_id"] not in theirs]
     if missing:
         raise SystemExit(f"The second reading has no row for {', '.join(missing)}.")
-    figures, apart = {"sentences": len(key)}, []
+    # (sentence id, key row, key's main answer, what the key accepts, second's main answer, what it accepts)
+    rows = [(k["sentence_id"], k, _main(k), E.accepted(k), _main(theirs[k["sentence_id"]]),
+             E.accepted(theirs[k["sentence_id"]])) for k in key]
+    figures, n = {"sentences": len(key)}, len(key)
     for field in ("source", "chain", "kind"):
-        same = key_accepts = either = 0
-        for k in key:
-            s = theirs[k["sentence_id"]]
-            a, b = _main(k)[field], _main(s)[field]
-            same += a == b
-            ok = b in _accepted(k)[field]
-            key_accepts += ok
-            either += ok or a in _accepted(s)[field]
-        n = len(key)
+        same = sum(a[field] == b[field] for _, _, a, _, b, _ in rows)
+        key_accepts = sum(b[field] in ok_a[field] for _, _, _, ok_a, b, _ in rows)
+        either = sum(b[field] in ok_a[field] or a[field] in ok_b[field] for _, _, a, ok_a, b, ok_b in rows)
         figures[field] = {"same main answer": same / n, "key accepts the second reading": key_accepts / n,
                           "either way": either / n}
-    for k in key:
-        s = theirs[k["sentence_id"]]
-        if any(_main(s)[f] not in _accepted(k)[f] and _main(k)[f] not in _accepted(s)[f]
-               for f in ("source", "chain", "kind")):
-            apart.append((k["sentence_id"], k["sentence"], (k["source"], k["chain"], k["kind"]),
-                          (s["source"], s["chain"], s["kind"])))
-    with_source = [k for k in key if k["source"]]
-    figures["source, where the key has one"] = sum(
-        _main(theirs[k["sentence_id"]])["source"] in _accepted(k)["source"] for k in with_source) / len(with_source)
+    apart = [(sid, k["sentence"], (k["source"], k["chain"], k["kind"]),
+              (theirs[sid]["source"], theirs[sid]["chain"], theirs[sid]["kind"]))
+             for sid, k, a, ok_a, b, ok_b in rows
+             if any(b[f] not in ok_a[f] and a[f] not in ok_b[f] for f in ("source", "chain", "kind"))]
+    with_source = [b["source"] in ok_a["source"] for _, k, _, ok_a, b, _ in rows if k["source"]]
+    figures["source, where the key has one"] = sum(with_source) / len(with_source)
     return figures, apart
 
 
